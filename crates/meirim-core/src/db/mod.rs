@@ -1,0 +1,132 @@
+//! Opening the registry file: connection settings, schema migrations and the safety
+//! checks around them. Everything else gets a ready `Database`.
+
+mod migrate;
+mod pragmas;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use migrate::{latest_version, MIGRATIONS_SQL};
+
+use crate::paths;
+use crate::problem::{ErrorCode, Problem};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot create or use the data folder {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot open the database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{path} is not a Meirim database")]
+    Foreign { path: PathBuf },
+    #[error("the database has schema version {found}; this Meirim knows up to {supported}")]
+    NewerThanApp { found: usize, supported: usize },
+    #[error("could not back up the database to {path} before upgrading it: {source}")]
+    Backup {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("the database upgrade failed and was rolled back: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl From<DbError> for Problem {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::DataDir { path, source } => Problem::new(ErrorCode::DataDirUnusable)
+                .with("path", path.display())
+                .with("reason", source),
+            DbError::Open { path, source } => Problem::new(ErrorCode::DbOpenFailed)
+                .with("path", path.display())
+                .with("reason", source),
+            DbError::Foreign { path } => Problem::new(ErrorCode::DbOpenFailed)
+                .with("path", path.display())
+                .with("reason", "not a Meirim database"),
+            DbError::NewerThanApp { found, supported } => Problem::new(ErrorCode::DbNewerThanApp)
+                .with("found", found)
+                .with("supported", supported),
+            DbError::Backup { path, source } => Problem::new(ErrorCode::DbBackupFailed)
+                .with("path", path.display())
+                .with("reason", source),
+            DbError::Migration(e) => Problem::new(ErrorCode::DbMigrationFailed).with("reason", e),
+            DbError::Sqlite(e) => Problem::new(ErrorCode::Storage).with("reason", e),
+        }
+    }
+}
+
+/// An open, configured, up-to-date registry.
+#[derive(Debug)]
+pub struct Database {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Database {
+    /// Opens (creating if absent) `meirim.sqlite3` inside `data_dir`.
+    pub fn open_in(data_dir: &Path) -> Result<Self, DbError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Self::open(&paths::db_path(data_dir))
+    }
+
+    /// Opens a registry file and brings its schema up to date. An existing file is copied to
+    /// `backups/` beside it before any migration touches it; a file from a newer Meirim or
+    /// a foreign SQLite file is refused untouched. Nothing here ever deletes a database.
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        let mut conn = Connection::open(path).map_err(|source| DbError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        pragmas::configure(&conn).map_err(|source| DbError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        migrate::bring_up_to_date(&mut conn, path)?;
+        Ok(Self {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// A private in-memory registry, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self, DbError> {
+        let mut conn = Connection::open_in_memory()?;
+        pragmas::configure(&conn)?;
+        migrate::bring_up_to_date(&mut conn, Path::new(":memory:"))?;
+        Ok(Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<usize, DbError> {
+        Ok(migrate::user_version(&self.conn)?)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,15 @@
+//! The one place where connection settings are made.
+
+use rusqlite::Connection;
+
+/// WAL lets the UI read while a write is in flight; synchronous=FULL because offices lose
+/// power, and a committed aid record must survive that; foreign keys are off by default
+/// in SQLite and must be switched on per connection.
+pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // In-memory databases answer "memory"; that is fine.
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}

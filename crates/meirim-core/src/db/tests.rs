@@ -1,0 +1,213 @@
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::migrate::{bring_up_to, MIGRATIONS_SQL};
+use super::*;
+use crate::paths;
+
+fn table_names(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn backups_in(dir: &Path) -> Vec<String> {
+    match std::fs::read_dir(paths::backup_dir(dir)) {
+        Ok(rd) => rd
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => vec![],
+    }
+}
+
+#[test]
+fn creates_a_new_registry_with_settings_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested/data");
+    let db = Database::open_in(&data).unwrap();
+    assert_eq!(db.schema_version().unwrap(), latest_version());
+    let c = db.conn();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let timeout: i64 = c
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
+    assert_eq!(timeout, 5000);
+    for t in ["families", "members", "categories", "oblasts", "settings"] {
+        assert!(table_names(c).contains(&t.to_string()), "{t}");
+    }
+    let oblasts: i64 = c
+        .query_row("SELECT count(*) FROM oblasts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(oblasts, 20);
+    // A brand-new file needs no backup.
+    assert!(backups_in(&data).is_empty());
+}
+
+#[test]
+fn reopening_keeps_data_and_makes_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = Database::open_in(dir.path()).unwrap();
+        crate::settings::set_language(db.conn(), crate::settings::Language::Ru).unwrap();
+    }
+    let db = Database::open_in(dir.path()).unwrap();
+    assert_eq!(
+        crate::settings::language(db.conn()).unwrap(),
+        crate::settings::Language::Ru
+    );
+    assert!(backups_in(dir.path()).is_empty());
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_meirim_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = paths::db_path(dir.path());
+    {
+        let db = Database::open(&path).unwrap();
+        db.conn()
+            .pragma_update(None, "user_version", (latest_version() + 3) as i64)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Database::open(&path).unwrap_err();
+    assert!(
+        matches!(err, DbError::NewerThanApp { found, supported }
+            if found == latest_version() + 3 && supported == latest_version()),
+        "{err:?}"
+    );
+    let problem = Problem::from(err);
+    assert_eq!(problem.code, ErrorCode::DbNewerThanApp);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(backups_in(dir.path()).is_empty());
+}
+
+#[test]
+fn refuses_a_foreign_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite3");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);")
+            .unwrap();
+    }
+    let err = Database::open(&path).unwrap_err();
+    assert!(matches!(err, DbError::Foreign { .. }), "{err:?}");
+    let c = Connection::open(&path).unwrap();
+    assert_eq!(table_names(&c), vec!["invoices".to_string()]);
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meirim.sqlite3");
+    std::fs::write(&path, "this is a Word document, honestly").unwrap();
+    let err = Database::open(&path).unwrap_err();
+    assert!(matches!(err, DbError::Open { .. }), "{err:?}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "this is a Word document, honestly"
+    );
+}
+
+#[test]
+fn upgrading_an_existing_file_backs_it_up_first() {
+    const V2: &[(&str, &str)] = &[
+        MIGRATIONS_SQL[0],
+        (
+            "0002_test.sql",
+            "ALTER TABLE families ADD COLUMN test_col TEXT;",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = paths::db_path(dir.path());
+    {
+        let db = Database::open(&path).unwrap();
+        crate::settings::set_language(db.conn(), crate::settings::Language::Ru).unwrap();
+    }
+    let mut conn = Connection::open(&path).unwrap();
+    let backup = bring_up_to(&mut conn, &path, V2)
+        .unwrap()
+        .expect("a backup");
+    assert!(backup.starts_with(paths::backup_dir(dir.path())));
+    let name = backup.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("before-migration-v1-to-v2-"), "{name}");
+    // The backup is the old schema with the old data.
+    let old = Connection::open(&backup).unwrap();
+    let v: i64 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let lang: String = old
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'ui.language'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(lang, "ru");
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 2);
+}
+
+#[test]
+fn a_failing_migration_rolls_back_completely() {
+    const BAD: &[(&str, &str)] = &[
+        MIGRATIONS_SQL[0],
+        (
+            "0002_bad.sql",
+            "CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = paths::db_path(dir.path());
+    drop(Database::open(&path).unwrap());
+    let mut conn = Connection::open(&path).unwrap();
+    let err = bring_up_to(&mut conn, &path, BAD).unwrap_err();
+    assert!(matches!(err, DbError::Migration(_)), "{err:?}");
+    let v: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    assert!(!table_names(&conn).contains(&"half_done".to_string()));
+    // The pre-migration backup is still there for the office to fall back on.
+    assert_eq!(backups_in(dir.path()).len(), 1);
+}
+
+/// Shipped migrations are never edited: a changed file would leave offices that already
+/// ran it with a different schema from new installs. Add a new migration instead.
+#[test]
+fn shipped_migrations_are_unchanged() {
+    const SHIPPED: &[(&str, u64)] = &[("0001_initial.sql", 0x0621_9813_6531_5802)];
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+    for ((name, sql), (pinned_name, pinned_hash)) in MIGRATIONS_SQL.iter().zip(SHIPPED) {
+        assert_eq!(name, pinned_name);
+        assert_eq!(
+            fnv1a(sql.as_bytes()),
+            *pinned_hash,
+            "{name} was edited after shipping (hash {:#x})",
+            fnv1a(sql.as_bytes())
+        );
+    }
+    assert!(
+        MIGRATIONS_SQL.len() >= SHIPPED.len(),
+        "a shipped migration was removed"
+    );
+}

@@ -1,0 +1,20 @@
+//! Meirim's core: the registry of families in need, its rules and its storage.
+//!
+//! No UI framework lives here; the Tauri shell and the CLI are thin adapters over these
+//! modules, so anything the app can compute, the CLI can too.
+
+pub mod clock;
+pub mod date;
+pub mod db;
+pub mod family;
+pub mod iin;
+pub mod paths;
+pub mod person;
+pub mod phone;
+pub mod problem;
+pub mod reference;
+pub mod settings;
+pub mod text;
+
+pub use db::{Database, DbError};
+pub use problem::{ErrorCode, FieldProblem, Problem};

@@ -1,0 +1,131 @@
+//! The one error shape that leaves the core: a stable code plus named parameters.
+//!
+//! The app sends it over IPC and the CLI prints it; both turn the code into the Fluent
+//! message `error-<code>` in the user's language, so wording lives only in assets/locales.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    // Field-level validation.
+    Required,
+    TooLong,
+    InvalidDate,
+    DateInFuture,
+    DateTooOld,
+    IinLength,
+    IinNotDigits,
+    IinChecksum,
+    IinTaken,
+    PhoneInvalid,
+    UnknownOblast,
+    UnknownCategory,
+    UnknownLanguage,
+    // Whole-request failures.
+    Validation,
+    NotFound,
+    DbNewerThanApp,
+    DbOpenFailed,
+    DbMigrationFailed,
+    DbBackupFailed,
+    DataDirUnusable,
+    Storage,
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as written in Fluent message ids and JSON.
+    pub fn as_str(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => format!("{self:?}"),
+        }
+    }
+
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidDate,
+        ErrorCode::DateInFuture,
+        ErrorCode::DateTooOld,
+        ErrorCode::IinLength,
+        ErrorCode::IinNotDigits,
+        ErrorCode::IinChecksum,
+        ErrorCode::IinTaken,
+        ErrorCode::PhoneInvalid,
+        ErrorCode::UnknownOblast,
+        ErrorCode::UnknownCategory,
+        ErrorCode::UnknownLanguage,
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::DbNewerThanApp,
+        ErrorCode::DbOpenFailed,
+        ErrorCode::DbMigrationFailed,
+        ErrorCode::DbBackupFailed,
+        ErrorCode::DataDirUnusable,
+        ErrorCode::Storage,
+        ErrorCode::Internal,
+    ];
+}
+
+/// One wrong field of a form, named by its path in the input (`head.iin`, `phone`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: ErrorCode,
+    pub params: BTreeMap<String, String>,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, code: ErrorCode) -> Self {
+        Self {
+            field: field.to_owned(),
+            code,
+            params: BTreeMap::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> Self {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
+    }
+}
+
+/// A failed request. `fields` is non-empty only for `ErrorCode::Validation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[error("{code:?} {params:?} {fields:?}")]
+pub struct Problem {
+    pub code: ErrorCode,
+    pub params: BTreeMap<String, String>,
+    pub fields: Vec<FieldProblem>,
+}
+
+impl Problem {
+    pub fn new(code: ErrorCode) -> Self {
+        Self {
+            code,
+            params: BTreeMap::new(),
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> Self {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
+    }
+
+    pub fn validation(fields: Vec<FieldProblem>) -> Self {
+        Self {
+            code: ErrorCode::Validation,
+            params: BTreeMap::new(),
+            fields,
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Office settings kept in the registry itself, so they travel with its backups.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::clock;
+use crate::db::DbError;
+
+/// The two working languages. Kazakh is the default everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Kk,
+    Ru,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Kk => "kk",
+            Language::Ru => "ru",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "kk" | "kz" | "kaz" => Some(Language::Kk),
+            "ru" | "rus" => Some(Language::Ru),
+            _ => None,
+        }
+    }
+}
+
+const LANGUAGE_KEY: &str = "ui.language";
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+fn set(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
+    let now = clock::now();
+    conn.execute(
+        "INSERT INTO settings (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![key, value, now],
+    )?;
+    Ok(())
+}
+
+pub fn language(conn: &Connection) -> Result<Language, DbError> {
+    Ok(get(conn, LANGUAGE_KEY)?
+        .as_deref()
+        .and_then(Language::parse)
+        .unwrap_or_default())
+}
+
+pub fn set_language(conn: &Connection, lang: Language) -> Result<(), DbError> {
+    set(conn, LANGUAGE_KEY, lang.code())
+}

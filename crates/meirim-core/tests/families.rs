@@ -1,0 +1,274 @@
+//! The family slice through the public API, against real SQLite files.
+
+use chrono::NaiveDate;
+use meirim_core::family::{self, FamilyInput, PersonInput, SearchQuery};
+use meirim_core::iin::synthesize;
+use meirim_core::person::Sex;
+use meirim_core::{reference, Database, ErrorCode};
+
+fn iin(y: i32, m: u32, d: u32, sex: Sex, serial: u32) -> String {
+    (serial..serial + 50)
+        .find_map(|s| synthesize(NaiveDate::from_ymd_opt(y, m, d).unwrap(), sex, s))
+        .unwrap()
+        .as_str()
+        .to_owned()
+}
+
+fn input(surname: &str, name: &str, iin: Option<String>) -> FamilyInput {
+    FamilyInput {
+        head: PersonInput {
+            surname: surname.into(),
+            name: name.into(),
+            patronymic: Some("Болатқызы".into()),
+            iin,
+            birth_date: None,
+            sex: Some(Sex::Female),
+        },
+        phone: Some("+7 701 111 22 33".into()),
+        ..Default::default()
+    }
+}
+
+fn query(text: &str) -> SearchQuery {
+    SearchQuery {
+        text: text.into(),
+        limit: 50,
+        offset: 0,
+    }
+}
+
+#[test]
+fn create_then_get_round_trips_every_field() {
+    let mut db = Database::open_in_memory().unwrap();
+    let oblasts = reference::oblasts(db.conn()).unwrap();
+    let turkistan = oblasts.iter().find(|o| o.iso_code == "KZ-61").unwrap();
+    let cats = reference::categories(db.conn()).unwrap();
+    let large = cats
+        .iter()
+        .find(|c| c.code.as_deref() == Some("large-family"))
+        .unwrap();
+    let low = cats
+        .iter()
+        .find(|c| c.code.as_deref() == Some("low-income"))
+        .unwrap();
+    let mut i = input("Серікова", "Әсел", Some(iin(1984, 7, 2, Sex::Female, 1)));
+    i.head.birth_date = Some("1984-07-02".into());
+    i.address.oblast_id = Some(turkistan.id.clone());
+    i.address.district = Some("Сайрам ауданы".into());
+    i.address.rural_okrug = Some("Ақсу ауылдық округі".into());
+    i.address.village = Some("Ақсу".into());
+    i.address.street = Some("Абай көшесі, 12".into());
+    i.category_ids = vec![low.id.clone(), large.id.clone(), large.id.clone()];
+    i.notes = Some("Үйі жөндеуді қажет етеді".into());
+
+    let created = family::create(&mut db, &i).unwrap();
+    let got = family::get(db.conn(), &created.id).unwrap();
+    assert_eq!(created, got);
+    assert_eq!(got.head.full_name(), "Серікова Әсел Болатқызы");
+    assert_eq!(got.head.birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
+    assert_eq!(got.head.sex, Some(Sex::Female));
+    assert_eq!(got.phone.as_deref(), Some("+77011112233"));
+    assert_eq!(
+        got.address.oblast.as_ref().unwrap().names.kk,
+        "Түркістан облысы"
+    );
+    assert_eq!(got.address.village.as_deref(), Some("Ақсу"));
+    // Duplicates collapse; order follows the category list.
+    let codes: Vec<_> = got
+        .categories
+        .iter()
+        .map(|c| c.code.clone().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["low-income", "large-family"]);
+    assert!(uuid_like(&got.id) && uuid_like(&got.head.id));
+    assert_eq!(got.created_at, got.updated_at);
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
+
+#[test]
+fn search_finds_by_name_fragment_in_any_case_and_by_iin_prefix() {
+    let mut db = Database::open_in_memory().unwrap();
+    let asel_iin = iin(1990, 1, 15, Sex::Female, 7);
+    family::create(&mut db, &input("Серікова", "Әсел", Some(asel_iin.clone()))).unwrap();
+    family::create(&mut db, &input("Ахметова", "Гүлнар", None)).unwrap();
+    family::create(&mut db, &input("Ёлкина", "Алёна", None)).unwrap();
+
+    let names = |q: &str| -> Vec<String> {
+        family::search(&db, &query(q))
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|s| s.head_name)
+            .collect()
+    };
+    assert_eq!(names("ӘСЕЛ"), vec!["Серікова Әсел Болатқызы"]);
+    assert_eq!(names("  сері "), vec!["Серікова Әсел Болатқызы"]);
+    assert_eq!(names("гүлн"), vec!["Ахметова Гүлнар Болатқызы"]);
+    assert_eq!(names("елкина"), vec!["Ёлкина Алёна Болатқызы"]);
+    assert_eq!(names(&asel_iin[..6]), vec!["Серікова Әсел Болатқызы"]);
+    assert_eq!(names(&asel_iin), vec!["Серікова Әсел Болатқызы"]);
+    assert!(names("99999").is_empty());
+    assert!(names("%").is_empty(), "LIKE wildcards must match literally");
+    assert_eq!(names("").len(), 3);
+    // Sorted by name.
+    assert_eq!(names("")[0], "Ахметова Гүлнар Болатқызы");
+}
+
+#[test]
+fn search_pages_and_counts() {
+    let mut db = Database::open_in_memory().unwrap();
+    for n in 0..25 {
+        family::create(&mut db, &input(&format!("Бекова{n:02}"), "Айгүл", None)).unwrap();
+    }
+    let page = family::search(
+        &db,
+        &SearchQuery {
+            text: "бекова".into(),
+            limit: 10,
+            offset: 20,
+        },
+    )
+    .unwrap();
+    assert_eq!(page.total, 25);
+    assert_eq!(page.items.len(), 5);
+    assert!(page.items[0].head_name.starts_with("Бекова20"));
+}
+
+#[test]
+fn a_second_family_with_the_same_iin_is_refused_naming_the_first() {
+    let mut db = Database::open_in_memory().unwrap();
+    let shared = iin(1975, 3, 8, Sex::Female, 3);
+    let first = family::create(&mut db, &input("Серікова", "Әсел", Some(shared.clone()))).unwrap();
+    let err = family::create(&mut db, &input("Басқа", "Адам", Some(shared))).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    let f = &err.fields[0];
+    assert_eq!(
+        (f.field.as_str(), f.code),
+        ("head.iin", ErrorCode::IinTaken)
+    );
+    assert_eq!(f.params.get("family_id"), Some(&first.id));
+    assert_eq!(
+        f.params.get("name").map(String::as_str),
+        Some("Серікова Әсел Болатқызы")
+    );
+    assert_eq!(family::search(&db, &query("")).unwrap().total, 1);
+    // Saving the first family again with its own IIN is of course fine.
+    let again = input("Серікова", "Әсел", first.head.iin.clone());
+    family::update(&mut db, &first.id, &again).unwrap();
+}
+
+#[test]
+fn unknown_references_are_field_errors_and_nothing_is_written() {
+    let mut db = Database::open_in_memory().unwrap();
+    let mut i = input("Серікова", "Әсел", None);
+    i.address.oblast_id = Some("no-such-oblast".into());
+    i.category_ids = vec!["no-such-category".into()];
+    let err = family::create(&mut db, &i).unwrap_err();
+    let codes: Vec<_> = err.fields.iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes,
+        vec![ErrorCode::UnknownOblast, ErrorCode::UnknownCategory]
+    );
+    assert_eq!(family::search(&db, &query("")).unwrap().total, 0);
+}
+
+#[test]
+fn update_changes_fields_and_categories_and_bumps_updated_at() {
+    let mut db = Database::open_in_memory().unwrap();
+    let cats = reference::categories(db.conn()).unwrap();
+    let mut i = input("Серікова", "Әсел", None);
+    i.category_ids = vec![cats[0].id.clone(), cats[1].id.clone()];
+    let created = family::create(&mut db, &i).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    i.head.surname = "Серікқызы".into();
+    i.category_ids = vec![cats[1].id.clone(), cats[2].id.clone()];
+    i.phone = None;
+    let updated = family::update(&mut db, &created.id, &i).unwrap();
+    assert_eq!(updated.head.surname, "Серікқызы");
+    assert_eq!(updated.head.id, created.head.id);
+    assert_eq!(updated.phone, None);
+    let ids: Vec<_> = updated.categories.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids, vec![cats[1].id.clone(), cats[2].id.clone()]);
+    assert_eq!(updated.created_at, created.created_at);
+    assert!(updated.updated_at > created.updated_at);
+    assert_eq!(family::search(&db, &query("серікқызы")).unwrap().total, 1);
+}
+
+#[test]
+fn unknown_family_is_not_found() {
+    let mut db = Database::open_in_memory().unwrap();
+    let err = family::get(db.conn(), "nope").unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err = family::update(&mut db, "nope", &input("А", "Б", None)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
+
+#[test]
+fn families_survive_closing_and_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut db = Database::open_in(dir.path()).unwrap();
+        family::create(&mut db, &input("Серікова", "Әсел", None))
+            .unwrap()
+            .id
+    };
+    let db = Database::open_in(dir.path()).unwrap();
+    assert_eq!(family::get(db.conn(), &id).unwrap().head.name, "Әсел");
+}
+
+/// Whatever a user types, the core answers with a value or a `Problem`, never a panic.
+#[test]
+fn arbitrary_input_never_panics() {
+    let mut db = Database::open_in_memory().unwrap();
+    let pieces = [
+        "",
+        " ",
+        "Әсел",
+        "'; DROP TABLE families; --",
+        "%",
+        "_",
+        "\\",
+        "\u{0}",
+        "😀",
+        "０１２",
+        "12345678901",
+        "123456789012",
+        "31.02.2020",
+        "2020-13-01",
+        "+7",
+        "8",
+        "ЖСН",
+        "\u{202e}evil",
+        "a\nb",
+        "9999-12-31",
+    ];
+    let mut seed = 12345u64;
+    let mut pick = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        pieces[(seed >> 33) as usize % pieces.len()].repeat(1 + (seed >> 60) as usize)
+    };
+    for _ in 0..400 {
+        let i = FamilyInput {
+            head: PersonInput {
+                surname: pick(),
+                name: pick(),
+                patronymic: Some(pick()),
+                iin: Some(pick()),
+                birth_date: Some(pick()),
+                sex: None,
+            },
+            phone: Some(pick()),
+            notes: Some(pick()),
+            category_ids: vec![pick()],
+            ..Default::default()
+        };
+        let _ = family::create(&mut db, &i);
+        let _ = family::search(&db, &query(&pick()));
+        let _ = family::check_iin(&pick(), Some(&pick()), None);
+    }
+}
