@@ -1,1 +1,124 @@
-fn main() {}
+//! `meirim-cli`: the registry from a terminal or a scheduled task, through the same core
+//! (and so the same validation and messages) as the app.
+
+mod families;
+mod output;
+
+use output::say;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use meirim_core::settings::{self, Language};
+use meirim_core::{paths, Database, ErrorCode, Problem};
+use meirim_i18n::Localizer;
+
+#[derive(Parser)]
+#[command(
+    name = "meirim-cli",
+    version,
+    about = "Meirim registry from the command line"
+)]
+struct Cli {
+    /// Folder holding meirim.sqlite3 (default: the app's data folder).
+    #[arg(long, global = true, env = paths::DATA_DIR_ENV)]
+    data_dir: Option<PathBuf>,
+    /// Language of messages: kk or ru (default: the language chosen in the app).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    /// Print machine-readable JSON instead of tables.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Register, list, search and show families.
+    #[command(subcommand)]
+    Families(families::FamiliesCommand),
+    /// Reference lists: oblasts and categories with their ids.
+    #[command(subcommand)]
+    Reference(families::ReferenceCommand),
+    /// Where the data folder and database file are.
+    Where,
+}
+
+pub struct Ctx {
+    pub db: Database,
+    pub l10n: Localizer,
+    pub lang: Language,
+    pub json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let forced_lang = match cli.lang.as_deref().map(|s| (s, Language::parse(s))) {
+        Some((raw, None)) => {
+            let p = Problem::new(ErrorCode::UnknownLanguage).with("value", raw);
+            return fail(&localizer(Language::Kk), &p, cli.json);
+        }
+        Some((_, Some(l))) => Some(l),
+        None => None,
+    };
+    let fallback = localizer(forced_lang.unwrap_or_default());
+    let data_dir = match paths::resolve_data_dir(cli.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            let p = Problem::new(ErrorCode::DataDirUnusable)
+                .with("path", "?")
+                .with("reason", e);
+            return fail(&fallback, &p, cli.json);
+        }
+    };
+    if let Command::Where = cli.command {
+        say(paths::db_path(&data_dir).display());
+        return ExitCode::SUCCESS;
+    }
+    let db = match Database::open_in(&data_dir) {
+        Ok(db) => db,
+        Err(e) => return fail(&fallback, &Problem::from(e), cli.json),
+    };
+    let lang = forced_lang.unwrap_or_else(|| settings::language(db.conn()).unwrap_or_default());
+    let mut ctx = Ctx {
+        db,
+        l10n: localizer(lang),
+        lang,
+        json: cli.json,
+    };
+    let result = match cli.command {
+        Command::Families(cmd) => families::run(&mut ctx, cmd),
+        Command::Reference(cmd) => families::run_reference(&ctx, cmd),
+        Command::Where => Ok(()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(p) => fail(&ctx.l10n, &p, ctx.json),
+    }
+}
+
+fn localizer(lang: Language) -> Localizer {
+    // The messages are compiled in and checked by meirim-i18n's tests; failing here means
+    // a broken build, but even then the Russian file is tried before giving up.
+    match Localizer::new(lang).or_else(|_| Localizer::new(Language::Ru)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(70);
+        }
+    }
+}
+
+fn fail(l10n: &Localizer, p: &Problem, json: bool) -> ExitCode {
+    if json {
+        eprintln!(
+            "{}",
+            serde_json::json!({ "error": p, "message": l10n.problem(p) })
+        );
+    } else {
+        eprintln!("{}: {}", l10n.text("cli-error", &[]), l10n.problem(p));
+    }
+    ExitCode::FAILURE
+}

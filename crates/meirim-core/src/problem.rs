@@ -26,6 +26,7 @@ pub enum ErrorCode {
     UnknownOblast,
     UnknownCategory,
     UnknownLanguage,
+    InvalidChoice,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -61,6 +62,7 @@ impl ErrorCode {
         ErrorCode::UnknownOblast,
         ErrorCode::UnknownCategory,
         ErrorCode::UnknownLanguage,
+        ErrorCode::InvalidChoice,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::DbNewerThanApp,

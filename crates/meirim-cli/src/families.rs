@@ -1,0 +1,359 @@
+//! `meirim-cli families …` and `meirim-cli reference …`.
+
+use clap::{Args, Subcommand};
+use meirim_core::family::{self, FamilyInput, FamilySummary, PersonInput, SearchQuery};
+use meirim_core::person::Sex;
+use meirim_core::problem::{ErrorCode, FieldProblem, Problem};
+use meirim_core::settings::Language;
+use meirim_core::{date, reference};
+use meirim_i18n::Localizer;
+use serde::Serialize;
+
+use crate::output::{say, table};
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum FamiliesCommand {
+    /// Register a new family with its head.
+    Add(AddArgs),
+    /// List families, sorted by the head's name.
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// Find families by a fragment of the head's name or the start of an IIN.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Show one family's full record.
+    Show { id: String },
+}
+
+#[derive(Subcommand)]
+pub enum ReferenceCommand {
+    /// The 17 oblasts and 3 cities.
+    Oblasts,
+    /// Aid categories.
+    Categories,
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    surname: String,
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    patronymic: Option<String>,
+    #[arg(long)]
+    iin: Option<String>,
+    /// 06.12.1984 or 1984-12-06.
+    #[arg(long)]
+    birth_date: Option<String>,
+    /// male/female (ер/әйел, муж/жен).
+    #[arg(long)]
+    sex: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    /// ISO code (KZ-61), id or name in kk/ru.
+    #[arg(long)]
+    oblast: Option<String>,
+    #[arg(long)]
+    district: Option<String>,
+    #[arg(long)]
+    rural_okrug: Option<String>,
+    #[arg(long)]
+    village: Option<String>,
+    #[arg(long)]
+    street: Option<String>,
+    /// Code (large-family), id or name; repeat for several.
+    #[arg(long = "category")]
+    categories: Vec<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
+    match cmd {
+        FamiliesCommand::Add(args) => add(ctx, args),
+        FamiliesCommand::List { limit, offset } => list(ctx, String::new(), limit, offset),
+        FamiliesCommand::Search { query, limit } => list(ctx, query, limit, 0),
+        FamiliesCommand::Show { id } => {
+            let f = family::get(ctx.db.conn(), &id)?;
+            if ctx.json {
+                print_json(&f)
+            } else {
+                print_family(&ctx.l10n, &f, ctx.lang);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn add(ctx: &mut Ctx, a: AddArgs) -> Result<(), Problem> {
+    let conn = ctx.db.conn();
+    let mut unknown = Vec::new();
+    let sex = match a.sex.as_deref() {
+        None => None,
+        Some(s) => match Sex::parse(s) {
+            Some(x) => Some(x),
+            None => {
+                unknown.push(
+                    FieldProblem::new("head.sex", ErrorCode::InvalidChoice)
+                        .with("value", s)
+                        .with("allowed", "male, female"),
+                );
+                None
+            }
+        },
+    };
+    let oblast_id = match a.oblast.as_deref() {
+        None => None,
+        Some(key) => match reference::find_oblast(conn, key).map_err(Problem::from)? {
+            Some(o) => Some(o.id),
+            None => {
+                unknown.push(
+                    FieldProblem::new("address.oblast_id", ErrorCode::UnknownOblast)
+                        .with("value", key),
+                );
+                None
+            }
+        },
+    };
+    let mut category_ids = Vec::new();
+    for key in &a.categories {
+        match reference::find_category(conn, key).map_err(Problem::from)? {
+            Some(c) => category_ids.push(c.id),
+            None => unknown.push(
+                FieldProblem::new("category_ids", ErrorCode::UnknownCategory).with("value", key),
+            ),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(Problem::validation(unknown));
+    }
+    let input = FamilyInput {
+        head: PersonInput {
+            surname: a.surname,
+            name: a.name,
+            patronymic: a.patronymic,
+            iin: a.iin,
+            birth_date: a.birth_date,
+            sex,
+        },
+        phone: a.phone,
+        address: family::AddressInput {
+            oblast_id,
+            district: a.district,
+            rural_okrug: a.rural_okrug,
+            village: a.village,
+            street: a.street,
+        },
+        category_ids,
+        notes: a.notes,
+    };
+    let created = family::create(&mut ctx.db, &input)?;
+    let warnings = created
+        .head
+        .iin
+        .as_deref()
+        .map(|iin| {
+            family::check_iin(iin, input.head.birth_date.as_deref(), input.head.sex)
+                .facts
+                .map(|f| {
+                    f.warnings
+                        .iter()
+                        .map(|w| warning_text(&ctx.l10n, *w, f.birth_date))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    if ctx.json {
+        return print_json(&serde_json::json!({ "family": created, "warnings": warnings }));
+    }
+    for w in &warnings {
+        eprintln!("{}: {w}", ctx.l10n.text("cli-warning", &[]));
+    }
+    say(ctx
+        .l10n
+        .text("cli-family-created", &[("id", created.id.as_str().into())]));
+    Ok(())
+}
+
+fn warning_text(
+    l10n: &Localizer,
+    w: meirim_core::iin::IinWarning,
+    encoded: Option<chrono::NaiveDate>,
+) -> String {
+    let code = serde_json::to_value(w)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let shown = encoded.map(date::display).unwrap_or_default();
+    l10n.text(&format!("warning-{code}"), &[("date", shown.into())])
+}
+
+fn list(ctx: &Ctx, text: String, limit: u32, offset: u32) -> Result<(), Problem> {
+    let page = family::search(
+        &ctx.db,
+        &SearchQuery {
+            text,
+            limit,
+            offset,
+        },
+    )?;
+    if ctx.json {
+        return print_json(&page);
+    }
+    let l = &ctx.l10n;
+    if page.items.is_empty() {
+        say(l.text("cli-no-families", &[]));
+        return Ok(());
+    }
+    let headers = vec![
+        "ID".to_owned(),
+        l.text("col-head", &[]),
+        l.text("col-iin", &[]),
+        l.text("col-birth-date", &[]),
+        l.text("col-address", &[]),
+    ];
+    let rows: Vec<Vec<String>> = page.items.iter().map(row).collect();
+    say(table(&headers, &rows));
+    say(l.text(
+        "cli-shown",
+        &[
+            ("shown", page.items.len().into()),
+            ("total", page.total.into()),
+        ],
+    ));
+    Ok(())
+}
+
+fn row(s: &FamilySummary) -> Vec<String> {
+    let address = [s.district.as_deref(), s.village.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        s.id.clone(),
+        s.head_name.clone(),
+        s.iin.clone().unwrap_or_default(),
+        s.birth_date.map(date::display).unwrap_or_default(),
+        address,
+    ]
+}
+
+fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
+    let name = |n: &reference::Names| match lang {
+        Language::Kk => n.kk.clone(),
+        Language::Ru => n.ru.clone(),
+    };
+    let dash = l.text("value-missing", &[]);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| dash.clone());
+    let a = &f.address;
+    let sex = f
+        .head
+        .sex
+        .map(|s| l.text(&format!("sex-{}", s.as_str()), &[]));
+    let lines = [
+        ("ID", f.id.clone()),
+        ("col-head", f.head.full_name()),
+        ("field-iin", or_dash(f.head.iin.clone())),
+        (
+            "field-birth-date",
+            or_dash(f.head.birth_date.map(date::display)),
+        ),
+        ("field-sex", or_dash(sex)),
+        (
+            "field-phone",
+            or_dash(f.phone.as_deref().map(meirim_core::phone::display)),
+        ),
+        (
+            "field-oblast",
+            or_dash(a.oblast.as_ref().map(|o| name(&o.names))),
+        ),
+        ("field-district", or_dash(a.district.clone())),
+        ("field-rural-okrug", or_dash(a.rural_okrug.clone())),
+        ("field-village", or_dash(a.village.clone())),
+        ("field-street", or_dash(a.street.clone())),
+        (
+            "col-categories",
+            if f.categories.is_empty() {
+                dash.clone()
+            } else {
+                f.categories
+                    .iter()
+                    .map(|c| name(&c.names))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        ),
+        ("field-notes", or_dash(f.notes.clone())),
+    ];
+    for (id, value) in lines {
+        let label = if id == "ID" {
+            id.to_owned()
+        } else {
+            l.text(id, &[])
+        };
+        say(format!("{label}: {value}"));
+    }
+}
+
+pub fn run_reference(ctx: &Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
+    let conn = ctx.db.conn();
+    let lang = ctx.lang;
+    let pick = |n: &reference::Names| match lang {
+        Language::Kk => n.kk.clone(),
+        Language::Ru => n.ru.clone(),
+    };
+    match cmd {
+        ReferenceCommand::Oblasts => {
+            let list = reference::oblasts(conn).map_err(Problem::from)?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|o| vec![o.iso_code.clone(), pick(&o.names)])
+                .collect();
+            say(table(
+                &["ISO".into(), ctx.l10n.text("field-oblast", &[])],
+                &rows,
+            ));
+        }
+        ReferenceCommand::Categories => {
+            let list = reference::categories(conn).map_err(Problem::from)?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.code.clone().unwrap_or_else(|| c.id.clone()),
+                        pick(&c.names),
+                    ]
+                })
+                .collect();
+            say(table(
+                &["code".into(), ctx.l10n.text("col-categories", &[])],
+                &rows,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), Problem> {
+    let s = serde_json::to_string_pretty(value)
+        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    say(format!("{s}"));
+    Ok(())
+}
