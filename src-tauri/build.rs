@@ -1,3 +1,21 @@
+/// Every app command. Listing them makes Tauri generate `allow-*` permissions and refuse any
+/// command that a capability in capabilities/ does not grant.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_language",
+    "list_oblasts",
+    "list_categories",
+    "check_iin",
+    "create_family",
+    "update_family",
+    "get_family",
+    "search_families",
+];
+
 fn main() {
-    tauri_build::build()
+    let attrs = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attrs) {
+        panic!("tauri build step failed: {e:#}");
+    }
 }

@@ -1,0 +1,43 @@
+//! Application-level commands: what the UI needs to know at start, and the language choice.
+
+use meirim_core::settings::{self, Language};
+use meirim_core::Problem;
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: Option<String>,
+    pub schema_version: Option<u32>,
+    pub language: Language,
+    /// Set when the registry could not be opened; the UI shows it instead of the app.
+    pub startup_problem: Option<Problem>,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let (schema_version, language) = state
+        .with_db(|db| {
+            let v = db.schema_version().map_err(Problem::from)?;
+            let lang = settings::language(db.conn()).map_err(Problem::from)?;
+            Ok((u32::try_from(v).ok(), lang))
+        })
+        .unwrap_or((None, Language::default()));
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
+        schema_version,
+        language,
+        startup_problem: state.startup_problem(),
+    }
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<(), Problem> {
+    state.with_db(|db| settings::set_language(db.conn(), language).map_err(Problem::from))
+}

@@ -1,0 +1,52 @@
+//! What the commands share: the open registry, or the reason it could not be opened.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use meirim_core::{paths, Database, ErrorCode, Problem};
+
+pub struct AppState {
+    /// `Err` keeps the app up when the registry cannot be opened (newer schema, foreign or
+    /// damaged file), so the window can say why in the user's language instead of vanishing.
+    db: Mutex<Result<Database, Problem>>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl AppState {
+    pub fn open(flag: Option<&Path>) -> Self {
+        let data_dir = paths::resolve_data_dir(flag);
+        let db = match &data_dir {
+            Ok(dir) => Database::open_in(dir).map_err(Problem::from),
+            Err(e) => Err(Problem::new(ErrorCode::DataDirUnusable)
+                .with("path", "?")
+                .with("reason", e)),
+        };
+        Self {
+            db: Mutex::new(db),
+            data_dir: data_dir.ok(),
+        }
+    }
+
+    /// Runs `f` with exclusive use of the registry. SQLite writes are serial anyway; one
+    /// connection behind a mutex keeps transactions simple.
+    pub fn with_db<T>(
+        &self,
+        f: impl FnOnce(&mut Database) -> Result<T, Problem>,
+    ) -> Result<T, Problem> {
+        let mut guard = self
+            .db
+            .lock()
+            .map_err(|_| Problem::new(ErrorCode::Internal).with("reason", "state lock poisoned"))?;
+        match guard.as_mut() {
+            Ok(db) => f(db),
+            Err(p) => Err(p.clone()),
+        }
+    }
+
+    pub fn startup_problem(&self) -> Option<Problem> {
+        match self.db.lock() {
+            Ok(g) => g.as_ref().err().cloned(),
+            Err(_) => Some(Problem::new(ErrorCode::Internal).with("reason", "state lock poisoned")),
+        }
+    }
+}
