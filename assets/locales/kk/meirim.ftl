@@ -5,11 +5,13 @@
 
 app-name = Мейірім
 app-subtitle = Мұқтаж отбасылар тізілімі
+startup-failed = Мейірім деректер файлын аша алмады
 language-label = Тіл
 language-kk = Қазақша
 language-ru = Русский
 value-missing = —
 loading = Жүктелуде…
+data-folder = Деректер қалтасы
 
 ## Отбасылар тізімі
 
@@ -44,6 +46,7 @@ field-patronymic = Әкесінің аты
 field-iin = ЖСН
 field-iin-hint = 12 цифр. Дұрыс ЖСН туған күн мен жынысты өзі толтырады.
 field-birth-date = Туған күні
+field-birth-date-placeholder = КК.АА.ЖЖЖЖ
 field-sex = Жынысы
 sex-male = Ер
 sex-female = Әйел

@@ -5,11 +5,13 @@
 
 app-name = Мейірім
 app-subtitle = Реестр нуждающихся семей
+startup-failed = Мейірім не смог открыть файл данных
 language-label = Язык
 language-kk = Қазақша
 language-ru = Русский
 value-missing = —
 loading = Загрузка…
+data-folder = Папка данных
 
 ## Список семей
 
@@ -48,6 +50,7 @@ field-patronymic = Отчество
 field-iin = ИИН
 field-iin-hint = 12 цифр. Верный ИИН сам заполнит дату рождения и пол.
 field-birth-date = Дата рождения
+field-birth-date-placeholder = ДД.ММ.ГГГГ
 field-sex = Пол
 sex-male = Мужской
 sex-female = Женский

@@ -1,0 +1,22 @@
+// Display formats of the domain guide: dates 06.12.2023, phones +7 701 234 56 78.
+
+/** ISO `2023-12-06` → `06.12.2023`; anything else is shown as it is. */
+export function displayDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+export function displayPhone(stored: string | null | undefined): string {
+  if (!stored) return "";
+  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(stored);
+  return m ? `+7 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : stored;
+}
+
+/** RFC 3339 timestamp → local `06.12.2023 14:05`. */
+export function displayTimestamp(ts: string): string {
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return ts;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

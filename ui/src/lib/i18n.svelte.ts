@@ -1,0 +1,52 @@
+// The UI's messages: the same Fluent files as the CLI and documents (assets/locales).
+// `t()` reads the reactive current language, so every label re-renders on a switch.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import kkSource from "$assets/locales/kk/meirim.ftl?raw";
+import ruSource from "$assets/locales/ru/meirim.ftl?raw";
+import type { FieldProblem, Language, Problem } from "./api";
+
+function bundle(locale: Language, source: string): FluentBundle {
+  // No Unicode isolation marks: the texts are left-to-right and tests compare them.
+  const b = new FluentBundle(locale, { useIsolating: false });
+  const errors = b.addResource(new FluentResource(source));
+  if (errors.length) console.error(`Fluent errors in ${locale}`, errors);
+  return b;
+}
+
+const bundles: Record<Language, FluentBundle> = {
+  kk: bundle("kk", kkSource),
+  ru: bundle("ru", ruSource),
+};
+
+const state = $state<{ language: Language }>({ language: "kk" });
+
+export function language(): Language {
+  return state.language;
+}
+
+export function setLanguage(lang: Language): void {
+  state.language = lang;
+  document.documentElement.lang = lang;
+}
+
+export type Args = Record<string, FluentVariable>;
+
+export function t(id: string, args?: Args): string {
+  const b = bundles[state.language];
+  const message = b.getMessage(id);
+  if (!message?.value) return id;
+  return b.formatPattern(message.value, args ?? null);
+}
+
+/** Picks the name in the current language from a `{ kk, ru }` pair. */
+export function pick(names: { kk: string; ru: string }): string {
+  return names[state.language];
+}
+
+export function problemText(p: Problem | FieldProblem): string {
+  return t(`error-${p.code}`, p.params as Args);
+}
+
+export function hasMessage(lang: Language, id: string): boolean {
+  return bundles[lang].hasMessage(id);
+}
