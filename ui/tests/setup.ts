@@ -1,1 +1,6 @@
 import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/svelte";
+import { afterEach } from "vitest";
+
+// Each test mounts into a fresh document.
+afterEach(() => cleanup());

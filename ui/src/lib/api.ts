@@ -23,12 +23,9 @@ export type FamilyInput = FamilyInput_Deserialize;
 export type FamilyPage = FamilyPage_Serialize;
 export type IinCheck = IinCheck_Serialize;
 
-/** A command's `Problem`, thrown so callers can use try/catch. */
-export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.code);
-  }
-}
+import { ProblemError } from "./problem";
+
+export { ProblemError, asProblem } from "./problem";
 
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: Problem };
 
@@ -51,9 +48,3 @@ export const api = {
   getFamily: (id: string): Promise<Family> => unwrap(commands.getFamily(id)),
   searchFamilies: (query: SearchQuery): Promise<FamilyPage> => unwrap(commands.searchFamilies(query)),
 };
-
-/** Turns anything a command threw into a `Problem` the UI can show. */
-export function asProblem(e: unknown): Problem {
-  if (e instanceof ProblemError) return e.problem;
-  return { code: "internal", params: { reason: String(e) }, fields: [] };
-}

@@ -1,0 +1,37 @@
+// Every message id the UI uses must exist in both languages, and no component may carry a
+// hard-coded user-visible string in its markup.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { hasMessage } from "../src/lib/i18n.svelte";
+
+const src = join(__dirname, "..", "src");
+const svelteFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? svelteFiles(join(dir, e.name)) : e.name.endsWith(".svelte") ? [join(dir, e.name)] : [],
+  );
+
+describe("messages", () => {
+  const files = svelteFiles(src);
+
+  it("finds the components", () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("every literal t() id exists in Kazakh and Russian", () => {
+    const ids = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(f, "utf8").matchAll(/\bt\("([a-z0-9-]+)"/g)) ids.add(m[1] as string);
+    }
+    expect(ids.size).toBeGreaterThan(40);
+    const missing = [...ids].filter((id) => !hasMessage("kk", id) || !hasMessage("ru", id));
+    expect(missing).toEqual([]);
+  });
+
+  it("no Cyrillic text is hard-coded in a component", () => {
+    for (const f of files) {
+      const markup = readFileSync(f, "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
+      expect(markup.match(/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+/g) ?? [], f).toEqual([]);
+    }
+  });
+});
