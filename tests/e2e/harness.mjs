@@ -1,0 +1,116 @@
+// Starts the real built app through tauri-driver + WebKitWebDriver and hands tests a
+// WebdriverIO browser. Every wait is bounded and every process is killed by PID, so a hang
+// fails a test instead of eating CI's time.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, existsSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+
+export const APP =
+  process.env.MEIRIM_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "meirim");
+export const SHOTS = process.env.MEIRIM_SCREENSHOTS ?? path.join(here, "artifacts", "screenshots");
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+export function freshDataDir() {
+  return mkdtempSync(path.join(tmpdir(), "meirim-e2e-"));
+}
+
+function waitForPort(port, ms) {
+  const until = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const sock = net.connect(port, "127.0.0.1");
+      sock.once("connect", () => {
+        sock.destroy();
+        resolve();
+      });
+      sock.once("error", () => {
+        sock.destroy();
+        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+let driver = null;
+
+/** Starts tauri-driver once per test file. */
+export async function startDriver() {
+  if (!existsSync(APP)) throw new Error(`app not built: ${APP} (run: npx tauri build --debug --no-bundle)`);
+  mkdirSync(SHOTS, { recursive: true });
+  const native = process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver";
+  driver = spawn("tauri-driver", ["--port", String(PORT), "--native-driver", native], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  await waitForPort(PORT, 20_000);
+}
+
+export function stopDriver() {
+  if (driver?.pid) {
+    try {
+      process.kill(-driver.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+  driver = null;
+}
+
+/** Launches the app on `dataDir` and waits for its first screen. */
+export async function launch(dataDir) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 1,
+    waitforTimeout: 15_000,
+    capabilities: {
+      // WebKitWebDriver speaks classic WebDriver only; WebdriverIO 9 asks for BiDi otherwise.
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: APP, args: ["--data-dir", dataDir] },
+    },
+  });
+  await browser.$("main").waitForExist({ timeout: 20_000 });
+  return browser;
+}
+
+export async function quit(browser) {
+  try {
+    await browser.deleteSession();
+  } catch {
+    /* the window may already be gone */
+  }
+}
+
+/** Saves a screenshot after two animation frames, so the picture shows the finished page. */
+export async function shot(browser, name) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  const file = path.join(SHOTS, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** A valid synthetic IIN (never a real person's): YYMMDD, century/sex digit, serial, check. */
+export function syntheticIin(yymmdd, centuryDigit, serial) {
+  for (let s = serial; s < serial + 100; s++) {
+    const prefix = `${yymmdd}${centuryDigit}${String(s).padStart(4, "0")}`;
+    const d = [...prefix].map(Number);
+    let c = d.reduce((sum, x, i) => sum + x * (i + 1), 0) % 11;
+    if (c === 10) {
+      const w = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+      c = d.reduce((sum, x, i) => sum + x * w[i], 0) % 11;
+    }
+    if (c !== 10) return prefix + c;
+  }
+  throw new Error("no valid IIN found");
+}
