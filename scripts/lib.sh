@@ -67,12 +67,15 @@ ensure_node() {
   node_is_recent || die "could not provide Node.js >= $NODE_MIN_MAJOR.$NODE_MIN_MINOR"
 }
 
-# `npm ci` when node_modules is absent or older than the lock file.
+# Installs the locked npm packages when node_modules is absent or older than the lock file.
+# Not `npm ci`: its strict check wants lock entries for every platform's optional Tauri CLI
+# binary, which a registry mirror serving only some platforms cannot provide. `--no-save`
+# keeps package.json and package-lock.json as committed.
 ensure_npm_deps() {
   local dir="$1"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     step "Installing npm packages in ${dir#"$ROOT"/}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm install --no-save --no-audit --no-fund --loglevel=error)
   fi
 }
 

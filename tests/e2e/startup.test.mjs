@@ -1,0 +1,37 @@
+// What an office sees when its registry file cannot be used: a clear message in the
+// window, and the file left exactly as it was.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { freshDataDir, launch, quit, shot, startDriver, stopDriver } from "./harness.mjs";
+
+before(() => startDriver());
+after(() => stopDriver());
+
+test("a registry from a newer Meirim is refused with a message and left untouched", async () => {
+  const dataDir = freshDataDir();
+  let browser = await launch(dataDir);
+  await quit(browser);
+
+  // PRAGMA user_version is the big-endian integer at byte 60 of the SQLite header.
+  const file = path.join(dataDir, "meirim.sqlite3");
+  const bytes = readFileSync(file);
+  bytes.writeUInt32BE(99, 60);
+  writeFileSync(file, bytes);
+
+  browser = await launch(dataDir);
+  try {
+    const box = await browser.$("#startup-problem");
+    await box.waitForDisplayed();
+    const text = await box.getText();
+    assert.match(text, /Мейірім деректер файлын аша алмады/);
+    assert.match(text, /Деректер Мейірімнің жаңарақ нұсқасында сақталған \(схема 99, бұл нұсқа 1 дейін ғана біледі\)/);
+    assert.match(text, new RegExp(dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    assert.equal(await browser.$("#family-search").isExisting(), false);
+    await shot(browser, "08-newer-registry-refused");
+  } finally {
+    await quit(browser);
+  }
+  assert.ok(readFileSync(file).equals(bytes), "the refused file must not change");
+});
