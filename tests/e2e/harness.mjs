@@ -12,8 +12,10 @@ import { remote } from "webdriverio";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 
-export const APP =
-  process.env.MEIRIM_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "meirim");
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
+export const APP = process.env.MEIRIM_APP ?? path.join(targetDir, "debug", "meirim");
+/** Built by `cargo test`; used to prepare registries the way an office would. */
+export const CLI = process.env.MEIRIM_CLI ?? path.join(targetDir, "debug", "meirim-cli");
 export const SHOTS = process.env.MEIRIM_SCREENSHOTS ?? path.join(here, "artifacts", "screenshots");
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 
