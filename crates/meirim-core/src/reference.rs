@@ -30,6 +30,18 @@ pub struct Category {
     pub names: Names,
 }
 
+/// Maps `SELECT id, code, name_kk, name_ru` from the categories table.
+pub(crate) fn category_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Category> {
+    Ok(Category {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        names: Names {
+            kk: r.get(2)?,
+            ru: r.get(3)?,
+        },
+    })
+}
+
 pub fn oblasts(conn: &Connection) -> Result<Vec<Oblast>, DbError> {
     let mut stmt = conn
         .prepare_cached("SELECT id, iso_code, name_kk, name_ru FROM oblasts ORDER BY sort_order")?;
@@ -50,16 +62,7 @@ pub fn categories(conn: &Connection) -> Result<Vec<Category>, DbError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, code, name_kk, name_ru FROM categories WHERE active = 1 ORDER BY sort_order",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Category {
-            id: r.get(0)?,
-            code: r.get(1)?,
-            names: Names {
-                kk: r.get(2)?,
-                ru: r.get(3)?,
-            },
-        })
-    })?;
+    let rows = stmt.query_map([], category_from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

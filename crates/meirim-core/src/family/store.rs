@@ -7,7 +7,7 @@ use super::validate::{validate, ValidFamily};
 use crate::db::{Database, DbError};
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::reference::{Category, Names, Oblast};
+use crate::reference::{self, Category, Names, Oblast};
 use crate::{clock, text};
 
 /// Registers a new family with its head. Returns the stored record.
@@ -15,45 +15,8 @@ pub fn create(db: &mut Database, input: &FamilyInput) -> Result<Family, Problem>
     let valid = validate(input)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     check_references(&tx, &valid, None)?;
-    let now = clock::now();
     let family_id = clock::new_id();
-    tx.execute(
-        "INSERT INTO families (id, phone, oblast_id, district, rural_okrug, village, street,
-                               notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-        params![
-            family_id,
-            valid.phone,
-            valid.oblast_id,
-            valid.district,
-            valid.rural_okrug,
-            valid.village,
-            valid.street,
-            valid.notes,
-            now
-        ],
-    )
-    .map_err(DbError::from)?;
-    let h = &valid.head;
-    tx.execute(
-        "INSERT INTO members (id, family_id, is_head, surname, name, patronymic, iin,
-                              birth_date, sex, search_name, created_at, updated_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            clock::new_id(),
-            family_id,
-            h.surname,
-            h.name,
-            h.patronymic,
-            h.iin.as_ref().map(|i| i.as_str()),
-            h.birth_date.map(|d| d.to_string()),
-            h.sex.map(Sex::as_str),
-            search_name(&valid),
-            now
-        ],
-    )
-    .map_err(DbError::from)?;
-    set_categories(&tx, &family_id, &valid.category_ids, &now)?;
+    write(&tx, &family_id, &clock::new_id(), &valid)?;
     tx.commit().map_err(DbError::from)?;
     get(db.conn(), &family_id)
 }
@@ -72,11 +35,29 @@ pub fn update(db: &mut Database, family_id: &str, input: &FamilyInput) -> Result
         .map_err(DbError::from)?
         .ok_or_else(|| not_found(family_id))?;
     check_references(&tx, &valid, Some(&head_id))?;
+    write(&tx, family_id, &head_id, &valid)?;
+    tx.commit().map_err(DbError::from)?;
+    get(db.conn(), family_id)
+}
+
+/// Inserts or updates the family row, its head and its categories. On update, created_at
+/// stays as it was and updated_at moves.
+fn write(
+    tx: &Transaction<'_>,
+    family_id: &str,
+    head_id: &str,
+    valid: &ValidFamily,
+) -> Result<(), Problem> {
     let now = clock::now();
     tx.execute(
-        "UPDATE families SET phone = ?2, oblast_id = ?3, district = ?4, rural_okrug = ?5,
-                village = ?6, street = ?7, notes = ?8, updated_at = ?9
-         WHERE id = ?1",
+        "INSERT INTO families (id, phone, oblast_id, district, rural_okrug, village, street,
+                               notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         ON CONFLICT (id) DO UPDATE SET
+             phone = excluded.phone, oblast_id = excluded.oblast_id,
+             district = excluded.district, rural_okrug = excluded.rural_okrug,
+             village = excluded.village, street = excluded.street, notes = excluded.notes,
+             updated_at = excluded.updated_at",
         params![
             family_id,
             valid.phone,
@@ -92,25 +73,29 @@ pub fn update(db: &mut Database, family_id: &str, input: &FamilyInput) -> Result
     .map_err(DbError::from)?;
     let h = &valid.head;
     tx.execute(
-        "UPDATE members SET surname = ?2, name = ?3, patronymic = ?4, iin = ?5,
-                birth_date = ?6, sex = ?7, search_name = ?8, updated_at = ?9
-         WHERE id = ?1",
+        "INSERT INTO members (id, family_id, is_head, surname, name, patronymic, iin,
+                              birth_date, sex, search_name, created_at, updated_at)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+         ON CONFLICT (id) DO UPDATE SET
+             surname = excluded.surname, name = excluded.name,
+             patronymic = excluded.patronymic, iin = excluded.iin,
+             birth_date = excluded.birth_date, sex = excluded.sex,
+             search_name = excluded.search_name, updated_at = excluded.updated_at",
         params![
             head_id,
+            family_id,
             h.surname,
             h.name,
             h.patronymic,
             h.iin.as_ref().map(|i| i.as_str()),
             h.birth_date.map(|d| d.to_string()),
             h.sex.map(Sex::as_str),
-            search_name(&valid),
+            search_name(valid),
             now
         ],
     )
     .map_err(DbError::from)?;
-    set_categories(&tx, family_id, &valid.category_ids, &now)?;
-    tx.commit().map_err(DbError::from)?;
-    get(db.conn(), family_id)
+    set_categories(tx, family_id, &valid.category_ids, &now)
 }
 
 fn search_name(v: &ValidFamily) -> String {
@@ -277,16 +262,7 @@ fn family_categories(conn: &Connection, family_id: &str) -> Result<Vec<Category>
         )
         .map_err(DbError::from)?;
     let rows = stmt
-        .query_map([family_id], |r| {
-            Ok(Category {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                names: Names {
-                    kk: r.get(2)?,
-                    ru: r.get(3)?,
-                },
-            })
-        })
+        .query_map([family_id], reference::category_from_row)
         .map_err(DbError::from)?;
     Ok(rows.collect::<Result<_, _>>().map_err(DbError::from)?)
 }
