@@ -62,7 +62,7 @@ ensure_node() {
   (cd "$tmp" && npm pack --silent "$NODE_FALLBACK_PACKAGE" >/dev/null && tar -xzf ./*.tgz)
   rm -rf "$ROOT/.tools/node" && mkdir -p "$ROOT/.tools"
   mv "$tmp/package" "$ROOT/.tools/node"
-  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$ROOT/.tools/node/bin/npm" 2>/dev/null || true
+  # The package carries node only; npm stays the one from the system (apt).
   export PATH="$ROOT/.tools/node/bin:$PATH"
   node_is_recent || die "could not provide Node.js >= $NODE_MIN_MAJOR.$NODE_MIN_MINOR"
 }
