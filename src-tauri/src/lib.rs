@@ -7,16 +7,25 @@ mod state;
 
 pub use commands::specta_builder;
 
+use tauri::Manager;
+
 pub fn run() {
     let args = args::AppArgs::parse_or_exit();
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .manage(state)
         .invoke_handler(builder.invoke_handler())
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Meirim could not start its window: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                handle.state::<state::AppState>().close();
+            }
+        }),
+        Err(e) => {
+            eprintln!("Meirim could not start its window: {e}");
+            std::process::exit(1);
+        }
     }
 }

@@ -43,6 +43,17 @@ impl AppState {
         }
     }
 
+    /// Called when the app exits normally: fold the WAL into the registry file.
+    pub fn close(&self) {
+        if let Ok(guard) = self.db.lock() {
+            if let Ok(db) = guard.as_ref() {
+                if let Err(e) = db.checkpoint() {
+                    eprintln!("Meirim: could not checkpoint the registry on exit: {e}");
+                }
+            }
+        }
+    }
+
     pub fn startup_problem(&self) -> Option<Problem> {
         match self.db.lock() {
             Ok(g) => g.as_ref().err().cloned(),

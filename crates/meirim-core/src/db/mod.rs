@@ -123,6 +123,14 @@ impl Database {
         &self.path
     }
 
+    /// Moves everything from the WAL into the main file and empties the WAL, so the file
+    /// alone holds all data (someone may copy just `meirim.sqlite3` to a stick).
+    pub fn checkpoint(&self) -> Result<(), DbError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     pub fn schema_version(&self) -> Result<usize, DbError> {
         Ok(migrate::user_version(&self.conn)?)
     }

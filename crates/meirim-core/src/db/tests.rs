@@ -71,6 +71,29 @@ fn reopening_keeps_data_and_makes_no_backup() {
 }
 
 #[test]
+fn checkpoint_leaves_everything_in_the_main_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open_in(dir.path()).unwrap();
+    crate::settings::set_language(db.conn(), crate::settings::Language::Ru).unwrap();
+    let wal = dir.path().join("meirim.sqlite3-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+    db.checkpoint().unwrap();
+    assert_eq!(std::fs::metadata(&wal).unwrap().len(), 0);
+    // A copy of the main file alone has the data.
+    let copy = dir.path().join("copy.sqlite3");
+    std::fs::copy(paths::db_path(dir.path()), &copy).unwrap();
+    let c = Connection::open(&copy).unwrap();
+    let lang: String = c
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'ui.language'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(lang, "ru");
+}
+
+#[test]
 fn refuses_a_database_from_a_newer_meirim_and_leaves_it_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
