@@ -116,3 +116,6 @@ cli-no-families = Отбасы табылмады.
 cli-shown = { $shown } көрсетілді, барлығы { $total }.
 cli-warning = Ескерту
 cli-error = Қате
+cli-col-id = ID
+cli-col-code = Коды
+cli-col-iso = ISO коды

@@ -120,3 +120,6 @@ cli-no-families = Семьи не найдены.
 cli-shown = Показано { $shown } из { $total }.
 cli-warning = Предупреждение
 cli-error = Ошибка
+cli-col-id = ID
+cli-col-code = Код
+cli-col-iso = Код ISO

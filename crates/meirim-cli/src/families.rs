@@ -216,7 +216,7 @@ fn list(ctx: &Ctx, text: String, limit: u32, offset: u32) -> Result<(), Problem>
         return Ok(());
     }
     let headers = vec![
-        "ID".to_owned(),
+        l.text("cli-col-id", &[]),
         l.text("col-head", &[]),
         l.text("col-iin", &[]),
         l.text("col-birth-date", &[]),
@@ -262,7 +262,7 @@ fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
         .sex
         .map(|s| l.text(&format!("sex-{}", s.as_str()), &[]));
     let lines = [
-        ("ID", f.id.clone()),
+        ("cli-col-id", f.id.clone()),
         ("col-head", f.head.full_name()),
         ("field-iin", or_dash(f.head.iin.clone())),
         (
@@ -297,11 +297,7 @@ fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
         ("field-notes", or_dash(f.notes.clone())),
     ];
     for (id, value) in lines {
-        let label = if id == "ID" {
-            id.to_owned()
-        } else {
-            l.text(id, &[])
-        };
+        let label = l.text(id, &[]);
         say(format!("{label}: {value}"));
     }
 }
@@ -324,7 +320,10 @@ pub fn run_reference(ctx: &Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
                 .map(|o| vec![o.iso_code.clone(), pick(&o.names)])
                 .collect();
             say(table(
-                &["ISO".into(), ctx.l10n.text("field-oblast", &[])],
+                &[
+                    ctx.l10n.text("cli-col-iso", &[]),
+                    ctx.l10n.text("field-oblast", &[]),
+                ],
                 &rows,
             ));
         }
@@ -343,7 +342,10 @@ pub fn run_reference(ctx: &Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
                 })
                 .collect();
             say(table(
-                &["code".into(), ctx.l10n.text("col-categories", &[])],
+                &[
+                    ctx.l10n.text("cli-col-code", &[]),
+                    ctx.l10n.text("col-categories", &[]),
+                ],
                 &rows,
             ));
         }
