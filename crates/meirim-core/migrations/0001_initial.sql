@@ -50,9 +50,11 @@ CREATE TABLE families (
 ) STRICT;
 
 -- The head of a family is a member with is_head = 1, so that adding the other members
--- later needs no reshaping of this table.
+-- later needs no reshaping of this table. `seq` is a stable integer key (the rowid) that
+-- the full-text index points at; `id` is the UUID other tables and other offices use.
 CREATE TABLE members (
-    id          TEXT PRIMARY KEY,
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
     family_id   TEXT NOT NULL REFERENCES families (id),
     is_head     INTEGER NOT NULL DEFAULT 0 CHECK (is_head IN (0, 1)),
     surname     TEXT NOT NULL,
@@ -61,14 +63,35 @@ CREATE TABLE members (
     iin         TEXT CHECK (iin IS NULL OR (length(iin) = 12 AND iin NOT GLOB '*[^0-9]*')),
     birth_date  TEXT,
     sex         TEXT CHECK (sex IS NULL OR sex IN ('male', 'female')),
-    search_name TEXT NOT NULL,
+    -- Computed by the app (meirim_core::text): the spelling-insensitive Latin skeleton of
+    -- the full name, and a key that sorts in Kazakh alphabetical order.
+    search_key  TEXT NOT NULL,
+    sort_key    TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX members_one_head_per_family ON members (family_id) WHERE is_head = 1;
 CREATE UNIQUE INDEX members_iin_unique ON members (iin) WHERE iin IS NOT NULL;
 CREATE INDEX members_family ON members (family_id);
-CREATE INDEX members_search_name ON members (search_name);
+CREATE INDEX members_heads_sorted ON members (sort_key) WHERE is_head = 1;
+
+-- Name search: trigram full-text index over search_key, so a fragment anywhere in a name
+-- is found without scanning the table. Kept in step with members by these triggers.
+CREATE VIRTUAL TABLE members_fts USING fts5 (
+    search_key, content = 'members', content_rowid = 'seq', tokenize = 'trigram'
+);
+CREATE TRIGGER members_fts_insert AFTER INSERT ON members BEGIN
+    INSERT INTO members_fts (rowid, search_key) VALUES (new.seq, new.search_key);
+END;
+CREATE TRIGGER members_fts_delete AFTER DELETE ON members BEGIN
+    INSERT INTO members_fts (members_fts, rowid, search_key)
+    VALUES ('delete', old.seq, old.search_key);
+END;
+CREATE TRIGGER members_fts_update AFTER UPDATE OF search_key ON members BEGIN
+    INSERT INTO members_fts (members_fts, rowid, search_key)
+    VALUES ('delete', old.seq, old.search_key);
+    INSERT INTO members_fts (rowid, search_key) VALUES (new.seq, new.search_key);
+END;
 
 CREATE TABLE family_categories (
     family_id   TEXT NOT NULL REFERENCES families (id),

@@ -20,6 +20,156 @@ pub fn search_key(s: &str) -> String {
         .collect()
 }
 
+/// Latin letters that look like Cyrillic ones. People type them by accident (a Latin «а»
+/// in «Асель») and Excel lists are full of them; inside a Cyrillic word they are read as
+/// the Cyrillic letter.
+fn cyrillic_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'A' => 'А',
+        'a' => 'а',
+        'B' => 'В',
+        'C' => 'С',
+        'c' => 'с',
+        'E' => 'Е',
+        'e' => 'е',
+        'H' => 'Н',
+        'K' => 'К',
+        'k' => 'к',
+        'M' => 'М',
+        'O' => 'О',
+        'o' => 'о',
+        'P' => 'Р',
+        'p' => 'р',
+        'T' => 'Т',
+        'X' => 'Х',
+        'x' => 'х',
+        'y' => 'у',
+        'Y' => 'У',
+        _ => return None,
+    })
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// One Latin skeleton for a letter, whatever the alphabet it was typed in: Kazakh and
+/// Russian Cyrillic, Kazakh Latin (2021) and passport transliteration all meet here.
+fn skeleton(c: char) -> &'static str {
+    match c {
+        'а' | 'ә' | 'a' | 'ä' | 'á' => "a",
+        'б' | 'b' => "b",
+        'в' | 'v' => "v",
+        'г' | 'ғ' | 'g' | 'ğ' | 'ǵ' => "g",
+        'д' | 'd' => "d",
+        'е' | 'ё' | 'э' | 'e' | 'é' => "e",
+        'ж' => "zh",
+        'з' | 'z' => "z",
+        'и' | 'й' | 'і' | 'i' | 'ı' | 'ì' => "i",
+        'к' | 'қ' | 'k' | 'q' => "k",
+        'л' | 'l' => "l",
+        'м' | 'm' => "m",
+        'н' | 'ң' | 'n' | 'ñ' | 'ń' => "n",
+        'о' | 'ө' | 'o' | 'ö' | 'ó' => "o",
+        'п' | 'p' => "p",
+        'р' | 'r' => "r",
+        'с' | 's' => "s",
+        'т' | 't' => "t",
+        'у' | 'ұ' | 'ү' | 'u' | 'ū' | 'ü' | 'ú' | 'w' => "u",
+        'ф' | 'f' => "f",
+        'х' | 'һ' | 'h' => "h",
+        'ц' => "ts",
+        'ч' | 'ç' => "ch",
+        'ш' | 'щ' | 'ş' => "sh",
+        'ы' | 'y' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'c' => "c",
+        'j' => "zh",
+        'x' => "h",
+        // ь, ъ, apostrophes and anything else carry no sound worth matching on.
+        _ => "",
+    }
+}
+
+/// The spelling-insensitive key names are searched by: «Әсел», «Асель», «Asel» and
+/// «Aсель» (Latin A) all give `asel`; «Серікқызы» and «Serikqyzy» give `serikkyzy`.
+/// Words stay separated by one space. Both the stored key and the query go through here.
+pub fn fold(s: &str) -> String {
+    let mut words = Vec::new();
+    for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '.') {
+        if word.is_empty() {
+            continue;
+        }
+        let cyrillic = word.chars().any(is_cyrillic);
+        let mut latin = String::with_capacity(word.len());
+        for c in word.chars() {
+            let c = if cyrillic {
+                cyrillic_lookalike(c).unwrap_or(c)
+            } else {
+                c
+            };
+            for lower in c.to_lowercase() {
+                if lower.is_ascii_digit() {
+                    latin.push(lower);
+                } else {
+                    latin.push_str(skeleton(lower));
+                }
+            }
+        }
+        let folded = simplify(&latin);
+        if !folded.is_empty() {
+            words.push(folded);
+        }
+    }
+    words.join(" ")
+}
+
+/// Evens out the ways one sound is written in Latin: «Yerlan»/«Ерлан», «Mariya»/«Maria»,
+/// «Kayrat»/«Қайрат», «Ghalym»/«Ғалым», «Tsoi»/«Цой».
+fn simplify(latin: &str) -> String {
+    let mut s = latin
+        .replace("yu", "u")
+        .replace("ya", "a")
+        .replace("ye", "e")
+        .replace("yo", "o")
+        .replace("iy", "i")
+        .replace("kh", "h")
+        .replace("gh", "g")
+        .replace("ts", "c");
+    // «y» after a vowel is the glide й: «Kayrat» = «Kairat».
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        let after_vowel = i > 0 && "aeiou".contains(chars[i - 1]);
+        out.push(if *c == 'y' && after_vowel { 'i' } else { *c });
+    }
+    s = out;
+    s
+}
+
+/// The Kazakh Cyrillic alphabet in its dictionary order.
+const KAZAKH_ALPHABET: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+/// A key whose plain byte order is Kazakh alphabetical order («Ж» before «З», «Ә» right
+/// after «А»), so SQLite can sort and index names without a custom collation. Each
+/// Cyrillic letter becomes two digits (its place in the alphabet); a space sorts first;
+/// anything else follows after all Cyrillic letters.
+pub fn sort_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len() * 2);
+    for c in tidy(s).chars().flat_map(char::to_lowercase) {
+        if c == ' ' {
+            key.push_str("00");
+        } else if let Some(i) = KAZAKH_ALPHABET.chars().position(|a| a == c) {
+            key.push_str(&format!("{:02}", i + 1));
+        } else {
+            key.push('~');
+            key.push(c);
+        }
+    }
+    key
+}
+
 /// Escapes LIKE wildcards so a user's "%" or "_" matches literally (with `ESCAPE '\'`).
 pub fn like_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -48,6 +198,82 @@ mod tests {
         assert_eq!(search_key("ӘСЕЛ ҒАЛЫМҚЫЗЫ"), "әсел ғалымқызы");
         assert_eq!(search_key("Ұлбосын ҮМІТ Һ"), "ұлбосын үміт һ");
         assert_eq!(search_key("Алёна  ЁЛКИНА"), "алена елкина");
+    }
+
+    #[test]
+    fn folds_spellings_of_one_name_together() {
+        let same = |names: &[&str]| {
+            let keys: Vec<String> = names.iter().map(|n| fold(n)).collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] == w[1]),
+                "{names:?} -> {keys:?}"
+            );
+            keys[0].clone()
+        };
+        assert_eq!(same(&["Әсел", "Асель", "Asel", "ASEL", "Aсель"]), "asel");
+        assert_eq!(same(&["Серікқызы", "Serikqyzy", "Serikkyzy"]), "serikkyzy");
+        assert_eq!(same(&["Ерлан", "Yerlan", "Erlan"]), "erlan");
+        assert_eq!(same(&["Жанар", "Zhanar"]), "zhanar");
+        assert_eq!(same(&["Нұрлан", "Nurlan", "Nūrlan"]), "nurlan");
+        assert_eq!(same(&["Ғалым", "Galym", "Ghalym", "Ğalym"]), "galym");
+        assert_eq!(same(&["Мария", "Maria", "Mariya"]), "maria");
+        assert_eq!(same(&["Юлия", "Yulia", "Yuliya"]), "ulia");
+        assert_eq!(same(&["Қайрат", "Kairat", "Kayrat", "Qairat"]), "kairat");
+        assert_eq!(same(&["Хасен", "Khasen", "Hasen"]), "hasen");
+        assert_eq!(same(&["Цой", "Tsoi", "Tsoy"]), "coi");
+        assert_eq!(same(&["Өмірбек", "Omirbek", "Ömirbek"]), "omirbek");
+    }
+
+    #[test]
+    fn fixes_latin_lookalikes_only_inside_cyrillic_words() {
+        // "Aхметова" with a Latin A and Latin e, o: still Ахметова.
+        assert_eq!(fold("Aхмeтoва"), fold("Ахметова"));
+        // A wholly Latin word is left Latin: "Cop" is not "Сор".
+        assert_eq!(fold("Cop"), "cop");
+    }
+
+    #[test]
+    fn keeps_words_apart_and_drops_punctuation() {
+        assert_eq!(
+            fold("  Серікова-Ахметова   Әсел. "),
+            "serikova ahmetova asel"
+        );
+        assert_eq!(fold("Д'Артаньян"), "dartanan");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn sort_key_follows_the_kazakh_alphabet() {
+        let mut names = vec![
+            "Жұмабек",
+            "Зейнеп",
+            "Әсел",
+            "Бақыт",
+            "Ахмет",
+            "Іңкәр",
+            "Ыбырай",
+            "Яна",
+            "Ұлан",
+            "Үміт",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "Ахмет",
+                "Әсел",
+                "Бақыт",
+                "Жұмабек",
+                "Зейнеп",
+                "Ұлан",
+                "Үміт",
+                "Ыбырай",
+                "Іңкәр",
+                "Яна"
+            ]
+        );
+        // Shorter name first: "Ахмет Б" before "Ахметов".
+        assert!(sort_key("Ахмет Бек") < sort_key("Ахметов Бек"));
     }
 
     #[test]

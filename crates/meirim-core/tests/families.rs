@@ -121,6 +121,49 @@ fn search_finds_by_name_fragment_in_any_case_and_by_iin_prefix() {
 }
 
 #[test]
+fn search_ignores_spelling_alphabet_and_word_order() {
+    let mut db = Database::open_in_memory().unwrap();
+    let mut asel = input("Серікова", "Әсел", None);
+    asel.head.patronymic = Some("Қайратқызы".into());
+    family::create(&mut db, &asel).unwrap();
+    family::create(&mut db, &input("Жұмабаева", "Асель", None)).unwrap();
+    family::create(&mut db, &input("Ахметов", "Ерлан", None)).unwrap();
+    let names = |q: &str| -> Vec<String> {
+        family::search(&db, &query(q))
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|s| s.head_name)
+            .collect()
+    };
+    // Kazakh, Russian and Latin spellings of one name find both women.
+    for q in ["Әсел", "Асель", "Asel", "ASEL"] {
+        assert_eq!(
+            names(q),
+            vec!["Жұмабаева Асель Болатқызы", "Серікова Әсел Қайратқызы"],
+            "{q}"
+        );
+    }
+    // Words in any order, each a fragment; Latin passport spelling of a Kazakh patronymic.
+    assert_eq!(names("qairatqyzy serik"), vec!["Серікова Әсел Қайратқызы"]);
+    assert_eq!(names("Yerlan"), vec!["Ахметов Ерлан Болатқызы"]);
+    // One- and two-letter words match the start of a word.
+    assert_eq!(names("е ахм"), vec!["Ахметов Ерлан Болатқызы"]);
+    assert_eq!(names("ж"), vec!["Жұмабаева Асель Болатқызы"]);
+    assert!(names("ь").is_empty());
+    assert!(names("\"").is_empty());
+}
+
+#[test]
+fn search_follows_edits_of_the_name() {
+    let mut db = Database::open_in_memory().unwrap();
+    let f = family::create(&mut db, &input("Серікова", "Әсел", None)).unwrap();
+    family::update(&mut db, &f.id, &input("Омарова", "Әсел", None)).unwrap();
+    assert_eq!(family::search(&db, &query("серік")).unwrap().total, 0);
+    assert_eq!(family::search(&db, &query("омар")).unwrap().total, 1);
+}
+
+#[test]
 fn search_pages_and_counts() {
     let mut db = Database::open_in_memory().unwrap();
     for n in 0..25 {

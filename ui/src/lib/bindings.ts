@@ -299,7 +299,10 @@ export type Problem = {
 };
 
 export type SearchQuery = {
-	/**  Empty lists everyone; all digits search IIN prefixes; anything else a name fragment. */
+	/**
+	 *  Empty lists everyone; all digits search IIN prefixes; anything else name fragments
+	 *  (every word must match, in any order, in Cyrillic or Latin spelling).
+	 */
 	text: string,
 	limit: number,
 	offset: number,

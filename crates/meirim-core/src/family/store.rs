@@ -72,15 +72,17 @@ fn write(
     )
     .map_err(DbError::from)?;
     let h = &valid.head;
+    let name = full_name(&h.surname, &h.name, h.patronymic.as_deref());
     tx.execute(
         "INSERT INTO members (id, family_id, is_head, surname, name, patronymic, iin,
-                              birth_date, sex, search_name, created_at, updated_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                              birth_date, sex, search_key, sort_key, created_at, updated_at)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
          ON CONFLICT (id) DO UPDATE SET
              surname = excluded.surname, name = excluded.name,
              patronymic = excluded.patronymic, iin = excluded.iin,
              birth_date = excluded.birth_date, sex = excluded.sex,
-             search_name = excluded.search_name, updated_at = excluded.updated_at",
+             search_key = excluded.search_key, sort_key = excluded.sort_key,
+             updated_at = excluded.updated_at",
         params![
             head_id,
             family_id,
@@ -90,17 +92,13 @@ fn write(
             h.iin.as_ref().map(|i| i.as_str()),
             h.birth_date.map(|d| d.to_string()),
             h.sex.map(Sex::as_str),
-            search_name(valid),
+            text::fold(&name),
+            text::sort_key(&name),
             now
         ],
     )
     .map_err(DbError::from)?;
     set_categories(tx, family_id, &valid.category_ids, &now)
-}
-
-fn search_name(v: &ValidFamily) -> String {
-    let h = &v.head;
-    text::search_key(&full_name(&h.surname, &h.name, h.patronymic.as_deref()))
 }
 
 fn not_found(id: &str) -> Problem {
