@@ -42,6 +42,14 @@ enum Command {
     /// Reference lists: oblasts and categories with their ids.
     #[command(subcommand)]
     Reference(families::ReferenceCommand),
+    /// Fill an empty registry with a synthetic district (for trying Meirim, screenshots,
+    /// tests and benchmarks). Every name and IIN is invented.
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        families: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Where the data folder and database file are.
     Where,
 }
@@ -91,12 +99,29 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Families(cmd) => families::run(&mut ctx, cmd),
         Command::Reference(cmd) => families::run_reference(&ctx, cmd),
+        Command::Demo { families, seed } => demo(&mut ctx, families, seed),
         Command::Where => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(p) => fail(&ctx.l10n, &p, ctx.json),
     }
+}
+
+fn demo(ctx: &mut Ctx, families: u32, seed: u64) -> Result<(), Problem> {
+    let started = std::time::Instant::now();
+    let made = meirim_core::demo::fill(&mut ctx.db, families, seed)?;
+    say(ctx.l10n.text(
+        "cli-demo-done",
+        &[
+            ("count", made.into()),
+            (
+                "seconds",
+                format!("{:.1}", started.elapsed().as_secs_f64()).into(),
+            ),
+        ],
+    ));
+    Ok(())
 }
 
 fn localizer(lang: Language) -> Localizer {

@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod date;
 pub mod db;
+pub mod demo;
 pub mod family;
 pub mod iin;
 pub mod paths;

@@ -30,6 +30,7 @@ pub enum ErrorCode {
     // Whole-request failures.
     Validation,
     NotFound,
+    DemoNeedsEmptyRegistry,
     DbNewerThanApp,
     DbOpenFailed,
     DbMigrationFailed,
@@ -65,6 +66,7 @@ impl ErrorCode {
         ErrorCode::InvalidChoice,
         ErrorCode::Validation,
         ErrorCode::NotFound,
+        ErrorCode::DemoNeedsEmptyRegistry,
         ErrorCode::DbNewerThanApp,
         ErrorCode::DbOpenFailed,
         ErrorCode::DbMigrationFailed,

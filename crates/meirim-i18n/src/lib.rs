@@ -71,7 +71,7 @@ impl Localizer {
     fn with_params(&self, id: &str, params: &BTreeMap<String, String>) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = params
             .iter()
-            .map(|(k, v)| (k.as_str(), FluentValue::from(v.as_str())))
+            .map(|(k, v)| (k.as_str(), param_value(k, v)))
             .collect();
         self.text(id, &args)
     }
@@ -87,6 +87,16 @@ impl Localizer {
             ));
         }
         out
+    }
+}
+
+/// Problem parameters travel as text; `count` becomes a number so that Fluent can choose
+/// the plural form («1 семья», «3 семьи», «5 семей»). Other values (IINs, phone numbers)
+/// stay text so they are never regrouped as numbers.
+fn param_value<'a>(key: &str, value: &'a str) -> FluentValue<'a> {
+    match (key, value.parse::<i64>()) {
+        ("count", Ok(n)) => FluentValue::from(n),
+        _ => FluentValue::from(value),
     }
 }
 
@@ -168,6 +178,11 @@ mod tests {
         assert!(ru
             .problem(&p)
             .ends_with("ИИН состоит из 12 цифр, а введено 11."));
+        let demo =
+            |n: i64| ru.problem(&Problem::new(ErrorCode::DemoNeedsEmptyRegistry).with("count", n));
+        assert!(demo(1).contains("уже 1 семья."), "{}", demo(1));
+        assert!(demo(3).contains("уже 3 семьи."));
+        assert!(demo(12).contains("уже 12 семей."));
         let count = |n: i64| ru.text("families-count", &[("count", FluentValue::from(n))]);
         assert_eq!(count(1), "Всего: 1 семья");
         assert_eq!(count(3), "Всего: 3 семьи");

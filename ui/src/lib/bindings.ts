@@ -94,7 +94,7 @@ export type Category_Serialize = {
 };
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "validation" | "not-found" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "validation" | "not-found" | "demo-needs-empty-registry" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 

@@ -43,8 +43,13 @@ export function pick(names: { kk: string; ru: string }): string {
   return names[state.language];
 }
 
+/** Problem parameters arrive as text; `count` becomes a number so plurals are chosen
+ * (the same rule as crates/meirim-i18n). */
 export function problemText(p: Problem | FieldProblem): string {
-  return t(`error-${p.code}`, p.params as Args);
+  const args: Args = { ...(p.params as Record<string, string>) };
+  const count = Number(args["count"]);
+  if (args["count"] !== undefined && Number.isInteger(count)) args["count"] = count;
+  return t(`error-${p.code}`, args);
 }
 
 export function hasMessage(lang: Language, id: string): boolean {

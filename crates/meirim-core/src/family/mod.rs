@@ -3,7 +3,7 @@
 
 mod model;
 mod search;
-mod store;
+pub(crate) mod store;
 mod validate;
 
 pub use model::{

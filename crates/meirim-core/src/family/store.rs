@@ -12,13 +12,20 @@ use crate::{clock, text};
 
 /// Registers a new family with its head. Returns the stored record.
 pub fn create(db: &mut Database, input: &FamilyInput) -> Result<Family, Problem> {
-    let valid = validate(input)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    check_references(&tx, &valid, None)?;
-    let family_id = clock::new_id();
-    write(&tx, &family_id, &clock::new_id(), &valid)?;
+    let family_id = create_in(&tx, input)?;
     tx.commit().map_err(DbError::from)?;
     get(db.conn(), &family_id)
+}
+
+/// Checks and writes a new family inside the caller's transaction, for operations that
+/// add many families at once (demo data, imports). Returns the new family's id.
+pub(crate) fn create_in(tx: &Transaction<'_>, input: &FamilyInput) -> Result<String, Problem> {
+    let valid = validate(input)?;
+    check_references(tx, &valid, None)?;
+    let family_id = clock::new_id();
+    write(tx, &family_id, &clock::new_id(), &valid)?;
+    Ok(family_id)
 }
 
 /// Replaces a family's data with the form's. Fails with `NotFound` for an unknown id.
