@@ -283,8 +283,21 @@ impl Generator {
             .map(|(id, _)| id.clone())
             .collect();
         if category_ids.is_empty() {
-            if let Some((id, _)) = self.categories.first() {
-                category_ids.push(id.clone());
+            // Every registered family is there for a reason: draw one by the same shares.
+            let total: f64 = self.categories.iter().map(|(_, share)| share).sum();
+            let mut point = self.rng.random_range(0.0..total.max(f64::MIN_POSITIVE));
+            for (id, share) in &self.categories {
+                if point < *share {
+                    category_ids.push(id.clone());
+                    break;
+                }
+                point -= share;
+            }
+            // Rounding can leave `point` just past the last share.
+            if category_ids.is_empty() {
+                if let Some((id, _)) = self.categories.last() {
+                    category_ids.push(id.clone());
+                }
             }
         }
         FamilyInput {
