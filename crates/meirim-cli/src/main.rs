@@ -50,6 +50,17 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Measure search, opening and saving on a demo district (created first if the
+    /// registry is empty). Use a separate --data-dir: the figures go to BENCHMARKS.md.
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        families: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Samples per measurement.
+        #[arg(long, default_value_t = 500)]
+        runs: usize,
+    },
     /// Where the data folder and database file are.
     Where,
 }
@@ -100,6 +111,11 @@ fn main() -> ExitCode {
         Command::Families(cmd) => families::run(&mut ctx, cmd),
         Command::Reference(cmd) => families::run_reference(&ctx, cmd),
         Command::Demo { families, seed } => demo(&mut ctx, families, seed),
+        Command::Bench {
+            families,
+            seed,
+            runs,
+        } => bench(&mut ctx, families, seed, runs),
         Command::Where => Ok(()),
     };
     match result {
@@ -120,6 +136,57 @@ fn demo(ctx: &mut Ctx, families: u32, seed: u64) -> Result<(), Problem> {
                 format!("{:.1}", started.elapsed().as_secs_f64()).into(),
             ),
         ],
+    ));
+    Ok(())
+}
+
+fn bench(ctx: &mut Ctx, families: u32, seed: u64, runs: usize) -> Result<(), Problem> {
+    let empty = meirim_core::family::search(
+        &ctx.db,
+        &meirim_core::family::SearchQuery {
+            text: String::new(),
+            limit: 1,
+            offset: 0,
+        },
+    )?
+    .total
+        == 0;
+    if empty {
+        demo(ctx, families, seed)?;
+    }
+    let report = meirim_core::bench::run(&mut ctx.db, runs, seed)?;
+    if ctx.json {
+        let s = serde_json::to_string_pretty(&report)
+            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+        say(s);
+        return Ok(());
+    }
+    // Benchmark output is for developers and BENCHMARKS.md, so it is in English.
+    say(format!(
+        "registry: {} families, {} members",
+        report.families, report.members
+    ));
+    let rows: Vec<Vec<String>> = report
+        .timings
+        .iter()
+        .map(|t| {
+            vec![
+                t.operation.clone(),
+                t.runs.to_string(),
+                format!("{:.3}", t.p50_ms),
+                format!("{:.3}", t.p95_ms),
+                format!("{:.3}", t.max_ms),
+            ]
+        })
+        .collect();
+    let headers: Vec<String> = ["operation", "runs", "p50 ms", "p95 ms", "max ms"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    say(output::table(&headers, &rows));
+    say(format!(
+        "name search vs LIKE scan: {:.0}x faster at p50, {:.0}x at p95",
+        report.name_search_speedup_p50, report.name_search_speedup_p95
     ));
     Ok(())
 }
