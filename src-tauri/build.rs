@@ -10,6 +10,19 @@ const COMMANDS: &[&str] = &[
     "update_family",
     "get_family",
     "search_families",
+    "set_operator",
+    "similar_families",
+    "list_villages",
+    "archive_family",
+    "restore_family",
+    "destroy_family",
+    "family_history",
+    "scan_duplicates",
+    "merge_families",
+    "dismiss_duplicate",
+    "suggest_places",
+    "list_places",
+    "rename_place",
 ];
 
 fn main() {

@@ -1,7 +1,16 @@
 // A stand-in for the Rust side in component tests: the client module's shape, with
 // behaviour close enough to the core's that the form's logic is really exercised.
 import { vi } from "vitest";
-import type { Category, Family, FamilyInput, IinCheck, Oblast, Problem } from "../src/lib/api";
+import type {
+  Category,
+  DuplicateHint,
+  Family,
+  FamilyInput,
+  IinCheck,
+  Oblast,
+  Place,
+  Problem,
+} from "../src/lib/api";
 import { ProblemError } from "../src/lib/problem";
 
 export const oblasts: Oblast[] = [
@@ -31,21 +40,41 @@ export function fakeCheckIin(iin: string, birthDate: string | null, sex: string 
 }
 
 export function family(input: FamilyInput, id = "f-1"): Family {
+  const members = input.members.map((m, n) => ({
+    id: m.id ?? `m-${n + 1}`,
+    is_head: m.is_head,
+    relation: m.relation ?? null,
+    surname: m.surname,
+    name: m.name,
+    patronymic: m.patronymic ?? null,
+    iin: m.iin ?? null,
+    birth_date: null,
+    sex: m.sex ?? null,
+    disability: m.disability ?? null,
+    pensioner: m.pensioner,
+    student: m.student,
+    employment: m.employment ?? null,
+    phone: m.phone ?? null,
+    age: null,
+  }));
   return {
     id,
-    head: {
-      id: "m-1",
-      surname: input.head.surname,
-      name: input.head.name,
-      patronymic: input.head.patronymic ?? null,
-      iin: input.head.iin ?? null,
-      birth_date: null,
-      sex: input.head.sex ?? null,
-    },
+    registry_no: 7,
+    members,
     phone: input.phone ?? null,
-    address: { oblast: null, district: null, rural_okrug: null, village: null, street: null },
+    address: { oblast: null, district: null, rural_okrug: null, village: null, street: null, house: null, flat: null },
+    housing_notes: null,
+    income_per_person: null,
+    registered_on: "2026-11-23",
     categories: categories.filter((c) => input.category_ids.includes(c.id)),
     notes: input.notes ?? null,
+    status: "active",
+    status_reason: null,
+    status_on: null,
+    consent: { status: input.consent.status, date: null, form: null, until: null, recorded_by: null },
+    destroyed_at: null,
+    merged_into: null,
+    derived: { size: members.length, children: 0, suggest_large_family: false },
     created_at: "2026-11-23T10:00:00.000Z",
     updated_at: "2026-11-23T10:00:00.000Z",
   };
@@ -65,4 +94,15 @@ export const apiMock = {
   updateFamily: vi.fn(async (id: string, input: FamilyInput) => family(input, id)),
   getFamily: vi.fn(),
   searchFamilies: vi.fn(async () => ({ items: [], total: 0 })),
+  similarFamilies: vi.fn(async () => [] as DuplicateHint[]),
+  listVillages: vi.fn(async () => ["Ақсу", "Қарабұлақ"]),
+  suggestPlaces: vi.fn(async () => [] as Place[]),
+  setOperator: vi.fn(async (name: string) => name),
+  archiveFamily: vi.fn(),
+  restoreFamily: vi.fn(),
+  destroyFamily: vi.fn(),
+  familyHistory: vi.fn(async () => []),
+  scanDuplicates: vi.fn(async () => []),
+  mergeFamilies: vi.fn(),
+  dismissDuplicate: vi.fn(async () => null),
 };

@@ -17,7 +17,7 @@ data-folder = Папка данных
 
 families-title = Семьи
 families-search-label = Поиск
-families-search-placeholder = Поиск по ФИО или ИИН
+families-search-placeholder = Поиск по ФИО, ИИН, телефону или адресу
 families-new = Новая семья
 families-count = Всего: { $count } { $count ->
     [one] семья
@@ -92,17 +92,33 @@ warning-sex-mismatch = Указанный пол не совпадает с по
 error-required = Заполните это поле.
 error-too-long = Слишком длинный текст: не более { $max } символов, сейчас { $length }.
 error-invalid-date = «{ $value }» не распознано как дата. Укажите дату в виде 06.12.2023.
-error-date-in-future = Дата рождения не может быть в будущем. Проверьте год.
+error-date-in-future = Эта дата ещё не наступила. Проверьте год.
 error-date-too-old = Дата рождения раньше { $year } года, вероятно, ошибочна. Проверьте год.
 error-iin-length = ИИН состоит из 12 цифр, а введено { $length }.
 error-iin-not-digits = ИИН состоит только из цифр. Уберите буквы и знаки.
 error-iin-checksum = Последняя (контрольная) цифра ИИН не сходится: вероятно, одна цифра набрана с ошибкой. Сверьте с документом.
-error-iin-taken = Этот ИИН уже есть в реестре: { $name }. Не создавайте новую семью, откройте страницу той семьи.
+error-iin-taken = Этот ИИН уже есть в реестре: семья № { $registry_no }, { $name }. Не создавайте новую семью, откройте страницу той семьи.
 error-phone-invalid = «{ $value }» не похоже на казахстанский номер телефона. Укажите в виде +7 701 234 56 78.
 error-unknown-oblast = Область «{ $value }» не найдена. Выберите область из списка.
 error-unknown-category = Категория «{ $value }» не найдена. Выберите категорию из списка.
 error-unknown-language = Язык «{ $value }» неизвестен. Укажите kk (казахский) или ru (русский).
 error-invalid-choice = Недопустимое значение «{ $value }». Возможные значения: { $allowed }.
+error-amount-invalid = «{ $value }» не похоже на сумму. Укажите целое число тенге, например: 45 000.
+error-amount-too-large = Слишком большая сумма: не более { $max } ₸.
+error-date-before-start = Окончание срока не может быть раньше его начала.
+error-head-missing = Укажите главу семьи: нажмите «Сделать главой» у одного из членов семьи.
+error-head-not-unique = Глава семьи может быть только один, а отмечено: { $count }.
+error-too-many-members = Слишком много членов семьи: не более { $max }.
+error-iin-repeated = Этот ИИН уже указан в этой форме у другого члена семьи. У каждого человека свой ИИН.
+error-kato-invalid = Код КАТО состоит из 9 цифр, а «{ $value }» — нет.
+error-place-exists = Название «{ $name }» на этом уровне уже есть.
+error-possible-duplicate = Возможно, эта семья уже есть в реестре: № { $registry_no }, { $name }. Просмотрите предупреждения; если это другая семья, нажмите «Всё равно сохранить».
+error-family-destroyed = Персональные данные семьи № { $registry_no } уничтожены, изменить её нельзя.
+error-family-merged = Семья № { $registry_no } объединена с другой. Откройте страницу объединённой семьи.
+error-wrong-status = Это действие недоступно для семьи № { $registry_no } в её текущем статусе. Обновите страницу и попробуйте снова.
+error-merge-with-itself = Нельзя объединить семью саму с собой. Выберите две разные семьи.
+error-confirmation-mismatch = Для подтверждения введите учётный номер семьи точно: { $registry_no }.
+error-input-unreadable = Не удалось прочитать файл: { $reason }.
 error-validation = Некоторые поля заполнены неверно. Исправьте отмеченные поля и сохраните снова.
 error-not-found = Запись не найдена. Возможно, её изменили или объединили с другой: обновите список.
 error-demo-needs-empty-registry = Демо-данные записываются только в пустой реестр, а в этом уже { $count } { $count ->
@@ -133,3 +149,195 @@ cli-demo-done = Записано { $count } { $count ->
 cli-col-id = ID
 cli-col-code = Код
 cli-col-iso = Код ISO
+
+## Реестр: члены семьи
+
+section-members = Члены семьи
+member-head = Глава семьи
+member-number = Член семьи { $n }
+member-age = { $age } { $age ->
+    [one] год
+    [few] года
+   *[many] лет
+}
+member-make-head = Сделать главой
+member-remove = Убрать
+member-add = Добавить члена семьи
+field-relation = Кем приходится главе
+choose = Выберите
+relation-spouse = супруг(а)
+relation-child = ребёнок
+relation-parent = отец или мать
+relation-sibling = брат или сестра
+relation-grandchild = внук или внучка
+relation-grandparent = дедушка или бабушка
+relation-daughter-in-law = невестка
+relation-son-in-law = зять
+relation-other-relative = другой родственник
+relation-other = не родственник
+field-disability = Инвалидность
+disability-none = Нет
+disability-group-1 = I группа
+disability-group-2 = II группа
+disability-group-3 = III группа
+disability-child = ребёнок с инвалидностью
+field-employment = Занятость
+employment-works = работает
+employment-unemployed = не работает
+flag-pensioner = пенсионер
+flag-student = студент (очно)
+value-yes = да
+
+## Реестр: форма семьи
+
+form-edit-title-no = Изменение данных семьи № { $no }
+field-family-phone = Телефон семьи
+field-street-only = Улица
+field-house = Дом
+field-flat = Квартира
+section-living = Условия жизни
+field-income = Доход на человека, ₸ / мес.
+field-income-hint = Целым числом тенге, например: 45 000
+field-registered-on = Дата постановки на учёт
+field-registered-on-hint = Если не указана — сегодняшняя дата.
+field-housing-notes = Жилищные условия
+large-family-check-hint = В семье четверо или больше детей: проверьте категорию «многодетная семья».
+section-consent = Согласие на обработку персональных данных
+consent-explained = По Закону «О персональных данных и их защите» для обработки данных семьи нужно предварительное согласие.
+consent-given = Согласие получено
+consent-pending = Согласие ожидается
+consent-withdrawn = Согласие отозвано
+consent-pending-short = нет согласия
+consent-pending-note = Семья будет сохранена со статусом «согласие ожидается», и в списке это будет видно. Получите согласие как можно скорее.
+field-consent-status = Согласие
+field-consent-date = Дата согласия
+field-consent-form = Форма
+consent-form-paper = на бумаге (с подписью)
+consent-form-other = в иной доказуемой форме
+field-consent-until = Срок (до какой даты)
+field-consent-until-hint = Если не указан — до достижения цели обработки.
+consent-until-purpose = до достижения цели обработки
+field-consent-by = Кто принял согласие
+field-consent-by-hint = Если не указано — имя оператора.
+form-save-anyway = Всё равно сохранить
+duplicates-hint-title = Возможно, эта семья уже есть в реестре:
+duplicates-hint-save = Если вы уверены, что это другая семья, нажмите «Всё равно сохранить».
+duplicate-reason-name-and-birth-date = совпадают ФИО и дата рождения
+duplicate-reason-phone = совпадает телефон
+duplicate-reason-address = совпадает адрес
+
+## Реестр: страница семьи
+
+section-family = Семья
+detail-size = Членов семьи
+detail-children = Детей до 18 лет
+money = { $amount } ₸
+address-house = д. { $n }
+address-flat = кв. { $n }
+col-name = ФИО
+col-notes = Отметки
+section-aid-history = Оказанная помощь
+aid-history-empty = Помощь пока не записана.
+section-history = История изменений
+status-active = активна
+status-archived = в архиве
+status-restored = восстановлена
+suggest-large-family = В семье несовершеннолетних детей: { $count }. Семья может подходить под категорию «многодетная семья», но категория не отмечена. Проверьте и добавьте её через «Изменить».
+action-archive = В архив
+action-restore = Вернуть из архива
+action-destroy = Уничтожить персональные данные
+detail-archived = Семья отправлена в архив.
+detail-restored = Семья возвращена из архива.
+detail-destroyed = Персональные данные семьи уничтожены.
+detail-archived-because = В архиве: { $reason } ({ $date }).
+detail-merged-into = Эта семья объединена с другой.
+detail-open-merged = Открыть объединённую семью
+detail-destroyed-title = Семья с уничтоженными данными
+detail-destroyed-note = Согласие отозвано, персональные данные уничтожены { $date }. Сохранены только сводные показатели.
+archive-title = Отправить семью № { $no } в архив
+field-archive-reason = Причина
+field-archive-date = Дата
+field-archive-date-hint = Если не указана — сегодня.
+destroy-title = Уничтожить персональные данные семьи № { $no }
+destroy-explained = При отзыве согласия ФИО, ИИН, даты рождения, телефоны, адрес и примечания членов семьи будут стёрты безвозвратно — и из поискового индекса, и из истории изменений. Останутся только сводные показатели. Отменить это действие нельзя.
+destroy-type-number = Для подтверждения введите учётный номер семьи: { $no }
+
+## Реестр: список, фильтры, дубликаты
+
+families-filter = Фильтры
+filter-category = Категория
+filter-village = Село
+filter-status = Статус
+filter-any = Все
+filter-status-current = Текущие
+filter-status-archived = В архиве
+filter-status-all = Все
+filter-consent-pending = Только без согласия
+col-registry-no = №
+col-members = Состав
+col-village = Село
+col-registered = На учёте с
+members-count = { $size } чел., детей: { $children }
+duplicates-open = Дубликаты
+duplicates-title = Возможные дубликаты
+duplicates-explained = Пары семей по всему реестру, у которых совпадают ФИО и дата рождения, телефон или адрес. При объединении члены и данные второй семьи переходят к первой; несовпадающие значения записываются в примечания.
+duplicates-none = Возможных дубликатов не найдено.
+duplicates-count = { $count } { $count ->
+    [one] пара
+    [few] пары
+   *[many] пар
+}
+duplicates-merge = Объединить
+duplicates-dismiss = Это разные семьи
+duplicates-merged = Семья № { $absorbed } объединена с семьёй № { $kept }.
+dup-col-first = Первая семья (остаётся)
+dup-col-second = Вторая семья
+dup-col-why = Почему
+merge-title = Объединение семей
+merge-explained = Семья № { $absorbed } ({ $absorbedName }) будет объединена с семьёй № { $kept } ({ $keptName }): члены, категории и данные перейдут к ней, а человек, записанный дважды, станет одной записью. Несовпадающие значения сохранятся в примечаниях.
+
+## Оператор и история изменений
+
+operator-label = Оператор
+operator-placeholder = Ваши ФИО
+operator-hint = Укажите ваши ФИО: они записываются в историю изменений.
+operator-unset = не указан
+audit-create = Зарегистрирована
+audit-update = Изменена
+audit-archive = Отправлена в архив
+audit-restore = Возвращена из архива
+audit-merge = Присоединена другая семья
+audit-merged-into = Объединена с другой семьёй
+audit-destroy = Персональные данные уничтожены
+audit-field-phone = Телефон
+audit-field-address-oblast = Область
+audit-field-address-district = Район
+audit-field-address-rural-okrug = Сельский округ
+audit-field-address-village = Село
+audit-field-address-street = Улица
+audit-field-address-house = Дом
+audit-field-address-flat = Квартира
+audit-field-housing-notes = Жилищные условия
+audit-field-income-per-person = Доход на человека
+audit-field-registered-on = Дата постановки на учёт
+audit-field-notes = Примечания
+audit-field-categories = Категории
+audit-field-status = Статус
+audit-field-status-reason = Причина архивации
+audit-field-status-on = Дата смены статуса
+audit-field-consent-status = Согласие
+audit-field-consent-date = Дата согласия
+audit-field-consent-form = Форма согласия
+audit-field-consent-until = Срок согласия
+audit-field-consent-recorded-by = Кто принял согласие
+audit-field-name = ФИО
+audit-field-is-head = Глава семьи
+audit-field-relation = Родство
+audit-field-iin = ИИН
+audit-field-birth-date = Дата рождения
+audit-field-sex = Пол
+audit-field-disability = Инвалидность
+audit-field-pensioner = Пенсионер
+audit-field-student = Студент
+audit-field-employment = Занятость
+field-members = Члены семьи

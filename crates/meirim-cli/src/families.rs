@@ -1,7 +1,7 @@
 //! `meirim-cli families …` and `meirim-cli reference …`.
 
 use clap::{Args, Subcommand};
-use meirim_core::family::{self, FamilyInput, FamilySummary, PersonInput, SearchQuery};
+use meirim_core::family::{self, FamilyInput, FamilySummary, MemberInput, SearchQuery};
 use meirim_core::person::Sex;
 use meirim_core::problem::{ErrorCode, FieldProblem, Problem};
 use meirim_core::settings::Language;
@@ -31,6 +31,36 @@ pub enum FamiliesCommand {
     },
     /// Show one family's full record.
     Show { id: String },
+    /// Register a family from a JSON file shaped like the app's form (members, address,
+    /// consent…); "-" reads standard input.
+    Import { file: String },
+    /// Move a family to the archive, with the reason.
+    Archive {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        /// Default: today.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Bring an archived family back into the current list.
+    Restore { id: String },
+    /// Consent withdrawn: erase the family's personal data for good. Give its registry
+    /// number to confirm.
+    Destroy {
+        id: String,
+        #[arg(long)]
+        confirm: u32,
+    },
+    /// Candidate duplicate pairs over the whole registry.
+    Duplicates {
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
+    /// Merge the second family into the first.
+    Merge { keep: String, absorb: String },
+    /// Who changed what in a family, newest first.
+    History { id: String },
 }
 
 #[derive(Subcommand)]
@@ -70,6 +100,19 @@ pub struct AddArgs {
     village: Option<String>,
     #[arg(long)]
     street: Option<String>,
+    #[arg(long)]
+    house: Option<String>,
+    #[arg(long)]
+    flat: Option<String>,
+    /// Tenge per person per month.
+    #[arg(long)]
+    income: Option<String>,
+    /// The date consent was given on paper; without it the family is "consent pending".
+    #[arg(long)]
+    consent_date: Option<String>,
+    /// Save even if the family looks like one already registered.
+    #[arg(long)]
+    accept_duplicates: bool,
     /// Code (large-family), id or name; repeat for several.
     #[arg(long = "category")]
     categories: Vec<String>,
@@ -84,13 +127,100 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
         FamiliesCommand::Search { query, limit } => list(ctx, query, limit, 0),
         FamiliesCommand::Show { id } => {
             let f = family::get(ctx.db.conn(), &id)?;
-            if ctx.json {
-                print_json(&f)
-            } else {
-                print_family(&ctx.l10n, &f, ctx.lang);
-                Ok(())
-            }
+            show(ctx, &f)
         }
+        FamiliesCommand::Import { file } => {
+            let text = if file == "-" {
+                std::io::read_to_string(std::io::stdin())
+            } else {
+                std::fs::read_to_string(&file)
+            }
+            .map_err(|e| Problem::new(ErrorCode::InputUnreadable).with("reason", e))?;
+            let input: FamilyInput = serde_json::from_str(&text)
+                .map_err(|e| Problem::new(ErrorCode::InputUnreadable).with("reason", e))?;
+            let f = family::create(&mut ctx.db, &input)?;
+            show(ctx, &f)
+        }
+        FamiliesCommand::Archive { id, reason, date } => {
+            let f = family::archive(&mut ctx.db, &id, &reason, date.as_deref())?;
+            show(ctx, &f)
+        }
+        FamiliesCommand::Restore { id } => {
+            let f = family::restore(&mut ctx.db, &id)?;
+            show(ctx, &f)
+        }
+        FamiliesCommand::Destroy { id, confirm } => {
+            let f = family::destroy(&mut ctx.db, &id, confirm)?;
+            show(ctx, &f)
+        }
+        FamiliesCommand::Duplicates { limit } => {
+            let pairs = family::scan_duplicates(ctx.db.conn(), limit)?;
+            if ctx.json {
+                return print_json(&pairs);
+            }
+            let rows: Vec<Vec<String>> = pairs
+                .iter()
+                .map(|p| {
+                    vec![
+                        format!("№{} {}", p.a.registry_no, p.a.head_name),
+                        format!("№{} {}", p.b.registry_no, p.b.head_name),
+                        p.details.join("; "),
+                    ]
+                })
+                .collect();
+            let l = &ctx.l10n;
+            say(table(
+                &[
+                    l.text("dup-col-first", &[]),
+                    l.text("dup-col-second", &[]),
+                    l.text("dup-col-why", &[]),
+                ],
+                &rows,
+            ));
+            Ok(())
+        }
+        FamiliesCommand::Merge { keep, absorb } => {
+            let f = family::merge(&mut ctx.db, &keep, &absorb)?;
+            show(ctx, &f)
+        }
+        FamiliesCommand::History { id } => {
+            let log = meirim_core::audit::for_family(ctx.db.conn(), &id)?;
+            if ctx.json {
+                return print_json(&log);
+            }
+            for e in log {
+                let action = serde_json::to_value(e.action)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                say(format!(
+                    "{}  {}  {}{}",
+                    e.at,
+                    e.operator,
+                    ctx.l10n.text(&format!("audit-{action}"), &[]),
+                    e.summary.map(|s| format!(" ({s})")).unwrap_or_default()
+                ));
+                for c in e.changes {
+                    say(format!(
+                        "    {}{}: {} → {}",
+                        c.subject.map(|s| format!("{s} · ")).unwrap_or_default(),
+                        c.field,
+                        c.before.unwrap_or_default(),
+                        c.after.unwrap_or_default()
+                    ));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn show(ctx: &Ctx, f: &family::Family) -> Result<(), Problem> {
+    if ctx.json {
+        print_json(f)
+    } else {
+        print_family(&ctx.l10n, f, ctx.lang);
+        Ok(())
     }
 }
 
@@ -103,7 +233,7 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<(), Problem> {
             Some(x) => Some(x),
             None => {
                 unknown.push(
-                    FieldProblem::new("head.sex", ErrorCode::InvalidChoice)
+                    FieldProblem::new("members.0.sex", ErrorCode::InvalidChoice)
                         .with("value", s)
                         .with("allowed", "male, female"),
                 );
@@ -136,15 +266,27 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<(), Problem> {
     if !unknown.is_empty() {
         return Err(Problem::validation(unknown));
     }
-    let input = FamilyInput {
-        head: PersonInput {
-            surname: a.surname,
-            name: a.name,
-            patronymic: a.patronymic,
-            iin: a.iin,
-            birth_date: a.birth_date,
-            sex,
+    let consent = match a.consent_date {
+        Some(date) => family::ConsentInput {
+            status: family::ConsentStatus::Given,
+            date: Some(date),
+            form: Some(family::ConsentForm::Paper),
+            ..Default::default()
         },
+        None => family::ConsentInput::default(),
+    };
+    let head = MemberInput {
+        is_head: true,
+        surname: a.surname,
+        name: a.name,
+        patronymic: a.patronymic,
+        iin: a.iin,
+        birth_date: a.birth_date,
+        sex,
+        ..Default::default()
+    };
+    let input = FamilyInput {
+        members: vec![head.clone()],
         phone: a.phone,
         address: family::AddressInput {
             oblast_id,
@@ -152,17 +294,22 @@ fn add(ctx: &mut Ctx, a: AddArgs) -> Result<(), Problem> {
             rural_okrug: a.rural_okrug,
             village: a.village,
             street: a.street,
+            house: a.house,
+            flat: a.flat,
         },
+        income_per_person: a.income,
         category_ids,
         notes: a.notes,
+        consent,
+        accept_duplicates: a.accept_duplicates,
+        ..Default::default()
     };
     let created = family::create(&mut ctx.db, &input)?;
-    let warnings = created
-        .head
+    let warnings = head
         .iin
         .as_deref()
         .map(|iin| {
-            family::check_iin(iin, input.head.birth_date.as_deref(), input.head.sex)
+            family::check_iin(iin, head.birth_date.as_deref(), head.sex)
                 .facts
                 .map(|f| {
                     f.warnings
@@ -205,6 +352,7 @@ fn list(ctx: &Ctx, text: String, limit: u32, offset: u32) -> Result<(), Problem>
             text,
             limit,
             offset,
+            ..Default::default()
         },
     )?;
     if ctx.json {
@@ -217,6 +365,7 @@ fn list(ctx: &Ctx, text: String, limit: u32, offset: u32) -> Result<(), Problem>
     }
     let headers = vec![
         l.text("cli-col-id", &[]),
+        l.text("col-registry-no", &[]),
         l.text("col-head", &[]),
         l.text("col-iin", &[]),
         l.text("col-birth-date", &[]),
@@ -235,13 +384,10 @@ fn list(ctx: &Ctx, text: String, limit: u32, offset: u32) -> Result<(), Problem>
 }
 
 fn row(s: &FamilySummary) -> Vec<String> {
-    let address = [s.district.as_deref(), s.village.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let address = s.village.clone().unwrap_or_default();
     vec![
         s.id.clone(),
+        s.registry_no.to_string(),
         s.head_name.clone(),
         s.iin.clone().unwrap_or_default(),
         s.birth_date.map(date::display).unwrap_or_default(),
@@ -257,19 +403,43 @@ fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
     let dash = l.text("value-missing", &[]);
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| dash.clone());
     let a = &f.address;
-    let sex = f
-        .head
-        .sex
+    let head = f.head();
+    let sex = head
+        .and_then(|h| h.sex)
         .map(|s| l.text(&format!("sex-{}", s.as_str()), &[]));
+    let members = f
+        .members
+        .iter()
+        .filter(|m| !m.is_head)
+        .map(|m| {
+            let rel = m
+                .relation
+                .and_then(|r| serde_json::to_value(r).ok())
+                .and_then(|v| v.as_str().map(|s| l.text(&format!("relation-{s}"), &[])))
+                .unwrap_or_default();
+            let born = m.birth_date.map(date::display).unwrap_or_default();
+            format!("{} ({rel}, {born})", m.full_name())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     let lines = [
         ("cli-col-id", f.id.clone()),
-        ("col-head", f.head.full_name()),
-        ("field-iin", or_dash(f.head.iin.clone())),
+        ("col-registry-no", f.registry_no.to_string()),
+        ("col-head", or_dash(head.map(|h| h.full_name()))),
+        ("field-iin", or_dash(head.and_then(|h| h.iin.clone()))),
         (
             "field-birth-date",
-            or_dash(f.head.birth_date.map(date::display)),
+            or_dash(head.and_then(|h| h.birth_date).map(date::display)),
         ),
         ("field-sex", or_dash(sex)),
+        (
+            "field-members",
+            if members.is_empty() {
+                dash.clone()
+            } else {
+                members
+            },
+        ),
         (
             "field-phone",
             or_dash(f.phone.as_deref().map(meirim_core::phone::display)),
@@ -282,6 +452,12 @@ fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
         ("field-rural-okrug", or_dash(a.rural_okrug.clone())),
         ("field-village", or_dash(a.village.clone())),
         ("field-street", or_dash(a.street.clone())),
+        ("field-house", or_dash(a.house.clone())),
+        ("field-flat", or_dash(a.flat.clone())),
+        (
+            "field-income",
+            or_dash(f.income_per_person.map(|n| format!("{n} ₸"))),
+        ),
         (
             "col-categories",
             if f.categories.is_empty() {

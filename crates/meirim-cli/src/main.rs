@@ -61,6 +61,8 @@ enum Command {
         #[arg(long, default_value_t = 500)]
         runs: usize,
     },
+    /// The operator name written into the audit log: shows it, or sets it when given.
+    Operator { name: Option<String> },
     /// Where the data folder and database file are.
     Where,
 }
@@ -116,6 +118,7 @@ fn main() -> ExitCode {
             seed,
             runs,
         } => bench(&mut ctx, families, seed, runs),
+        Command::Operator { name } => operator(&ctx, name),
         Command::Where => Ok(()),
     };
     match result {
@@ -140,13 +143,21 @@ fn demo(ctx: &mut Ctx, families: u32, seed: u64) -> Result<(), Problem> {
     Ok(())
 }
 
+fn operator(ctx: &Ctx, name: Option<String>) -> Result<(), Problem> {
+    if let Some(n) = name {
+        settings::set_operator(ctx.db.conn(), &n)?;
+    }
+    say(settings::operator(ctx.db.conn())?);
+    Ok(())
+}
+
 fn bench(ctx: &mut Ctx, families: u32, seed: u64, runs: usize) -> Result<(), Problem> {
     let empty = meirim_core::family::search(
         &ctx.db,
         &meirim_core::family::SearchQuery {
-            text: String::new(),
             limit: 1,
-            offset: 0,
+            status: meirim_core::family::StatusFilter::All,
+            ..Default::default()
         },
     )?
     .total

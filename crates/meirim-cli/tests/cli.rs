@@ -119,7 +119,7 @@ fn invalid_input_fails_with_localized_field_messages_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("head.surname: Бұл өрісті толтырыңыз."),
+        err.contains("members.0.surname: Бұл өрісті толтырыңыз."),
         "{err}"
     );
     assert!(

@@ -9,7 +9,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use crate::db::{Database, DbError};
-use crate::family::{self, FamilyInput, PersonInput, SearchQuery};
+use crate::family::{self, SearchQuery};
 use crate::problem::Problem;
 use crate::text;
 
@@ -128,7 +128,7 @@ pub fn run(db: &mut Database, runs: usize, seed: u64) -> Result<Report, Problem>
     let query = |text: String| SearchQuery {
         text,
         limit: 50,
-        offset: 0,
+        ..Default::default()
     };
     // Warm the page cache so the first queries do not measure the disk.
     for f in fragments.iter().take(20) {
@@ -210,31 +210,22 @@ pub fn run(db: &mut Database, runs: usize, seed: u64) -> Result<Report, Problem>
     let mut samples = Vec::new();
     for h in heads.iter().take(runs.min(200)) {
         let f = family::get(db.conn(), &h.family_id)?;
-        let input = FamilyInput {
-            head: PersonInput {
-                surname: f.head.surname.clone(),
-                name: f.head.name.clone(),
-                patronymic: f.head.patronymic.clone(),
-                iin: f.head.iin.clone(),
-                birth_date: f.head.birth_date.map(|d| d.to_string()),
-                sex: f.head.sex,
-            },
-            phone: Some(format!("+7701{:07}", rng.random_range(0..10_000_000))),
-            address: family::AddressInput {
-                oblast_id: f.address.oblast.map(|o| o.id),
-                district: f.address.district,
-                rural_okrug: f.address.rural_okrug,
-                village: f.address.village,
-                street: f.address.street,
-            },
-            category_ids: f.categories.into_iter().map(|c| c.id).collect(),
-            notes: f.notes,
-        };
+        let mut input = f.to_input();
+        input.phone = Some(format!("+7701{:07}", rng.random_range(0..10_000_000)));
+        input.accept_duplicates = true;
         let (d, r) = time(|| family::update(db, &h.family_id, &input));
         r?;
         samples.push(d);
     }
     timings.push(summarize("save a family", samples));
+
+    let mut samples = Vec::new();
+    for _ in 0..runs.clamp(1, 5) {
+        let (d, r) = time(|| family::scan_duplicates(db.conn(), 500));
+        r?;
+        samples.push(d);
+    }
+    timings.push(summarize("duplicate scan (whole registry)", samples));
 
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
     Ok(Report {
@@ -261,7 +252,7 @@ mod tests {
             .iter()
             .map(|t| t.operation.as_str())
             .collect();
-        assert_eq!(ops.len(), 6, "{ops:?}");
+        assert_eq!(ops.len(), 7, "{ops:?}");
         for t in &report.timings {
             assert!(
                 t.runs > 0 && t.p50_ms <= t.p95_ms && t.p95_ms <= t.max_ms,

@@ -11,7 +11,11 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::db::{Database, DbError};
-use crate::family::{store, AddressInput, FamilyInput, PersonInput};
+use crate::family::store::{self, Indexing};
+use crate::family::{
+    AddressInput, ConsentForm, ConsentInput, ConsentStatus, Disability, Employment, FamilyInput,
+    MemberInput, Relation,
+};
 use crate::iin::synthesize;
 use crate::person::Sex;
 use crate::problem::{ErrorCode, Problem};
@@ -133,6 +137,17 @@ const RU_SURNAMES: &[(&str, &str)] = &[
     ("Шевченко", "Шевченко"),
     ("Бондаренко", "Бондаренко"),
 ];
+/// Ages and the "large family" rule are computed as of this day, so that a seed gives the
+/// same district whatever the date.
+const DEMO_TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+const ARCHIVE_REASONS: &[&str] = &[
+    "Басқа ауданға көшті",
+    "Табысы артты, көмек қажет емес",
+    "Переехали в город",
+];
 const DISTRICT: &str = "Сайрам ауданы";
 /// Rural okrugs of the synthetic district and their villages.
 const OKRUGS: &[(&str, &[&str])] = &[
@@ -182,19 +197,24 @@ struct Generator {
     used_iins: HashSet<String>,
     oblast_id: Option<String>,
     categories: Vec<(String, f64)>,
+    large_family_id: Option<String>,
+    phones: Vec<String>,
+    today: NaiveDate,
 }
 
 impl Generator {
-    fn person(&mut self) -> PersonInput {
+    /// A name for someone of `sex`; `family_surname` keeps one family's surname.
+    fn name(&mut self, sex: Sex, family_surname: Option<&str>, father: Option<&str>) -> Names3 {
         let rng = &mut self.rng;
-        let sex = if rng.random_bool(0.6) {
-            Sex::Female
-        } else {
-            Sex::Male
-        };
-        let kazakh = rng.random_bool(0.8);
-        let (surname, name, patronymic) = if kazakh {
-            let father = *pick(rng, KK_MALE);
+        let kazakh = family_surname.map_or_else(|| rng.random_bool(0.8), is_kazakh_surname);
+        let father = father.map(str::to_owned).unwrap_or_else(|| {
+            if kazakh {
+                (*pick(rng, KK_MALE)).to_owned()
+            } else {
+                pick(rng, RU_MALE).0.to_owned()
+            }
+        });
+        if kazakh {
             let name = match sex {
                 Sex::Male => *pick(rng, KK_MALE),
                 Sex::Female => *pick(rng, KK_FEMALE),
@@ -204,54 +224,100 @@ impl Generator {
             } else {
                 "қызы"
             };
-            if rng.random_bool(0.1) {
-                // Newer style: the patronymic form is the surname, no separate patronymic.
-                (format!("{father}{suffix}"), name.to_owned(), None)
-            } else {
-                let (stem, ending) = *pick(rng, KK_SURNAME_STEMS);
-                let female = if sex == Sex::Female { "а" } else { "" };
-                (
-                    format!("{stem}{ending}{female}"),
-                    name.to_owned(),
-                    Some(format!("{father}{suffix}")),
-                )
-            }
-        } else {
-            // The father's name gives the patronymic.
-            let (_, patr_m, patr_f) = *pick(rng, RU_MALE);
-            let (sur_m, sur_f) = *pick(rng, RU_SURNAMES);
-            match sex {
-                Sex::Male => {
-                    let (name, _, _) = *pick(rng, RU_MALE);
-                    (sur_m.to_owned(), name.to_owned(), Some(patr_m.to_owned()))
+            let surname = match family_surname {
+                Some(s) => surname_for(s, sex),
+                None if rng.random_bool(0.1) => {
+                    // Newer style: the patronymic form is the surname, no separate patronymic.
+                    return (format!("{father}{suffix}"), name.to_owned(), None);
                 }
-                Sex::Female => (
-                    sur_f.to_owned(),
-                    (*pick(rng, RU_FEMALE)).to_owned(),
-                    Some(patr_f.to_owned()),
-                ),
-            }
-        };
-        let birth = self.birth_date();
-        let iin = self.iin(birth, sex);
-        PersonInput {
-            surname,
-            name,
-            patronymic,
-            iin,
-            birth_date: Some(birth.to_string()),
-            sex: Some(sex),
+                None => {
+                    let (stem, ending) = *pick(rng, KK_SURNAME_STEMS);
+                    let female = if sex == Sex::Female { "а" } else { "" };
+                    format!("{stem}{ending}{female}")
+                }
+            };
+            (surname, name.to_owned(), Some(format!("{father}{suffix}")))
+        } else {
+            let patronymic = RU_MALE
+                .iter()
+                .find(|(n, _, _)| *n == father)
+                .map(|(_, m, f)| if sex == Sex::Male { *m } else { *f })
+                .unwrap_or(if sex == Sex::Male {
+                    "Сергеевич"
+                } else {
+                    "Сергеевна"
+                });
+            let surname = match family_surname {
+                Some(s) => surname_for(s, sex),
+                None => {
+                    let (m, f) = *pick(rng, RU_SURNAMES);
+                    (if sex == Sex::Male { m } else { f }).to_owned()
+                }
+            };
+            let name = match sex {
+                Sex::Male => pick(rng, RU_MALE).0,
+                Sex::Female => *pick(rng, RU_FEMALE),
+            };
+            (surname, name.to_owned(), Some(patronymic.to_owned()))
         }
     }
 
-    fn birth_date(&mut self) -> NaiveDate {
-        let year = self.rng.random_range(1940..=2004);
+    fn member(
+        &mut self,
+        sex: Sex,
+        born: (i32, i32),
+        relation: Option<Relation>,
+        names: Names3,
+    ) -> MemberInput {
+        let birth = self.birth_date(born);
+        let iin = self.iin(birth, sex);
+        let age = crate::family::age_on(birth, self.today);
+        let rng = &mut self.rng;
+        let retire = if sex == Sex::Male { 63 } else { 61 };
+        let disability = rng.random_bool(0.05).then(|| {
+            if age < 18 {
+                Disability::Child
+            } else {
+                *pick(
+                    rng,
+                    &[Disability::Group1, Disability::Group2, Disability::Group3],
+                )
+            }
+        });
+        let student = (16..23).contains(&age) && rng.random_bool(0.5);
+        let employment = (18..retire).contains(&age).then(|| {
+            if rng.random_bool(0.6) {
+                Employment::Works
+            } else {
+                Employment::Unemployed
+            }
+        });
+        MemberInput {
+            id: None,
+            is_head: relation.is_none(),
+            relation,
+            surname: names.0,
+            name: names.1,
+            patronymic: names.2,
+            iin,
+            birth_date: Some(birth.to_string()),
+            sex: Some(sex),
+            disability,
+            pensioner: age >= retire,
+            student,
+            employment,
+            phone: None,
+        }
+    }
+
+    fn birth_date(&mut self, (from, to): (i32, i32)) -> NaiveDate {
+        let year = self.rng.random_range(from..=to);
         let month = self.rng.random_range(1..=12);
         let day = self.rng.random_range(1..=28);
         NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
     }
 
-    /// 95 % of heads have an IIN on file; each is unique in the registry.
+    /// 95 % of people have an IIN on file; each is unique in the registry.
     fn iin(&mut self, birth: NaiveDate, sex: Sex) -> Option<String> {
         if !self.rng.random_bool(0.95) {
             return None;
@@ -263,23 +329,113 @@ impl Generator {
             .find(|iin| self.used_iins.insert(iin.clone()))
     }
 
+    fn sex(&mut self, female_share: f64) -> Sex {
+        if self.rng.random_bool(female_share) {
+            Sex::Female
+        } else {
+            Sex::Male
+        }
+    }
+
+    /// Head, perhaps a spouse, children (more in large families), sometimes a grandparent:
+    /// about four people on average.
+    fn members(&mut self) -> Vec<MemberInput> {
+        let head_sex = self.sex(0.6);
+        let lone_elderly = self.rng.random_bool(0.07);
+        let head_born = if lone_elderly {
+            (1938, 1960)
+        } else {
+            (1955, 2002)
+        };
+        let names = self.name(head_sex, None, None);
+        let head = self.member(head_sex, head_born, None, names);
+        let head_year: i32 = head
+            .birth_date
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse().ok())
+            .unwrap_or(1980);
+        let surname = head.surname.clone();
+        let father = match head_sex {
+            Sex::Male => Some(head.name.clone()),
+            Sex::Female => None,
+        };
+        let mut members = vec![head];
+        if lone_elderly {
+            return members;
+        }
+        if self.rng.random_bool(0.55) {
+            let sex = if head_sex == Sex::Male {
+                Sex::Female
+            } else {
+                Sex::Male
+            };
+            let born = (head_year - 5, (head_year + 5).min(2004));
+            let names = self.name(sex, Some(&surname), None);
+            members.push(self.member(sex, born, Some(Relation::Spouse), names));
+        }
+        let children = if self.rng.random_bool(0.25) {
+            self.rng.random_range(4..=7)
+        } else {
+            self.rng.random_range(0..=3)
+        };
+        let young = (head_year + 19).max(1975);
+        for _ in 0..children {
+            let sex = self.sex(0.5);
+            let names = self.name(sex, Some(&surname), father.as_deref());
+            let born = (young.min(2025), (head_year + 45).clamp(young, 2025));
+            members.push(self.member(sex, born, Some(Relation::Child), names));
+        }
+        if self.rng.random_bool(0.1) && head_year > 1965 {
+            let sex = self.sex(0.7);
+            let names = self.name(sex, None, None);
+            members.push(self.member(sex, (1938, head_year - 18), Some(Relation::Parent), names));
+        }
+        members
+    }
+
     fn family(&mut self) -> FamilyInput {
-        let head = self.person();
+        let members = self.members();
+        let minors = members
+            .iter()
+            .filter_map(|m| crate::date::parse(m.birth_date.as_deref()?))
+            .filter(|b| crate::family::age_on(*b, self.today) < 18)
+            .count();
+        let registered = self.birth_date((2015, 2025));
         let rng = &mut self.rng;
         let (okrug, villages) = *pick(rng, OKRUGS);
         let village = *pick(rng, villages);
-        let street = format!("{}, {}", pick(rng, STREETS), rng.random_range(1..=120));
-        let phone = rng.random_bool(0.85).then(|| {
-            let operator = *pick(
-                rng,
-                &["701", "702", "705", "707", "747", "771", "775", "778"],
-            );
-            format!("+7{operator}{:07}", rng.random_range(0..10_000_000))
-        });
+        let street = (*pick(rng, STREETS)).to_owned();
+        let house = rng.random_range(1..=120).to_string();
+        let phone = if rng.random_bool(0.004) && !self.phones.is_empty() {
+            // A relative's phone given by two households: the duplicate scan finds these.
+            Some(self.phones[rng.random_range(0..self.phones.len())].clone())
+        } else {
+            rng.random_bool(0.85).then(|| {
+                let operator = *pick(
+                    rng,
+                    &["701", "702", "705", "707", "747", "771", "775", "778"],
+                );
+                format!("+7{operator}{:07}", rng.random_range(0..10_000_000))
+            })
+        };
+        if let Some(p) = &phone {
+            if self.phones.len() < 10_000 {
+                self.phones.push(p.clone());
+            }
+        }
+        let consent_given = rng.random_bool(0.92);
+        let income = rng.random_range(15..=95) * 1000;
         let mut category_ids: Vec<String> = self
             .categories
             .iter()
-            .filter(|(_, share)| self.rng.random_bool(*share))
+            .filter(|(id, share)| {
+                if Some(id) == self.large_family_id.as_ref() {
+                    // Most large families have the category; a few are waiting for it.
+                    minors >= 4 && self.rng.random_bool(0.95)
+                } else {
+                    self.rng.random_bool(*share)
+                }
+            })
             .map(|(id, _)| id.clone())
             .collect();
         if category_ids.is_empty() {
@@ -301,7 +457,7 @@ impl Generator {
             }
         }
         FamilyInput {
-            head,
+            members,
             phone,
             address: AddressInput {
                 oblast_id: self.oblast_id.clone(),
@@ -309,11 +465,51 @@ impl Generator {
                 rural_okrug: Some(okrug.to_owned()),
                 village: Some(village.to_owned()),
                 street: Some(street),
+                house: Some(house),
+                flat: None,
             },
+            housing_notes: None,
+            income_per_person: Some(income.to_string()),
+            registered_on: Some(registered.to_string()),
             category_ids,
             notes: None,
+            consent: if consent_given {
+                ConsentInput {
+                    status: ConsentStatus::Given,
+                    date: Some(registered.to_string()),
+                    form: Some(ConsentForm::Paper),
+                    until: None,
+                    recorded_by: Some("Демо".to_owned()),
+                }
+            } else {
+                ConsentInput::default()
+            },
+            accept_duplicates: true,
         }
     }
+}
+
+type Names3 = (String, String, Option<String>);
+
+fn is_kazakh_surname(s: &str) -> bool {
+    !RU_SURNAMES.iter().any(|(m, f)| s == *m || s == *f)
+        && !RU_MALE.iter().any(|(n, _, _)| s.starts_with(n))
+}
+
+/// The same family name for a relative of `sex`: Ахметов → Ахметова, Серікқызы → Серікұлы.
+fn surname_for(s: &str, sex: Sex) -> String {
+    let swap = |from: &str, to: &str| s.strip_suffix(from).map(|stem| format!("{stem}{to}"));
+    let changed = match sex {
+        Sex::Female => swap("ов", "ова")
+            .or_else(|| swap("ев", "ева"))
+            .or_else(|| swap("ин", "ина"))
+            .or_else(|| swap("ұлы", "қызы")),
+        Sex::Male => swap("ова", "ов")
+            .or_else(|| swap("ева", "ев"))
+            .or_else(|| swap("ина", "ин"))
+            .or_else(|| swap("қызы", "ұлы")),
+    };
+    changed.unwrap_or_else(|| s.to_owned())
 }
 
 /// Fills an empty registry with `families` synthetic families in one transaction. Refuses
@@ -341,17 +537,34 @@ pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem>
                 .map(|(_, share)| (c.id, *share))
         })
         .collect();
+    let large_family_id = reference::categories(db.conn())?
+        .into_iter()
+        .find(|c| c.code.as_deref() == Some("large-family"))
+        .map(|c| c.id);
     let mut generator = Generator {
         rng: ChaCha8Rng::seed_from_u64(seed),
         used_iins: HashSet::new(),
         oblast_id,
         categories: shares,
+        large_family_id,
+        phones: Vec::new(),
+        today: DEMO_TODAY,
     };
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     for _ in 0..families {
         let input = generator.family();
-        store::create_in(&tx, &input)?;
+        let id = store::create_in(&tx, &input, Indexing::Deferred)?;
+        if generator.rng.random_bool(0.04) {
+            let reason = *pick(&mut generator.rng, ARCHIVE_REASONS);
+            tx.execute(
+                "UPDATE families SET status = 'archived', status_reason = ?2, status_on = ?3
+                 WHERE id = ?1",
+                rusqlite::params![id, reason, "2026-06-01"],
+            )
+            .map_err(DbError::from)?;
+        }
     }
+    crate::family::index::rebuild(&tx)?;
     tx.commit().map_err(DbError::from)?;
     Ok(families)
 }
@@ -365,15 +578,17 @@ mod tests {
         search(
             db,
             &SearchQuery {
-                text: String::new(),
                 limit: 500,
-                offset: 0,
+                status: crate::family::StatusFilter::All,
+                ..Default::default()
             },
         )
         .unwrap()
         .items
         .into_iter()
         .map(|s| (s.head_name, s.iin))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect()
     }
 
@@ -396,11 +611,31 @@ mod tests {
         let conn = db.conn();
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(count("SELECT count(*) FROM families"), 2000);
+        // About four people per family, one head each.
+        let members = count("SELECT count(*) FROM members");
+        assert!((6500..9500).contains(&members), "{members}");
+        assert_eq!(
+            count("SELECT count(*) FROM members WHERE is_head = 1"),
+            2000
+        );
         // Every stored IIN passed the core's checksum (create_in validates) and is unique.
         let iins = count("SELECT count(*) FROM members WHERE iin IS NOT NULL");
-        assert!((1800..2000).contains(&iins), "{iins}");
-        let women = count("SELECT count(*) FROM members WHERE sex = 'female'");
+        assert!(iins * 100 > members * 90, "{iins} of {members}");
+        let women = count("SELECT count(*) FROM members WHERE sex = 'female' AND is_head = 1");
         assert!((1050..1350).contains(&women), "{women}");
+        // Large families carry the category, except a few the suggestion will point at.
+        let large = count(
+            "SELECT count(*) FROM family_categories fc JOIN categories c ON c.id = fc.category_id
+             WHERE c.code = 'large-family'",
+        );
+        assert!((250..600).contains(&large), "{large}");
+        let pending = count("SELECT count(*) FROM families WHERE consent = 'pending'");
+        assert!((80..260).contains(&pending), "{pending}");
+        // Every family is in the search index and list order.
+        assert_eq!(
+            count("SELECT count(*) FROM families WHERE list_pos IS NOT NULL"),
+            2000
+        );
         let low_income = count(
             "SELECT count(*) FROM family_categories fc JOIN categories c ON c.id = fc.category_id
              WHERE c.code = 'low-income'",

@@ -3,6 +3,7 @@
 //! No UI framework lives here; the Tauri shell and the CLI are thin adapters over these
 //! modules, so anything the app can compute, the CLI can too.
 
+pub mod audit;
 pub mod bench;
 pub mod clock;
 pub mod date;
@@ -13,6 +14,7 @@ pub mod iin;
 pub mod paths;
 pub mod person;
 pub mod phone;
+pub mod places;
 pub mod problem;
 pub mod reference;
 pub mod settings;

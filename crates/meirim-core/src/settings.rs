@@ -63,3 +63,26 @@ pub fn language(conn: &Connection) -> Result<Language, DbError> {
 pub fn set_language(conn: &Connection, lang: Language) -> Result<(), DbError> {
     set(conn, LANGUAGE_KEY, lang.code())
 }
+
+const OPERATOR_KEY: &str = "office.operator";
+
+/// The name written into the audit log for every change, until sign-in exists. Falls back
+/// to the computer's user name, so the log never says nobody.
+pub fn operator(conn: &Connection) -> Result<String, DbError> {
+    let set = get(conn, OPERATOR_KEY)?.filter(|s| !s.trim().is_empty());
+    Ok(set.unwrap_or_else(|| {
+        ["USERNAME", "USER", "LOGNAME"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| "—".to_owned())
+    }))
+}
+
+/// The operator name as set in settings (empty when never set).
+pub fn operator_setting(conn: &Connection) -> Result<String, DbError> {
+    Ok(get(conn, OPERATOR_KEY)?.unwrap_or_default())
+}
+
+pub fn set_operator(conn: &Connection, name: &str) -> Result<(), DbError> {
+    set(conn, OPERATOR_KEY, &crate::text::tidy(name))
+}

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use meirim_core::family::{self, FamilyInput, PersonInput, SearchQuery};
+use meirim_core::family::{self, FamilyInput, MemberInput, SearchQuery};
 use meirim_core::iin::synthesize;
 use meirim_core::person::Sex;
 use meirim_core::{reference, Database, ErrorCode};
@@ -19,15 +19,15 @@ fn iin(y: i32, m: u32, d: u32, sex: Sex, serial: u32) -> String {
 
 fn input(surname: &str, name: &str, iin: Option<String>) -> FamilyInput {
     FamilyInput {
-        head: PersonInput {
+        members: vec![MemberInput {
+            is_head: true,
             surname: surname.into(),
             name: name.into(),
             patronymic: Some("Болатқызы".into()),
             iin,
-            birth_date: None,
             sex: Some(Sex::Female),
-        },
-        phone: Some("+7 701 111 22 33".into()),
+            ..Default::default()
+        }],
         ..Default::default()
     }
 }
@@ -36,7 +36,7 @@ fn query(text: &str) -> SearchQuery {
     SearchQuery {
         text: text.into(),
         limit: 50,
-        offset: 0,
+        ..Default::default()
     }
 }
 
@@ -55,7 +55,8 @@ fn create_then_get_round_trips_every_field() {
         .find(|c| c.code.as_deref() == Some("low-income"))
         .unwrap();
     let mut i = input("Серікова", "Әсел", Some(iin(1984, 7, 2, Sex::Female, 1)));
-    i.head.birth_date = Some("1984-07-02".into());
+    i.members[0].birth_date = Some("1984-07-02".into());
+    i.phone = Some("+7 701 111 22 33".into());
     i.address.oblast_id = Some(turkistan.id.clone());
     i.address.district = Some("Сайрам ауданы".into());
     i.address.rural_okrug = Some("Ақсу ауылдық округі".into());
@@ -67,9 +68,12 @@ fn create_then_get_round_trips_every_field() {
     let created = family::create(&mut db, &i).unwrap();
     let got = family::get(db.conn(), &created.id).unwrap();
     assert_eq!(created, got);
-    assert_eq!(got.head.full_name(), "Серікова Әсел Болатқызы");
-    assert_eq!(got.head.birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
-    assert_eq!(got.head.sex, Some(Sex::Female));
+    assert_eq!(got.head().unwrap().full_name(), "Серікова Әсел Болатқызы");
+    assert_eq!(
+        got.head().unwrap().birth_date,
+        NaiveDate::from_ymd_opt(1984, 7, 2)
+    );
+    assert_eq!(got.head().unwrap().sex, Some(Sex::Female));
     assert_eq!(got.phone.as_deref(), Some("+77011112233"));
     assert_eq!(
         got.address.oblast.as_ref().unwrap().names.kk,
@@ -83,7 +87,7 @@ fn create_then_get_round_trips_every_field() {
         .map(|c| c.code.clone().unwrap())
         .collect();
     assert_eq!(codes, vec!["low-income", "large-family"]);
-    assert!(uuid_like(&got.id) && uuid_like(&got.head.id));
+    assert!(uuid_like(&got.id) && uuid_like(&got.head().unwrap().id));
     assert_eq!(got.created_at, got.updated_at);
 }
 
@@ -124,7 +128,7 @@ fn search_finds_by_name_fragment_in_any_case_and_by_iin_prefix() {
 fn search_ignores_spelling_alphabet_and_word_order() {
     let mut db = Database::open_in_memory().unwrap();
     let mut asel = input("Серікова", "Әсел", None);
-    asel.head.patronymic = Some("Қайратқызы".into());
+    asel.members[0].patronymic = Some("Қайратқызы".into());
     family::create(&mut db, &asel).unwrap();
     family::create(&mut db, &input("Жұмабаева", "Асель", None)).unwrap();
     family::create(&mut db, &input("Ахметов", "Ерлан", None)).unwrap();
@@ -175,6 +179,7 @@ fn search_pages_and_counts() {
             text: "бекова".into(),
             limit: 10,
             offset: 20,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -193,16 +198,17 @@ fn a_second_family_with_the_same_iin_is_refused_naming_the_first() {
     let f = &err.fields[0];
     assert_eq!(
         (f.field.as_str(), f.code),
-        ("head.iin", ErrorCode::IinTaken)
+        ("members.0.iin", ErrorCode::IinTaken)
     );
     assert_eq!(f.params.get("family_id"), Some(&first.id));
     assert_eq!(
         f.params.get("name").map(String::as_str),
         Some("Серікова Әсел Болатқызы")
     );
+    assert_eq!(f.params.get("registry_no").map(String::as_str), Some("1"));
     assert_eq!(family::search(&db, &query("")).unwrap().total, 1);
     // Saving the first family again with its own IIN is of course fine.
-    let again = input("Серікова", "Әсел", first.head.iin.clone());
+    let again = input("Серікова", "Әсел", first.head().unwrap().iin.clone());
     family::update(&mut db, &first.id, &again).unwrap();
 }
 
@@ -229,12 +235,13 @@ fn update_changes_fields_and_categories_and_bumps_updated_at() {
     i.category_ids = vec![cats[0].id.clone(), cats[1].id.clone()];
     let created = family::create(&mut db, &i).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    i.head.surname = "Серікқызы".into();
+    i.members[0].id = Some(created.members[0].id.clone());
+    i.members[0].surname = "Серікқызы".into();
     i.category_ids = vec![cats[1].id.clone(), cats[2].id.clone()];
     i.phone = None;
     let updated = family::update(&mut db, &created.id, &i).unwrap();
-    assert_eq!(updated.head.surname, "Серікқызы");
-    assert_eq!(updated.head.id, created.head.id);
+    assert_eq!(updated.head().unwrap().surname, "Серікқызы");
+    assert_eq!(updated.head().unwrap().id, created.head().unwrap().id);
     assert_eq!(updated.phone, None);
     let ids: Vec<_> = updated.categories.iter().map(|c| c.id.clone()).collect();
     assert_eq!(ids, vec![cats[1].id.clone(), cats[2].id.clone()]);
@@ -262,7 +269,7 @@ fn families_survive_closing_and_reopening_the_file() {
             .id
     };
     let db = Database::open_in(dir.path()).unwrap();
-    assert_eq!(family::get(db.conn(), &id).unwrap().head.name, "Әсел");
+    assert_eq!(family::get(db.conn(), &id).unwrap().members[0].name, "Әсел");
 }
 
 /// Whatever a user types, the core answers with a value or a `Problem`, never a panic.
@@ -299,18 +306,24 @@ fn arbitrary_input_never_panics() {
         pieces[(seed >> 33) as usize % pieces.len()].repeat(1 + (seed >> 60) as usize)
     };
     for _ in 0..400 {
+        let member = |pick: &mut dyn FnMut() -> String, is_head: bool| MemberInput {
+            is_head,
+            surname: pick(),
+            name: pick(),
+            patronymic: Some(pick()),
+            iin: Some(pick()),
+            birth_date: Some(pick()),
+            phone: Some(pick()),
+            ..Default::default()
+        };
         let i = FamilyInput {
-            head: PersonInput {
-                surname: pick(),
-                name: pick(),
-                patronymic: Some(pick()),
-                iin: Some(pick()),
-                birth_date: Some(pick()),
-                sex: None,
-            },
+            members: vec![member(&mut pick, true), member(&mut pick, false)],
             phone: Some(pick()),
             notes: Some(pick()),
+            income_per_person: Some(pick()),
+            registered_on: Some(pick()),
             category_ids: vec![pick()],
+            accept_duplicates: true,
             ..Default::default()
         };
         let _ = family::create(&mut db, &i);

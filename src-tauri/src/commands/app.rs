@@ -13,6 +13,8 @@ pub struct AppInfo {
     pub data_dir: Option<String>,
     pub schema_version: Option<u32>,
     pub language: Language,
+    /// The name the audit log records, as set in settings (empty when never set).
+    pub operator: String,
     /// Set when the registry could not be opened; the UI shows it instead of the app.
     pub startup_problem: Option<Problem>,
 }
@@ -20,18 +22,20 @@ pub struct AppInfo {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    let (schema_version, language) = state
+    let (schema_version, language, operator) = state
         .with_db(|db| {
             let v = db.schema_version().map_err(Problem::from)?;
             let lang = settings::language(db.conn()).map_err(Problem::from)?;
-            Ok((u32::try_from(v).ok(), lang))
+            let operator = settings::operator_setting(db.conn()).map_err(Problem::from)?;
+            Ok((u32::try_from(v).ok(), lang, operator))
         })
-        .unwrap_or((None, Language::default()));
+        .unwrap_or((None, Language::default(), String::new()));
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
         schema_version,
         language,
+        operator,
         startup_problem: state.startup_problem(),
     }
 }
@@ -40,4 +44,13 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 #[specta::specta]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<(), Problem> {
     state.with_db(|db| settings::set_language(db.conn(), language).map_err(Problem::from))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_operator(state: State<'_, AppState>, name: String) -> Result<String, Problem> {
+    state.with_db(|db| {
+        settings::set_operator(db.conn(), &name).map_err(Problem::from)?;
+        settings::operator_setting(db.conn()).map_err(Problem::from)
+    })
 }

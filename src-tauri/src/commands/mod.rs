@@ -3,7 +3,9 @@
 //! `cargo test -p meirim-app` into ui/src/lib/bindings.ts.
 
 mod app;
+mod duplicates;
 mod families;
+mod places;
 
 use tauri_specta::{collect_commands, Builder};
 
@@ -18,6 +20,19 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         families::update_family,
         families::get_family,
         families::search_families,
+        app::set_operator,
+        families::similar_families,
+        families::list_villages,
+        families::archive_family,
+        families::restore_family,
+        families::destroy_family,
+        families::family_history,
+        duplicates::scan_duplicates,
+        duplicates::merge_families,
+        duplicates::dismiss_duplicate,
+        places::suggest_places,
+        places::list_places,
+        places::rename_place,
     ])
 }
 
@@ -73,6 +88,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 9);
+        assert_eq!(count, 22);
     }
 }

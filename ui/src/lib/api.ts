@@ -3,25 +3,58 @@
 import { commands } from "./bindings";
 import type {
   AppInfo_Serialize,
+  AuditEntry_Serialize,
   Category_Serialize,
+  DuplicateHint,
+  DuplicatePair_Serialize,
   FamilyInput_Deserialize,
   FamilyPage_Serialize,
+  FamilySummary_Serialize,
   Family_Serialize,
   IinCheck_Serialize,
   Language,
+  Member_Serialize,
   Oblast,
+  Place_Serialize,
+  PlaceLevel,
   Problem,
-  SearchQuery,
+  SearchQuery_Deserialize,
   Sex,
 } from "./bindings";
 
-export type { ErrorCode, FieldProblem, IinWarning, Language, Oblast, Problem, Sex } from "./bindings";
+export type {
+  AuditAction,
+  ConsentForm,
+  ConsentStatus,
+  Disability,
+  DuplicateHint,
+  DuplicateReason,
+  Employment,
+  ErrorCode,
+  FamilyStatus,
+  FieldProblem,
+  IinWarning,
+  Language,
+  Oblast,
+  PlaceLevel,
+  Problem,
+  Relation,
+  Sex,
+  SortBy,
+  StatusFilter,
+} from "./bindings";
 export type AppInfo = AppInfo_Serialize;
+export type AuditEntry = AuditEntry_Serialize;
 export type Category = Category_Serialize;
+export type DuplicatePair = DuplicatePair_Serialize;
 export type Family = Family_Serialize;
 export type FamilyInput = FamilyInput_Deserialize;
 export type FamilyPage = FamilyPage_Serialize;
+export type FamilySummary = FamilySummary_Serialize;
 export type IinCheck = IinCheck_Serialize;
+export type Member = Member_Serialize;
+export type Place = Place_Serialize;
+export type SearchQuery = SearchQuery_Deserialize;
 
 import { ProblemError } from "./problem";
 
@@ -38,8 +71,10 @@ async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
 export const api = {
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   setLanguage: (language: Language): Promise<null> => unwrap(commands.setLanguage(language)),
+  setOperator: (name: string): Promise<string> => unwrap(commands.setOperator(name)),
   listOblasts: (): Promise<Oblast[]> => unwrap(commands.listOblasts()),
   listCategories: (): Promise<Category[]> => unwrap(commands.listCategories()),
+  listVillages: (): Promise<string[]> => unwrap(commands.listVillages()),
   checkIin: (iin: string, birthDate: string | null, sex: Sex | null): Promise<IinCheck> =>
     commands.checkIin(iin, birthDate, sex),
   createFamily: (input: FamilyInput): Promise<Family> => unwrap(commands.createFamily(input)),
@@ -47,4 +82,22 @@ export const api = {
     unwrap(commands.updateFamily(id, input)),
   getFamily: (id: string): Promise<Family> => unwrap(commands.getFamily(id)),
   searchFamilies: (query: SearchQuery): Promise<FamilyPage> => unwrap(commands.searchFamilies(query)),
+  similarFamilies: (input: FamilyInput, ownId: string | null): Promise<DuplicateHint[]> =>
+    unwrap(commands.similarFamilies(input, ownId)),
+  archiveFamily: (id: string, reason: string, date: string | null): Promise<Family> =>
+    unwrap(commands.archiveFamily(id, reason, date)),
+  restoreFamily: (id: string): Promise<Family> => unwrap(commands.restoreFamily(id)),
+  destroyFamily: (id: string, confirmRegistryNo: number): Promise<Family> =>
+    unwrap(commands.destroyFamily(id, confirmRegistryNo)),
+  familyHistory: (id: string): Promise<AuditEntry[]> => unwrap(commands.familyHistory(id)),
+  scanDuplicates: (limit: number): Promise<DuplicatePair[]> => unwrap(commands.scanDuplicates(limit)),
+  mergeFamilies: (keep: string, absorb: string): Promise<Family> =>
+    unwrap(commands.mergeFamilies(keep, absorb)),
+  dismissDuplicate: (a: string, b: string): Promise<null> => unwrap(commands.dismissDuplicate(a, b)),
+  suggestPlaces: (
+    level: PlaceLevel,
+    fragment: string,
+    district: string | null,
+    ruralOkrug: string | null,
+  ): Promise<Place[]> => unwrap(commands.suggestPlaces(level, fragment, district, ruralOkrug)),
 };

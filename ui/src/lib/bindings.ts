@@ -15,7 +15,21 @@ export const commands = {
 	createFamily: (input: FamilyInput_Deserialize) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("create_family", { input })),
 	updateFamily: (id: string, input: FamilyInput_Deserialize) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("update_family", { id, input })),
 	getFamily: (id: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("get_family", { id })),
-	searchFamilies: (query: SearchQuery) => typedError<FamilyPage_Serialize, Problem>(__TAURI_INVOKE("search_families", { query })),
+	searchFamilies: (query: SearchQuery_Deserialize) => typedError<FamilyPage_Serialize, Problem>(__TAURI_INVOKE("search_families", { query })),
+	setOperator: (name: string) => typedError<string, Problem>(__TAURI_INVOKE("set_operator", { name })),
+	/**  Families that look like the form as it is being typed. */
+	similarFamilies: (input: FamilyInput_Deserialize, ownId: string | null) => typedError<DuplicateHint[], Problem>(__TAURI_INVOKE("similar_families", { input, ownId })),
+	listVillages: () => typedError<string[], Problem>(__TAURI_INVOKE("list_villages")),
+	archiveFamily: (id: string, reason: string, date: string | null) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("archive_family", { id, reason, date })),
+	restoreFamily: (id: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("restore_family", { id })),
+	destroyFamily: (id: string, confirmRegistryNo: number) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("destroy_family", { id, confirmRegistryNo })),
+	familyHistory: (id: string) => typedError<AuditEntry_Serialize[], Problem>(__TAURI_INVOKE("family_history", { id })),
+	scanDuplicates: (limit: number) => typedError<DuplicatePair_Serialize[], Problem>(__TAURI_INVOKE("scan_duplicates", { limit })),
+	mergeFamilies: (keep: string, absorb: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("merge_families", { keep, absorb })),
+	dismissDuplicate: (a: string, b: string) => typedError<null, Problem>(__TAURI_INVOKE("dismiss_duplicate", { a, b })),
+	suggestPlaces: (level: PlaceLevel, fragment: string, district: string | null, ruralOkrug: string | null) => typedError<Place_Serialize[], Problem>(__TAURI_INVOKE("suggest_places", { level, fragment, district, ruralOkrug })),
+	listPlaces: () => typedError<Place_Serialize[], Problem>(__TAURI_INVOKE("list_places")),
+	renamePlace: (id: string, name: string, kato: string | null) => typedError<Place_Serialize, Problem>(__TAURI_INVOKE("rename_place", { id, name, kato })),
 };
 
 /* Types */
@@ -28,8 +42,9 @@ export type AddressInput_Deserialize = {
 	district?: string | null,
 	rural_okrug?: string | null,
 	village?: string | null,
-	/**  Street, house and flat. */
 	street?: string | null,
+	house?: string | null,
+	flat?: string | null,
 };
 
 export type AddressInput_Serialize = {
@@ -37,8 +52,9 @@ export type AddressInput_Serialize = {
 	district: string | null,
 	rural_okrug: string | null,
 	village: string | null,
-	/**  Street, house and flat. */
 	street: string | null,
+	house: string | null,
+	flat: string | null,
 };
 
 export type Address_Deserialize = {
@@ -47,6 +63,8 @@ export type Address_Deserialize = {
 	rural_okrug?: string | null,
 	village?: string | null,
 	street?: string | null,
+	house?: string | null,
+	flat?: string | null,
 };
 
 export type Address_Serialize = {
@@ -55,6 +73,8 @@ export type Address_Serialize = {
 	rural_okrug: string | null,
 	village: string | null,
 	street: string | null,
+	house: string | null,
+	flat: string | null,
 };
 
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
@@ -64,6 +84,8 @@ export type AppInfo_Deserialize = {
 	data_dir?: string | null,
 	schema_version?: number | null,
 	language: Language,
+	/**  The name the audit log records, as set in settings (empty when never set). */
+	operator: string,
 	/**  Set when the registry could not be opened; the UI shows it instead of the app. */
 	startup_problem?: Problem | null,
 };
@@ -73,8 +95,44 @@ export type AppInfo_Serialize = {
 	data_dir: string | null,
 	schema_version: number | null,
 	language: Language,
+	/**  The name the audit log records, as set in settings (empty when never set). */
+	operator: string,
 	/**  Set when the registry could not be opened; the UI shows it instead of the app. */
 	startup_problem: Problem | null,
+};
+
+export type AuditAction = "create" | "update" | "archive" | "restore" | 
+/**  On the surviving family: another family was merged into it. */
+"merge" | 
+/**  On the absorbed family: it was merged into another. */
+"merged-into" | "destroy";
+
+export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
+
+export type AuditEntry_Deserialize = {
+	seq: number,
+	at: string,
+	operator: string,
+	action: AuditAction,
+	/**
+	 *  Free text for actions that are more than field changes (the archive reason, the
+	 *  number of the family merged in).
+	 */
+	summary?: string | null,
+	changes: Change_Deserialize[],
+};
+
+export type AuditEntry_Serialize = {
+	seq: number,
+	at: string,
+	operator: string,
+	action: AuditAction,
+	/**
+	 *  Free text for actions that are more than field changes (the archive reason, the
+	 *  number of the family merged in).
+	 */
+	summary: string | null,
+	changes: Change_Serialize[],
 };
 
 export type Category = Category_Serialize | Category_Deserialize;
@@ -93,27 +151,161 @@ export type Category_Serialize = {
 	names: Names,
 };
 
+/**  One field's change. `subject` names the member a member field belongs to. */
+export type Change = Change_Serialize | Change_Deserialize;
+
+/**  One field's change. `subject` names the member a member field belongs to. */
+export type Change_Deserialize = {
+	field: string,
+	subject?: string | null,
+	before?: string | null,
+	after?: string | null,
+};
+
+/**  One field's change. `subject` names the member a member field belongs to. */
+export type Change_Serialize = {
+	field: string,
+	subject: string | null,
+	before: string | null,
+	after: string | null,
+};
+
+export type Consent = Consent_Serialize | Consent_Deserialize;
+
+export type ConsentForm = "paper" | "other";
+
+export type ConsentInput = ConsentInput_Serialize | ConsentInput_Deserialize;
+
+export type ConsentInput_Deserialize = {
+	/**  `Given` needs a date and a form; `Pending` is saved and shown as such in the list. */
+	status: ConsentStatus,
+	date?: string | null,
+	form?: ConsentForm | null,
+	/**  End of the consented period; empty means until the purpose of processing ends. */
+	until?: string | null,
+	/**  Who took the consent; the operator's name when left empty. */
+	recorded_by?: string | null,
+};
+
+export type ConsentInput_Serialize = {
+	/**  `Given` needs a date and a form; `Pending` is saved and shown as such in the list. */
+	status: ConsentStatus,
+	date: string | null,
+	form: ConsentForm | null,
+	/**  End of the consented period; empty means until the purpose of processing ends. */
+	until: string | null,
+	/**  Who took the consent; the operator's name when left empty. */
+	recorded_by: string | null,
+};
+
+export type ConsentStatus = "given" | "pending" | 
+/**  Set only by the destroy action. */
+"withdrawn";
+
+export type Consent_Deserialize = {
+	status: ConsentStatus,
+	date?: string | null,
+	form?: ConsentForm | null,
+	until?: string | null,
+	recorded_by?: string | null,
+};
+
+export type Consent_Serialize = {
+	status: ConsentStatus,
+	date: string | null,
+	form: ConsentForm | null,
+	until: string | null,
+	recorded_by: string | null,
+};
+
+/**  Figures computed from the members, shown on the family's page and in the list. */
+export type Derived = {
+	size: number,
+	/**  Members under 18 today. */
+	children: number,
+	/**
+	 *  The family meets the "large family" rule (4+ minors, or students under 23) but does
+	 *  not have that category.
+	 */
+	suggest_large_family: boolean,
+};
+
+/**  Disability group 1–3 of an adult, or the status "child with disability". */
+export type Disability = "group-1" | "group-2" | "group-3" | "child";
+
+/**  Another family that looks like the one being typed. */
+export type DuplicateHint = {
+	family_id: string,
+	registry_no: number,
+	head_name: string,
+	reason: DuplicateReason,
+	/**  What matched: the member's name, the phone, the address. */
+	detail: string,
+};
+
+export type DuplicatePair = DuplicatePair_Serialize | DuplicatePair_Deserialize;
+
+export type DuplicatePair_Deserialize = {
+	a: PairSide_Deserialize,
+	b: PairSide_Deserialize,
+	reasons: DuplicateReason[],
+	/**  What matched, one entry per reason. */
+	details: string[],
+};
+
+export type DuplicatePair_Serialize = {
+	a: PairSide_Serialize,
+	b: PairSide_Serialize,
+	reasons: DuplicateReason[],
+	/**  What matched, one entry per reason. */
+	details: string[],
+};
+
+export type DuplicateReason = 
+/**  A member with the same name (however spelt) and birth date. */
+"name-and-birth-date" | "phone" | "address";
+
+export type Employment = "works" | "unemployed";
+
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "validation" | "not-found" | "demo-needs-empty-registry" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 
 export type FamilyInput = FamilyInput_Serialize | FamilyInput_Deserialize;
 
 export type FamilyInput_Deserialize = {
-	head: PersonInput_Deserialize,
+	/**  Exactly one of them is the head. */
+	members: MemberInput_Deserialize[],
 	phone?: string | null,
 	address: AddressInput_Deserialize,
+	housing_notes?: string | null,
+	/**  Tenge per person per month, as typed ("45 000"). */
+	income_per_person?: string | null,
+	/**  Defaults to today for a new family. */
+	registered_on?: string | null,
 	category_ids: string[],
 	notes?: string | null,
+	consent: ConsentInput_Deserialize,
+	/**  The operator has seen the likely-duplicate warnings and saves anyway. */
+	accept_duplicates: boolean,
 };
 
 export type FamilyInput_Serialize = {
-	head: PersonInput_Serialize,
+	/**  Exactly one of them is the head. */
+	members: MemberInput_Serialize[],
 	phone: string | null,
 	address: AddressInput_Serialize,
+	housing_notes: string | null,
+	/**  Tenge per person per month, as typed ("45 000"). */
+	income_per_person: string | null,
+	/**  Defaults to today for a new family. */
+	registered_on: string | null,
 	category_ids: string[],
 	notes: string | null,
+	consent: ConsentInput_Serialize,
+	/**  The operator has seen the likely-duplicate warnings and saves anyway. */
+	accept_duplicates: boolean,
 };
 
 export type FamilyPage = FamilyPage_Serialize | FamilyPage_Deserialize;
@@ -130,51 +322,91 @@ export type FamilyPage_Serialize = {
 	total: number,
 };
 
+export type FamilyStatus = "active" | "archived" | "restored";
+
 /**  One line of the family list. */
 export type FamilySummary = FamilySummary_Serialize | FamilySummary_Deserialize;
 
 /**  One line of the family list. */
 export type FamilySummary_Deserialize = {
 	id: string,
+	registry_no: number,
 	head_name: string,
 	iin?: string | null,
 	birth_date?: string | null,
 	phone?: string | null,
 	village?: string | null,
-	district?: string | null,
+	size: number,
+	children: number,
 	category_ids: string[],
+	status: FamilyStatus,
+	consent: ConsentStatus,
+	registered_on?: string | null,
 };
 
 /**  One line of the family list. */
 export type FamilySummary_Serialize = {
 	id: string,
+	registry_no: number,
 	head_name: string,
 	iin: string | null,
 	birth_date: string | null,
 	phone: string | null,
 	village: string | null,
-	district: string | null,
+	size: number,
+	children: number,
 	category_ids: string[],
+	status: FamilyStatus,
+	consent: ConsentStatus,
+	registered_on: string | null,
 };
 
 export type Family_Deserialize = {
 	id: string,
-	head: Person_Deserialize,
+	registry_no: number,
+	/**  The head first, then the others in the order they were entered. */
+	members: Member_Deserialize[],
 	phone?: string | null,
 	address: Address_Deserialize,
+	housing_notes?: string | null,
+	income_per_person?: number | null,
+	registered_on?: string | null,
 	categories: Category_Deserialize[],
 	notes?: string | null,
+	status: FamilyStatus,
+	status_reason?: string | null,
+	status_on?: string | null,
+	consent: Consent_Deserialize,
+	/**  When the family's personal data were destroyed; the record then holds only figures. */
+	destroyed_at?: string | null,
+	/**  Set when this family was merged into another: the surviving family's id. */
+	merged_into?: string | null,
+	derived: Derived,
 	created_at: string,
 	updated_at: string,
 };
 
 export type Family_Serialize = {
 	id: string,
-	head: Person_Serialize,
+	registry_no: number,
+	/**  The head first, then the others in the order they were entered. */
+	members: Member_Serialize[],
 	phone: string | null,
 	address: Address_Serialize,
+	housing_notes: string | null,
+	income_per_person: number | null,
+	registered_on: string | null,
 	categories: Category_Serialize[],
 	notes: string | null,
+	status: FamilyStatus,
+	status_reason: string | null,
+	status_on: string | null,
+	consent: Consent_Serialize,
+	/**  When the family's personal data were destroyed; the record then holds only figures. */
+	destroyed_at: string | null,
+	/**  Set when this family was merged into another: the surviving family's id. */
+	merged_into: string | null,
+	derived: Derived,
 	created_at: string,
 	updated_at: string,
 };
@@ -232,6 +464,89 @@ export type IinWarning =
 /**  The two working languages. Kazakh is the default everywhere. */
 export type Language = "kk" | "ru";
 
+export type Member = Member_Serialize | Member_Deserialize;
+
+/**  A family member as typed into a form: free text, checked by `validate`. */
+export type MemberInput = MemberInput_Serialize | MemberInput_Deserialize;
+
+/**  A family member as typed into a form: free text, checked by `validate`. */
+export type MemberInput_Deserialize = {
+	/**  The stored member's id when editing; `None` for someone new. */
+	id?: string | null,
+	is_head: boolean,
+	relation?: Relation | null,
+	surname: string,
+	name: string,
+	patronymic?: string | null,
+	iin?: string | null,
+	/**  `YYYY-MM-DD` (date inputs) or `DD.MM.YYYY` (typed). */
+	birth_date?: string | null,
+	sex?: Sex | null,
+	disability?: Disability | null,
+	pensioner: boolean,
+	student: boolean,
+	employment?: Employment | null,
+	phone?: string | null,
+};
+
+/**  A family member as typed into a form: free text, checked by `validate`. */
+export type MemberInput_Serialize = {
+	/**  The stored member's id when editing; `None` for someone new. */
+	id: string | null,
+	is_head: boolean,
+	relation: Relation | null,
+	surname: string,
+	name: string,
+	patronymic: string | null,
+	iin: string | null,
+	/**  `YYYY-MM-DD` (date inputs) or `DD.MM.YYYY` (typed). */
+	birth_date: string | null,
+	sex: Sex | null,
+	disability: Disability | null,
+	pensioner: boolean,
+	student: boolean,
+	employment: Employment | null,
+	phone: string | null,
+};
+
+export type Member_Deserialize = {
+	id: string,
+	is_head: boolean,
+	relation?: Relation | null,
+	surname: string,
+	name: string,
+	patronymic?: string | null,
+	iin?: string | null,
+	birth_date?: string | null,
+	sex?: Sex | null,
+	disability?: Disability | null,
+	pensioner: boolean,
+	student: boolean,
+	employment?: Employment | null,
+	phone?: string | null,
+	/**  Full years today, from the birth date. */
+	age?: number | null,
+};
+
+export type Member_Serialize = {
+	id: string,
+	is_head: boolean,
+	relation: Relation | null,
+	surname: string,
+	name: string,
+	patronymic: string | null,
+	iin: string | null,
+	birth_date: string | null,
+	sex: Sex | null,
+	disability: Disability | null,
+	pensioner: boolean,
+	student: boolean,
+	employment: Employment | null,
+	phone: string | null,
+	/**  Full years today, from the birth date. */
+	age: number | null,
+};
+
 /**  A name in both working languages; the UI shows the one matching the current language. */
 export type Names = {
 	kk: string,
@@ -244,51 +559,63 @@ export type Oblast = {
 	names: Names,
 };
 
-export type Person = Person_Serialize | Person_Deserialize;
+/**  One side of a candidate pair. */
+export type PairSide = PairSide_Serialize | PairSide_Deserialize;
 
-/**  A person as typed into a form: free text, checked by `validate`. */
-export type PersonInput = PersonInput_Serialize | PersonInput_Deserialize;
-
-/**  A person as typed into a form: free text, checked by `validate`. */
-export type PersonInput_Deserialize = {
-	surname: string,
-	name: string,
-	patronymic?: string | null,
-	iin?: string | null,
-	/**  `YYYY-MM-DD` (date inputs) or `DD.MM.YYYY` (typed). */
-	birth_date?: string | null,
-	sex?: Sex | null,
+/**  One side of a candidate pair. */
+export type PairSide_Deserialize = {
+	family_id: string,
+	registry_no: number,
+	head_name: string,
+	village?: string | null,
 };
 
-/**  A person as typed into a form: free text, checked by `validate`. */
-export type PersonInput_Serialize = {
-	surname: string,
-	name: string,
-	patronymic: string | null,
-	iin: string | null,
-	/**  `YYYY-MM-DD` (date inputs) or `DD.MM.YYYY` (typed). */
-	birth_date: string | null,
-	sex: Sex | null,
+/**  One side of a candidate pair. */
+export type PairSide_Serialize = {
+	family_id: string,
+	registry_no: number,
+	head_name: string,
+	village: string | null,
 };
 
-export type Person_Deserialize = {
+/**
+ *  A place with the names of the places above it, so picking a village can fill in its
+ *  okrug and district.
+ */
+export type Place = Place_Serialize | Place_Deserialize;
+
+export type PlaceLevel = "district" | "rural-okrug" | "village";
+
+/**
+ *  A place with the names of the places above it, so picking a village can fill in its
+ *  okrug and district.
+ */
+export type Place_Deserialize = {
 	id: string,
-	surname: string,
+	level: PlaceLevel,
 	name: string,
-	patronymic?: string | null,
-	iin?: string | null,
-	birth_date?: string | null,
-	sex?: Sex | null,
+	kato?: string | null,
+	oblast_id?: string | null,
+	district?: string | null,
+	rural_okrug?: string | null,
+	/**  How many families live here (by their address text). */
+	families: number,
 };
 
-export type Person_Serialize = {
+/**
+ *  A place with the names of the places above it, so picking a village can fill in its
+ *  okrug and district.
+ */
+export type Place_Serialize = {
 	id: string,
-	surname: string,
+	level: PlaceLevel,
 	name: string,
-	patronymic: string | null,
-	iin: string | null,
-	birth_date: string | null,
-	sex: Sex | null,
+	kato: string | null,
+	oblast_id: string | null,
+	district: string | null,
+	rural_okrug: string | null,
+	/**  How many families live here (by their address text). */
+	families: number,
 };
 
 /**  A failed request. `fields` is non-empty only for `ErrorCode::Validation`. */
@@ -298,17 +625,50 @@ export type Problem = {
 	fields: FieldProblem[],
 };
 
-export type SearchQuery = {
+/**  How a member is related to the head of the family. The head has no relation. */
+export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" | "grandparent" | "daughter-in-law" | "son-in-law" | "other-relative" | "other";
+
+export type SearchQuery = SearchQuery_Serialize | SearchQuery_Deserialize;
+
+export type SearchQuery_Deserialize = {
 	/**
-	 *  Empty lists everyone; all digits search IIN prefixes; anything else name fragments
-	 *  (every word must match, in any order, in Cyrillic or Latin spelling).
+	 *  Empty lists everyone. Words of letters match names and addresses (every word must
+	 *  match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
 	 */
 	text: string,
+	category_id?: string | null,
+	village?: string | null,
+	status: StatusFilter,
+	consent?: ConsentStatus | null,
+	sort: SortBy,
+	descending: boolean,
+	limit: number,
+	offset: number,
+};
+
+export type SearchQuery_Serialize = {
+	/**
+	 *  Empty lists everyone. Words of letters match names and addresses (every word must
+	 *  match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
+	 */
+	text: string,
+	category_id: string | null,
+	village: string | null,
+	status: StatusFilter,
+	consent: ConsentStatus | null,
+	sort: SortBy,
+	descending: boolean,
 	limit: number,
 	offset: number,
 };
 
 export type Sex = "male" | "female";
+
+export type SortBy = "name" | "registry-no" | "registered-on" | "village";
+
+export type StatusFilter = 
+/**  Active and restored families: the working list. */
+"current" | "archived" | "all";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

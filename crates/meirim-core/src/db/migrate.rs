@@ -2,23 +2,41 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, Migrations, M};
 
 use super::DbError;
 use crate::paths;
 
+/// Rust run after a migration's SQL, in its transaction, for data SQL cannot compute.
+pub type Hook = fn(&Transaction<'_>) -> Result<(), HookError>;
+
+#[derive(Clone, Copy)]
+pub struct Migration {
+    pub name: &'static str,
+    pub sql: &'static str,
+    pub hook: Option<Hook>,
+}
+
 /// Every shipped migration, in order. Append only; never edit a shipped entry.
-pub const MIGRATIONS_SQL: &[(&str, &str)] = &[(
-    "0001_initial.sql",
-    include_str!("../../migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "0001_initial.sql",
+        sql: include_str!("../../migrations/0001_initial.sql"),
+        hook: None,
+    },
+    Migration {
+        name: "0002_registry.sql",
+        sql: include_str!("../../migrations/0002_registry.sql"),
+        hook: Some(super::backfill::registry_0002),
+    },
+];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").
 const APPLICATION_ID: i64 = 0x4D45_494D;
 
 pub fn latest_version() -> usize {
-    MIGRATIONS_SQL.len()
+    MIGRATIONS.len()
 }
 
 pub fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
@@ -27,7 +45,7 @@ pub fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
 }
 
 pub fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
-    bring_up_to(conn, path, MIGRATIONS_SQL).map(|_| ())
+    bring_up_to(conn, path, MIGRATIONS).map(|_| ())
 }
 
 /// Applies `list` in one transaction; returns the pre-migration backup's path if one was
@@ -35,7 +53,7 @@ pub fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(), DbErro
 pub(super) fn bring_up_to(
     conn: &mut Connection,
     path: &Path,
-    list: &[(&'static str, &'static str)],
+    list: &[Migration],
 ) -> Result<Option<PathBuf>, DbError> {
     let current = user_version(conn)?;
     let latest = list.len();
@@ -54,7 +72,14 @@ pub(super) fn bring_up_to(
     } else {
         None
     };
-    Migrations::new(list.iter().map(|(_, sql)| M::up(sql)).collect()).to_latest(conn)?;
+    let steps = list
+        .iter()
+        .map(|m| match m.hook {
+            Some(hook) => M::up_with_hook(m.sql, hook),
+            None => M::up(m.sql),
+        })
+        .collect();
+    Migrations::new(steps).to_latest(conn)?;
     Ok(backup)
 }
 

@@ -1,6 +1,7 @@
 //! Opening the registry file: connection settings, schema migrations and the safety
 //! checks around them. Everything else gets a ready `Database`.
 
+mod backfill;
 mod migrate;
 mod pragmas;
 
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use migrate::{latest_version, MIGRATIONS_SQL};
+pub use migrate::{latest_version, Migration, MIGRATIONS};
 
 use crate::paths;
 use crate::problem::{ErrorCode, Problem};

@@ -11,5 +11,7 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // In-memory databases answer "memory"; that is fine.
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Deleted personal data (a destroyed family) must not linger in free pages of the file.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::migrate::{bring_up_to, MIGRATIONS_SQL};
+use super::migrate::{bring_up_to, Migration, MIGRATIONS};
 use super::*;
 use crate::paths;
 
@@ -146,20 +146,19 @@ fn refuses_a_file_that_is_not_sqlite() {
 
 #[test]
 fn upgrading_an_existing_file_backs_it_up_first() {
-    const V2: &[(&str, &str)] = &[
-        MIGRATIONS_SQL[0],
-        (
-            "0002_test.sql",
-            "ALTER TABLE families ADD COLUMN test_col TEXT;",
-        ),
+    const V2: &[Migration] = &[
+        MIGRATIONS[0],
+        Migration {
+            name: "0002_test.sql",
+            sql: "ALTER TABLE families ADD COLUMN test_col TEXT;",
+            hook: None,
+        },
     ];
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
-    {
-        let db = Database::open(&path).unwrap();
-        crate::settings::set_language(db.conn(), crate::settings::Language::Ru).unwrap();
-    }
     let mut conn = Connection::open(&path).unwrap();
+    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+    crate::settings::set_language(&conn, crate::settings::Language::Ru).unwrap();
     let backup = bring_up_to(&mut conn, &path, V2)
         .unwrap()
         .expect("a backup");
@@ -188,17 +187,18 @@ fn upgrading_an_existing_file_backs_it_up_first() {
 
 #[test]
 fn a_failing_migration_rolls_back_completely() {
-    const BAD: &[(&str, &str)] = &[
-        MIGRATIONS_SQL[0],
-        (
-            "0002_bad.sql",
-            "CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);",
-        ),
+    const BAD: &[Migration] = &[
+        MIGRATIONS[0],
+        Migration {
+            name: "0002_bad.sql",
+            sql: "CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);",
+            hook: None,
+        },
     ];
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
-    drop(Database::open(&path).unwrap());
     let mut conn = Connection::open(&path).unwrap();
+    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
     let err = bring_up_to(&mut conn, &path, BAD).unwrap_err();
     assert!(matches!(err, DbError::Migration(_)), "{err:?}");
     let v: i64 = conn
@@ -220,17 +220,81 @@ fn shipped_migrations_are_unchanged() {
             (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
         })
     }
-    for ((name, sql), (pinned_name, pinned_hash)) in MIGRATIONS_SQL.iter().zip(SHIPPED) {
-        assert_eq!(name, pinned_name);
+    for (m, (pinned_name, pinned_hash)) in MIGRATIONS.iter().zip(SHIPPED) {
+        assert_eq!(m.name, *pinned_name);
         assert_eq!(
-            fnv1a(sql.as_bytes()),
+            fnv1a(m.sql.as_bytes()),
             *pinned_hash,
-            "{name} was edited after shipping (hash {:#x})",
-            fnv1a(sql.as_bytes())
+            "{} was edited after shipping (hash {:#x})",
+            m.name,
+            fnv1a(m.sql.as_bytes())
         );
     }
     assert!(
-        MIGRATIONS_SQL.len() >= SHIPPED.len(),
+        MIGRATIONS.len() >= SHIPPED.len(),
         "a shipped migration was removed"
     );
+}
+
+/// A registry written by the first release (0001 only) keeps its families through 0002:
+/// numbered, findable by any spelling, its places in the address reference.
+#[test]
+fn families_from_the_first_release_survive_the_registry_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = paths::db_path(dir.path());
+    let mut conn = Connection::open(&path).unwrap();
+    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+    for (n, (id, surname, name)) in [("f1", "Серікова", "Әсел"), ("f2", "Ахметов", "Болат")]
+        .iter()
+        .enumerate()
+    {
+        let at = format!("2026-01-0{}T10:00:00.000Z", n + 1);
+        conn.execute(
+            "INSERT INTO families (id, village, district, street, created_at, updated_at)
+             VALUES (?1, 'Ақсу', 'Сайрам ауданы', 'Абай 5', ?2, ?2)",
+            rusqlite::params![id, at],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO members (id, family_id, is_head, surname, name, search_key, sort_key,
+                                  birth_date, created_at, updated_at)
+             VALUES (?1, ?2, 1, ?3, ?4, '', '', '1984-07-02', ?5, ?5)",
+            rusqlite::params![format!("m{n}"), id, surname, name, at],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    let db = Database::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len());
+    let asel = crate::family::get(db.conn(), "f1").unwrap();
+    assert_eq!(asel.registry_no, 1);
+    assert_eq!(
+        asel.registered_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-01-01")
+    );
+    assert_eq!(crate::family::get(db.conn(), "f2").unwrap().registry_no, 2);
+    let found = crate::family::search(
+        &db,
+        &crate::family::SearchQuery {
+            text: "Asel".into(),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(found.items.len(), 1);
+    assert_eq!(found.items[0].id, "f1");
+    let all = crate::family::search(
+        &db,
+        &crate::family::SearchQuery {
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let order: Vec<&str> = all.items.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(order, vec!["f2", "f1"], "Ахметов before Серікова");
+    let places = crate::places::list(db.conn()).unwrap();
+    assert_eq!(places.len(), 2, "{places:?}");
+    assert_eq!(backups_in(dir.path()).len(), 1);
 }

@@ -1,14 +1,28 @@
 //! Families in the registry: what a family record holds, how input is checked, how it is
-//! stored and found again.
+//! stored, found, archived, merged and destroyed.
 
+pub mod duplicates;
+pub(crate) mod index;
+mod lifecycle;
+mod merge;
 mod model;
+mod read;
 mod search;
+mod snapshot;
 pub(crate) mod store;
 mod validate;
 
-pub use model::{
-    Address, AddressInput, Family, FamilyInput, FamilyPage, FamilySummary, Person, PersonInput,
+pub use duplicates::{
+    scan as scan_duplicates, similar, DuplicateHint, DuplicatePair, DuplicateReason,
 };
-pub use search::{search, SearchQuery, MAX_PAGE_SIZE};
-pub use store::{create, get, update};
+pub use lifecycle::{archive, destroy, restore};
+pub use merge::{dismiss as dismiss_duplicate, merge};
+pub use model::{
+    full_name, Address, AddressInput, Consent, ConsentForm, ConsentInput, ConsentStatus, Derived,
+    Disability, Employment, Family, FamilyInput, FamilyPage, FamilyStatus, FamilySummary, Member,
+    MemberInput, Relation,
+};
+pub use read::{age_on, get};
+pub use search::{search, villages, SearchQuery, SortBy, StatusFilter, MAX_PAGE_SIZE};
+pub use store::{create, update};
 pub use validate::{check_iin, IinCheck};

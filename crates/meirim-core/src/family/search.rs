@@ -1,130 +1,257 @@
-//! Finding families: by any fragment of the head's name, however it is spelled, or by the
-//! start of an IIN.
+//! Finding families: by any fragment of any member's name however it is spelt, by IIN or
+//! phone digits, by address; filtered by category, village, status and consent; sorted by
+//! name (the default), registry number, registration date or village; one page at a time.
 //!
-//! Names are matched on `text::fold` keys through the `members_fts` trigram index, so a
-//! fragment anywhere in a name is found without scanning the registry. Words shorter than
-//! a trigram (1–2 letters) match the start of a word.
+//! Text goes through `family_search` (see `index`): its rowids are list positions, so with
+//! the default order the first page comes straight off the index without sorting.
 
 use rusqlite::{params_from_iter, types::Value};
 use serde::Deserialize;
 
-use super::model::{FamilyPage, FamilySummary};
+use super::model::{ConsentStatus, FamilyPage, FamilyStatus, FamilySummary, Stored};
+use super::read::today;
 use crate::db::{Database, DbError};
 use crate::problem::Problem;
-use crate::text;
+use crate::{phone, text};
 
 pub const MAX_PAGE_SIZE: u32 = 500;
 const TRIGRAM: usize = 3;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum StatusFilter {
+    /// Active and restored families: the working list.
+    #[default]
+    Current,
+    Archived,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum SortBy {
+    #[default]
+    Name,
+    RegistryNo,
+    RegisteredOn,
+    Village,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchQuery {
-    /// Empty lists everyone; all digits search IIN prefixes; anything else name fragments
-    /// (every word must match, in any order, in Cyrillic or Latin spelling).
+    /// Empty lists everyone. Words of letters match names and addresses (every word must
+    /// match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
     pub text: String,
+    pub category_id: Option<String>,
+    pub village: Option<String>,
+    pub status: StatusFilter,
+    pub consent: Option<ConsentStatus>,
+    pub sort: SortBy,
+    pub descending: bool,
     pub limit: u32,
     pub offset: u32,
 }
 
-/// The WHERE conditions (over `m`, the head) and their arguments for a query text.
-fn filter(query: &str) -> (String, Vec<Value>) {
-    let compact: String = query.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.is_empty() {
-        return (String::new(), vec![]);
-    }
-    if compact.chars().all(|c| c.is_ascii_digit()) {
-        // A range, not LIKE, so the unique IIN index answers it.
-        return (
-            "AND m.iin >= ?1 AND m.iin < ?1 || ':'".to_owned(),
-            vec![Value::Text(compact)],
-        );
-    }
-    let folded = text::fold(query);
-    let (long, short): (Vec<&str>, Vec<&str>) = folded
-        .split(' ')
-        .partition(|w| w.chars().count() >= TRIGRAM);
-    let mut sql = String::new();
-    let mut args = Vec::new();
-    if !long.is_empty() {
-        // Each word a quoted FTS5 string (substring match under the trigram tokenizer).
-        let expr = long
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        args.push(Value::Text(expr));
-        sql.push_str(&format!(
-            " AND m.seq IN (SELECT rowid FROM members_fts WHERE members_fts MATCH ?{})",
-            args.len()
-        ));
-    }
-    for w in short {
-        args.push(Value::Text(text::like_escape(w)));
-        sql.push_str(&format!(
-            " AND (' ' || m.search_key) LIKE '% ' || ?{} || '%' ESCAPE '\\'",
-            args.len()
-        ));
-    }
-    if folded.is_empty() {
-        // Only punctuation or letters with no sound (ь, ъ): nothing can match.
-        sql.push_str(" AND 0");
-    }
-    (sql, args)
+/// How the text part of a query is answered.
+enum TextMatch {
+    None,
+    /// An FTS5 expression over `family_search`.
+    Index(String),
+    /// One or two letters: the head's name starts with them.
+    HeadPrefix(String),
 }
 
-/// One page of matching families in Kazakh alphabetical order of the head's name, with the
-/// total number of matches.
+fn quote(w: &str) -> String {
+    format!("\"{}\"", w.replace('"', "\"\""))
+}
+
+fn text_match(query: &str) -> TextMatch {
+    let q = query.trim();
+    if q.is_empty() {
+        return TextMatch::None;
+    }
+    let numeric = q.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    if numeric {
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        // A whole phone number however typed (8 701…, +7 701…) is searched as stored.
+        let digits = match phone::normalize(q) {
+            Some(p) => p.trim_start_matches('+').to_owned(),
+            None => digits,
+        };
+        if digits.len() < TRIGRAM {
+            return TextMatch::None;
+        }
+        return TextMatch::Index(format!("numbers : {}", quote(&digits)));
+    }
+    let folded = text::fold(q);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let long: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= TRIGRAM)
+        .map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                format!("numbers : {}", quote(w))
+            } else {
+                format!("{{names address}} : {}", quote(w))
+            }
+        })
+        .collect();
+    if !long.is_empty() {
+        return TextMatch::Index(long.join(" AND "));
+    }
+    match words.first() {
+        Some(w) => TextMatch::HeadPrefix((*w).to_owned()),
+        // Only punctuation or letters with no sound (ь, ъ): nothing can match.
+        None => TextMatch::Index(quote("\u{1}\u{1}\u{1}")),
+    }
+}
+
+/// One page of matching families with the total number of matches.
 pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
     let conn = db.conn();
-    let (filter, args) = filter(&q.text);
+    let mut args: Vec<Value> = Vec::new();
+    let arg = |args: &mut Vec<Value>, v: Value| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    let mut from = String::from("families f");
+    let mut filters = vec!["f.list_pos IS NOT NULL".to_owned()];
+    let text = text_match(&q.text);
+    let by_index = matches!(text, TextMatch::Index(_));
+    match &text {
+        TextMatch::None => {}
+        TextMatch::Index(expr) => {
+            from = "family_search s JOIN families f ON f.list_pos = s.rowid".to_owned();
+            filters.push(format!(
+                "family_search MATCH {}",
+                arg(&mut args, Value::Text(expr.clone()))
+            ));
+        }
+        TextMatch::HeadPrefix(prefix) => {
+            let p = arg(&mut args, Value::Text(prefix.clone()));
+            filters.push(format!("f.head_key >= {p} AND f.head_key < {p} || x'7f'"));
+        }
+    }
+    match q.status {
+        StatusFilter::Current => filters.push("f.status <> 'archived'".to_owned()),
+        StatusFilter::Archived => filters.push("f.status = 'archived'".to_owned()),
+        StatusFilter::All => {}
+    }
+    if let Some(c) = q.consent {
+        filters.push(format!(
+            "f.consent = {}",
+            arg(&mut args, Value::Text(c.stored()))
+        ));
+    }
+    if let Some(v) = text::tidy_opt(q.village.as_deref()) {
+        filters.push(format!("f.village = {}", arg(&mut args, Value::Text(v))));
+    }
+    if let Some(c) = text::tidy_opt(q.category_id.as_deref()) {
+        filters.push(format!(
+            "EXISTS (SELECT 1 FROM family_categories fc WHERE fc.family_id = f.id
+                     AND fc.category_id = {})",
+            arg(&mut args, Value::Text(c))
+        ));
+    }
+    let where_sql = filters.join(" AND ");
     let total: u32 = conn
         .query_row(
-            &format!("SELECT count(*) FROM members m WHERE m.is_head = 1 {filter}"),
+            &format!("SELECT count(*) FROM {from} WHERE {where_sql}"),
             params_from_iter(args.iter()),
             |r| r.get(0),
         )
         .map_err(DbError::from)?;
-    let limit = q.limit.clamp(1, MAX_PAGE_SIZE);
-    let n = args.len();
-    let mut page_args = args;
-    page_args.push(Value::Integer(i64::from(limit)));
-    page_args.push(Value::Integer(i64::from(q.offset)));
+
+    let dir = if q.descending { "DESC" } else { "" };
+    let order = match q.sort {
+        // s.rowid is f.list_pos; naming the index's own column lets FTS5 deliver in order.
+        SortBy::Name if by_index => format!("s.rowid {dir}"),
+        SortBy::Name => format!("f.list_pos {dir}"),
+        SortBy::RegistryNo => format!("f.registry_no {dir}"),
+        SortBy::RegisteredOn => format!("f.registered_on {dir}, f.list_pos"),
+        SortBy::Village => format!("f.village {dir}, f.list_pos"),
+    };
+    let limit = arg(
+        &mut args,
+        Value::Integer(i64::from(q.limit.clamp(1, MAX_PAGE_SIZE))),
+    );
+    let offset = arg(&mut args, Value::Integer(i64::from(q.offset)));
+    let adult_from = arg(
+        &mut args,
+        Value::Text(
+            today()
+                .checked_sub_months(chrono::Months::new(18 * 12))
+                .unwrap_or_default()
+                .to_string(),
+        ),
+    );
     let sql = format!(
-        "SELECT f.id, m.surname, m.name, m.patronymic, m.iin, m.birth_date, f.phone,
-                f.village, f.district,
+        "SELECT f.id, f.registry_no, m.surname, m.name, m.patronymic, m.iin, m.birth_date,
+                f.phone, f.village, f.status, f.consent, f.registered_on,
                 (SELECT group_concat(category_id, ',') FROM family_categories
-                  WHERE family_id = f.id)
-         FROM members m JOIN families f ON f.id = m.family_id
-         WHERE m.is_head = 1 {filter}
-         ORDER BY m.sort_key, m.seq
-         LIMIT ?{} OFFSET ?{}",
-        n + 1,
-        n + 2
+                  WHERE family_id = f.id),
+                (SELECT count(*) FROM members WHERE family_id = f.id),
+                (SELECT count(*) FROM members WHERE family_id = f.id
+                    AND birth_date > {adult_from})
+         FROM {from} LEFT JOIN members m ON m.family_id = f.id AND m.is_head = 1
+         WHERE {where_sql}
+         ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     );
     let mut stmt = conn.prepare_cached(&sql).map_err(DbError::from)?;
     let items = stmt
-        .query_map(params_from_iter(page_args.iter()), |r| {
-            let surname: String = r.get(1)?;
-            let name: String = r.get(2)?;
-            let patronymic: Option<String> = r.get(3)?;
+        .query_map(params_from_iter(args.iter()), |r| {
+            let surname: Option<String> = r.get(2)?;
+            let name: Option<String> = r.get(3)?;
+            let patronymic: Option<String> = r.get(4)?;
             Ok(FamilySummary {
                 id: r.get(0)?,
-                head_name: super::model::full_name(&surname, &name, patronymic.as_deref()),
-                iin: r.get(4)?,
+                registry_no: r.get::<_, Option<u32>>(1)?.unwrap_or(0),
+                head_name: super::model::full_name(
+                    surname.as_deref().unwrap_or(""),
+                    name.as_deref().unwrap_or(""),
+                    patronymic.as_deref(),
+                ),
+                iin: r.get(5)?,
                 birth_date: r
-                    .get::<_, Option<String>>(5)?
+                    .get::<_, Option<String>>(6)?
                     .and_then(|s| crate::date::parse(&s)),
-                phone: r.get(6)?,
-                village: r.get(7)?,
-                district: r.get(8)?,
+                phone: r.get(7)?,
+                village: r.get(8)?,
+                status: FamilyStatus::from_stored(&r.get::<_, String>(9)?).unwrap_or_default(),
+                consent: ConsentStatus::from_stored(&r.get::<_, String>(10)?).unwrap_or_default(),
+                registered_on: r
+                    .get::<_, Option<String>>(11)?
+                    .and_then(|s| crate::date::parse(&s)),
                 category_ids: r
-                    .get::<_, Option<String>>(9)?
+                    .get::<_, Option<String>>(12)?
                     .map(|s| s.split(',').map(str::to_owned).collect())
                     .unwrap_or_default(),
+                size: r.get(13)?,
+                children: r.get(14)?,
             })
         })
         .map_err(DbError::from)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
     Ok(FamilyPage { items, total })
+}
+
+/// The villages families live in, for the list's filter.
+pub fn villages(db: &Database) -> Result<Vec<String>, Problem> {
+    let mut stmt = db
+        .conn()
+        .prepare_cached(
+            "SELECT DISTINCT village FROM families
+             WHERE village IS NOT NULL AND list_pos IS NOT NULL ORDER BY village",
+        )
+        .map_err(DbError::from)?;
+    let rows = stmt
+        .query_map([], |r| r.get(0))
+        .map_err(DbError::from)?
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(DbError::from)?;
+    Ok(rows)
 }

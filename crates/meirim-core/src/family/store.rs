@@ -1,30 +1,65 @@
-//! Writing and reading family records. Every change is one transaction.
+//! Writing family records: create and update, each one transaction with its audit entry.
+
+use std::collections::HashSet;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::model::{full_name, Address, Family, FamilyInput, Person};
+use super::duplicates;
+use super::index;
+use super::model::{ConsentStatus, Family, FamilyInput, Stored};
+use super::read::{get, today};
+use super::snapshot::snapshot;
 use super::validate::{validate, ValidFamily};
+use crate::audit::{self, AuditAction};
 use crate::db::{Database, DbError};
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::reference::{self, Category, Names, Oblast};
-use crate::{clock, text};
+use crate::{clock, places, settings, text};
 
-/// Registers a new family with its head. Returns the stored record.
+/// When the search index is brought up to date: with each family, or once at the end of a
+/// bulk load (demo data, imports), which is far faster for thousands of families.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Indexing {
+    Now,
+    Deferred,
+}
+
+/// Registers a new family with its members. Returns the stored record.
 pub fn create(db: &mut Database, input: &FamilyInput) -> Result<Family, Problem> {
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    let family_id = create_in(&tx, input)?;
+    let family_id = create_in(&tx, input, Indexing::Now)?;
     tx.commit().map_err(DbError::from)?;
     get(db.conn(), &family_id)
 }
 
-/// Checks and writes a new family inside the caller's transaction, for operations that
-/// add many families at once (demo data, imports). Returns the new family's id.
-pub(crate) fn create_in(tx: &Transaction<'_>, input: &FamilyInput) -> Result<String, Problem> {
+/// Checks and writes a new family inside the caller's transaction. Returns its id.
+pub(crate) fn create_in(
+    tx: &Transaction<'_>,
+    input: &FamilyInput,
+    indexing: Indexing,
+) -> Result<String, Problem> {
     let valid = validate(input)?;
     check_references(tx, &valid, None)?;
+    if !valid.accept_duplicates {
+        refuse_likely_duplicates(tx, &valid, None)?;
+    }
     let family_id = clock::new_id();
-    write(tx, &family_id, &clock::new_id(), &valid)?;
+    let registry_no: u32 = tx
+        .query_row(
+            "SELECT ifnull(max(registry_no), 0) + 1 FROM families",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(DbError::from)?;
+    write(tx, &family_id, Some(registry_no), &valid)?;
+    if indexing == Indexing::Now {
+        index::refresh(tx, &family_id)?;
+        let after = snapshot(&get(tx, &family_id)?);
+        let changes = audit::diff(&Default::default(), &after);
+        audit::record(tx, &family_id, AuditAction::Create, None, &changes)?;
+    } else {
+        audit::record(tx, &family_id, AuditAction::Create, None, &[])?;
+    }
     Ok(family_id)
 }
 
@@ -32,84 +67,218 @@ pub(crate) fn create_in(tx: &Transaction<'_>, input: &FamilyInput) -> Result<Str
 pub fn update(db: &mut Database, family_id: &str, input: &FamilyInput) -> Result<Family, Problem> {
     let valid = validate(input)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    let head_id: String = tx
-        .query_row(
-            "SELECT id FROM members WHERE family_id = ?1 AND is_head = 1",
-            [family_id],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(DbError::from)?
-        .ok_or_else(|| not_found(family_id))?;
-    check_references(&tx, &valid, Some(&head_id))?;
-    write(&tx, family_id, &head_id, &valid)?;
+    let before = get(&tx, family_id)?;
+    refuse_if_gone(&before)?;
+    check_references(&tx, &valid, Some(family_id))?;
+    if !valid.accept_duplicates {
+        refuse_likely_duplicates(&tx, &valid, Some(family_id))?;
+    }
+    write(&tx, family_id, None, &valid)?;
+    index::refresh(&tx, family_id)?;
+    let after = get(&tx, family_id)?;
+    let changes = audit::diff(&snapshot(&before), &snapshot(&after));
+    if !changes.is_empty() {
+        audit::record(&tx, family_id, AuditAction::Update, None, &changes)?;
+    }
     tx.commit().map_err(DbError::from)?;
-    get(db.conn(), family_id)
+    Ok(after)
 }
 
-/// Inserts or updates the family row, its head and its categories. On update, created_at
-/// stays as it was and updated_at moves.
+/// Destroyed and merged-away families are records of what happened, not editable data.
+pub(crate) fn refuse_if_gone(f: &Family) -> Result<(), Problem> {
+    if f.destroyed_at.is_some() {
+        return Err(Problem::new(ErrorCode::FamilyDestroyed).with("registry_no", f.registry_no));
+    }
+    if let Some(into) = &f.merged_into {
+        return Err(Problem::new(ErrorCode::FamilyMerged)
+            .with("registry_no", f.registry_no)
+            .with("into", into));
+    }
+    Ok(())
+}
+
+fn refuse_likely_duplicates(
+    tx: &Transaction<'_>,
+    valid: &ValidFamily,
+    own_id: Option<&str>,
+) -> Result<(), Problem> {
+    let hints = duplicates::similar_to(tx, valid, own_id)?;
+    match hints.first() {
+        None => Ok(()),
+        Some(first) => Err(Problem::new(ErrorCode::PossibleDuplicate)
+            .with("count", hints.len())
+            .with("registry_no", first.registry_no)
+            .with("name", &first.head_name)),
+    }
+}
+
+/// Inserts or updates the family row, its members and its categories. `registry_no` is
+/// given for a new family only; on update, created_at and the number stay as they were.
 fn write(
     tx: &Transaction<'_>,
     family_id: &str,
-    head_id: &str,
-    valid: &ValidFamily,
+    registry_no: Option<u32>,
+    v: &ValidFamily,
 ) -> Result<(), Problem> {
     let now = clock::now();
+    let c = &v.consent;
+    let recorded_by = match (&c.recorded_by, c.status) {
+        (Some(name), _) => Some(name.clone()),
+        // Only a name the office set: a computer's login name is no signature.
+        (None, ConsentStatus::Given) => {
+            Some(settings::operator_setting(tx)?).filter(|n| !n.is_empty())
+        }
+        (None, _) => None,
+    };
+    let address_key = match (&v.village, &v.street, &v.house) {
+        (Some(village), Some(street), Some(house)) => Some(text::fold(&format!(
+            "{village} {street} {house} {}",
+            v.flat.as_deref().unwrap_or("")
+        ))),
+        _ => None,
+    };
+    let registered_on = v.registered_on.or(registry_no.map(|_| today()));
     tx.execute(
-        "INSERT INTO families (id, phone, oblast_id, district, rural_okrug, village, street,
-                               notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+        "INSERT INTO families (id, registry_no, phone, oblast_id, district, rural_okrug,
+                               village, street, house, flat, housing_notes,
+                               income_per_person, registered_on, notes, consent, consent_on,
+                               consent_form, consent_until, consent_recorded_by, address_key,
+                               created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?21)
          ON CONFLICT (id) DO UPDATE SET
              phone = excluded.phone, oblast_id = excluded.oblast_id,
              district = excluded.district, rural_okrug = excluded.rural_okrug,
-             village = excluded.village, street = excluded.street, notes = excluded.notes,
-             updated_at = excluded.updated_at",
+             village = excluded.village, street = excluded.street, house = excluded.house,
+             flat = excluded.flat, housing_notes = excluded.housing_notes,
+             income_per_person = excluded.income_per_person,
+             registered_on = coalesce(excluded.registered_on, registered_on),
+             notes = excluded.notes, consent = excluded.consent,
+             consent_on = excluded.consent_on, consent_form = excluded.consent_form,
+             consent_until = excluded.consent_until,
+             consent_recorded_by = excluded.consent_recorded_by,
+             address_key = excluded.address_key, updated_at = excluded.updated_at",
         params![
             family_id,
-            valid.phone,
-            valid.oblast_id,
-            valid.district,
-            valid.rural_okrug,
-            valid.village,
-            valid.street,
-            valid.notes,
+            registry_no,
+            v.phone,
+            v.oblast_id,
+            v.district,
+            v.rural_okrug,
+            v.village,
+            v.street,
+            v.house,
+            v.flat,
+            v.housing_notes,
+            v.income_per_person,
+            registered_on.map(|d| d.to_string()),
+            v.notes,
+            c.status.stored(),
+            c.date.map(|d| d.to_string()),
+            c.form.map(|f| f.stored()),
+            c.until.map(|d| d.to_string()),
+            recorded_by,
+            address_key,
             now
         ],
     )
     .map_err(DbError::from)?;
-    let h = &valid.head;
-    let name = full_name(&h.surname, &h.name, h.patronymic.as_deref());
-    tx.execute(
-        "INSERT INTO members (id, family_id, is_head, surname, name, patronymic, iin,
-                              birth_date, sex, search_key, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
-         ON CONFLICT (id) DO UPDATE SET
-             surname = excluded.surname, name = excluded.name,
-             patronymic = excluded.patronymic, iin = excluded.iin,
-             birth_date = excluded.birth_date, sex = excluded.sex,
-             search_key = excluded.search_key, sort_key = excluded.sort_key,
-             updated_at = excluded.updated_at",
-        params![
-            head_id,
-            family_id,
-            h.surname,
-            h.name,
-            h.patronymic,
-            h.iin.as_ref().map(|i| i.as_str()),
-            h.birth_date.map(|d| d.to_string()),
-            h.sex.map(Sex::as_str),
-            text::fold(&name),
-            text::sort_key(&name),
-            now
-        ],
-    )
-    .map_err(DbError::from)?;
-    set_categories(tx, family_id, &valid.category_ids, &now)
+    write_members(tx, family_id, v, &now)?;
+    // The list's keys, here too so that a deferred (bulk) index rebuild sorts correctly.
+    if let Some(head) = v.members.iter().find(|m| m.is_head) {
+        let name = head.full_name();
+        tx.execute(
+            "UPDATE families SET sort_key = ?2, head_key = ?3 WHERE id = ?1",
+            params![family_id, text::sort_key(&name), text::fold(&name)],
+        )
+        .map_err(DbError::from)?;
+    }
+    set_categories(tx, family_id, &v.category_ids, &now)?;
+    places::remember(
+        tx,
+        v.oblast_id.as_deref(),
+        v.district.as_deref(),
+        v.rural_okrug.as_deref(),
+        v.village.as_deref(),
+    )?;
+    Ok(())
 }
 
-fn not_found(id: &str) -> Problem {
-    Problem::new(ErrorCode::NotFound).with("id", id)
+fn write_members(
+    tx: &Transaction<'_>,
+    family_id: &str,
+    v: &ValidFamily,
+    now: &str,
+) -> Result<(), Problem> {
+    // Release the head mark and the IINs first, so that moving either between members
+    // of this family does not trip the unique indexes halfway through.
+    tx.execute(
+        "UPDATE members SET is_head = 0, iin = NULL WHERE family_id = ?1",
+        [family_id],
+    )
+    .map_err(DbError::from)?;
+    let mut kept = Vec::with_capacity(v.members.len());
+    let mut upsert = tx
+        .prepare_cached(
+            "INSERT INTO members (id, family_id, is_head, relation, surname, name, patronymic,
+                                  iin, birth_date, sex, disability, pensioner, student,
+                                  employment, phone, search_key, sort_key, name_key,
+                                  birth_year, position, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20, ?21, ?21)
+             ON CONFLICT (id) DO UPDATE SET
+                 is_head = excluded.is_head, relation = excluded.relation,
+                 surname = excluded.surname, name = excluded.name,
+                 patronymic = excluded.patronymic, iin = excluded.iin,
+                 birth_date = excluded.birth_date, sex = excluded.sex,
+                 disability = excluded.disability, pensioner = excluded.pensioner,
+                 student = excluded.student, employment = excluded.employment,
+                 phone = excluded.phone, search_key = excluded.search_key,
+                 sort_key = excluded.sort_key, name_key = excluded.name_key,
+                 birth_year = excluded.birth_year, position = excluded.position,
+                 updated_at = excluded.updated_at",
+        )
+        .map_err(DbError::from)?;
+    for (position, m) in v.members.iter().enumerate() {
+        let id = m.id.clone().unwrap_or_else(clock::new_id);
+        let name = m.full_name();
+        upsert
+            .execute(params![
+                id,
+                family_id,
+                m.is_head,
+                m.relation.map(|r| r.stored()),
+                m.surname,
+                m.name,
+                m.patronymic,
+                m.iin.as_ref().map(|i| i.as_str()),
+                m.birth_date.map(|d| d.to_string()),
+                m.sex.map(Sex::as_str),
+                m.disability.map(|d| d.stored()),
+                m.pensioner,
+                m.student,
+                m.employment.map(|e| e.stored()),
+                m.phone,
+                text::fold(&name),
+                text::sort_key(&name),
+                text::fold(&format!("{} {}", m.surname, m.name)),
+                m.birth_date.map(|d| chrono::Datelike::year(&d)),
+                position as i64,
+                now
+            ])
+            .map_err(DbError::from)?;
+        kept.push(id);
+    }
+    // Members left out of the form were removed from the family by the user.
+    let keep = serde_json::to_string(&kept)
+        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    tx.execute(
+        "DELETE FROM members WHERE family_id = ?1
+           AND id NOT IN (SELECT value FROM json_each(?2))",
+        params![family_id, keep],
+    )
+    .map_err(DbError::from)?;
+    Ok(())
 }
 
 /// References and uniqueness, checked inside the writing transaction so that no other
@@ -117,7 +286,7 @@ fn not_found(id: &str) -> Problem {
 fn check_references(
     tx: &Transaction<'_>,
     v: &ValidFamily,
-    own_member_id: Option<&str>,
+    own_family: Option<&str>,
 ) -> Result<(), Problem> {
     let mut problems = Vec::new();
     if let Some(oblast_id) = &v.oblast_id {
@@ -135,21 +304,53 @@ fn check_references(
             );
         }
     }
-    if let Some(iin) = &v.head.iin {
-        let holder: Option<(String, String, String, String, Option<String>)> = tx
+    let own_members: HashSet<String> = match own_family {
+        Some(fid) => {
+            let mut stmt = tx
+                .prepare_cached("SELECT id FROM members WHERE family_id = ?1")
+                .map_err(DbError::from)?;
+            let ids = stmt
+                .query_map([fid], |r| r.get(0))
+                .map_err(DbError::from)?
+                .collect::<Result<_, _>>()
+                .map_err(DbError::from)?;
+            ids
+        }
+        None => HashSet::new(),
+    };
+    for m in &v.members {
+        let field = |name: &str| format!("members.{}.{name}", m.form_index);
+        if let Some(id) = &m.id {
+            if !own_members.contains(id) {
+                problems.push(FieldProblem::new(&field("id"), ErrorCode::NotFound).with("id", id));
+            }
+        }
+        let Some(iin) = &m.iin else { continue };
+        let holder: Option<(String, Option<u32>, String)> = tx
             .query_row(
-                "SELECT id, family_id, surname, name, patronymic FROM members WHERE iin = ?1",
+                "SELECT m.family_id, f.registry_no,
+                        h.surname || ' ' || h.name || ifnull(' ' || h.patronymic, '')
+                 FROM members m JOIN families f ON f.id = m.family_id
+                 LEFT JOIN members h ON h.family_id = m.family_id AND h.is_head = 1
+                 WHERE m.iin = ?1",
                 [iin.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    ))
+                },
             )
             .optional()
             .map_err(DbError::from)?;
-        if let Some((member_id, family_id, surname, name, patronymic)) = holder {
-            if Some(member_id.as_str()) != own_member_id {
+        if let Some((family_id, registry_no, head)) = holder {
+            if Some(family_id.as_str()) != own_family {
                 problems.push(
-                    FieldProblem::new("head.iin", ErrorCode::IinTaken)
+                    FieldProblem::new(&field("iin"), ErrorCode::IinTaken)
                         .with("family_id", family_id)
-                        .with("name", full_name(&surname, &name, patronymic.as_deref())),
+                        .with("registry_no", registry_no.unwrap_or(0))
+                        .with("name", head),
                 );
             }
         }
@@ -196,78 +397,4 @@ fn set_categories(
             .map_err(DbError::from)?;
     }
     Ok(())
-}
-
-/// The whole record of one family.
-pub fn get(conn: &Connection, family_id: &str) -> Result<Family, Problem> {
-    let family = conn
-        .query_row(
-            "SELECT f.id, f.phone, f.district, f.rural_okrug, f.village, f.street, f.notes,
-                    f.created_at, f.updated_at,
-                    o.id, o.iso_code, o.name_kk, o.name_ru,
-                    m.id, m.surname, m.name, m.patronymic, m.iin, m.birth_date, m.sex
-             FROM families f
-             JOIN members m ON m.family_id = f.id AND m.is_head = 1
-             LEFT JOIN oblasts o ON o.id = f.oblast_id
-             WHERE f.id = ?1",
-            [family_id],
-            |r| {
-                let oblast = match r.get::<_, Option<String>>(9)? {
-                    Some(id) => Some(Oblast {
-                        id,
-                        iso_code: r.get(10)?,
-                        names: Names {
-                            kk: r.get(11)?,
-                            ru: r.get(12)?,
-                        },
-                    }),
-                    None => None,
-                };
-                Ok(Family {
-                    id: r.get(0)?,
-                    phone: r.get(1)?,
-                    address: Address {
-                        oblast,
-                        district: r.get(2)?,
-                        rural_okrug: r.get(3)?,
-                        village: r.get(4)?,
-                        street: r.get(5)?,
-                    },
-                    notes: r.get(6)?,
-                    created_at: r.get(7)?,
-                    updated_at: r.get(8)?,
-                    head: Person {
-                        id: r.get(13)?,
-                        surname: r.get(14)?,
-                        name: r.get(15)?,
-                        patronymic: r.get(16)?,
-                        iin: r.get(17)?,
-                        birth_date: r
-                            .get::<_, Option<String>>(18)?
-                            .and_then(|s| crate::date::parse(&s)),
-                        sex: r.get::<_, Option<String>>(19)?.and_then(|s| Sex::parse(&s)),
-                    },
-                    categories: Vec::new(),
-                })
-            },
-        )
-        .optional()
-        .map_err(DbError::from)?;
-    let mut family = family.ok_or_else(|| not_found(family_id))?;
-    family.categories = family_categories(conn, family_id)?;
-    Ok(family)
-}
-
-fn family_categories(conn: &Connection, family_id: &str) -> Result<Vec<Category>, Problem> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT c.id, c.code, c.name_kk, c.name_ru FROM family_categories fc
-             JOIN categories c ON c.id = fc.category_id
-             WHERE fc.family_id = ?1 ORDER BY c.sort_order",
-        )
-        .map_err(DbError::from)?;
-    let rows = stmt
-        .query_map([family_id], reference::category_from_row)
-        .map_err(DbError::from)?;
-    Ok(rows.collect::<Result<_, _>>().map_err(DbError::from)?)
 }

@@ -4,7 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::model::{FamilyInput, PersonInput};
+use super::model::{
+    ConsentForm, ConsentInput, ConsentStatus, Disability, Employment, FamilyInput, MemberInput,
+    Relation,
+};
 use crate::iin::{Iin, IinError, IinFacts};
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
@@ -14,26 +17,62 @@ pub const NAME_MAX: usize = 100;
 pub const ADDRESS_PART_MAX: usize = 200;
 pub const NOTES_MAX: usize = 4000;
 pub const EARLIEST_BIRTH_YEAR: i32 = 1890;
+pub const SHORT_MAX: usize = 20;
+pub const MEMBERS_MAX: usize = 40;
 
-pub struct ValidPerson {
+pub const INCOME_MAX: u64 = 100_000_000;
+
+pub struct ValidMember {
+    /// Where the member was in the form, for naming fields in messages.
+    pub form_index: usize,
+    pub id: Option<String>,
+    pub is_head: bool,
+    pub relation: Option<Relation>,
     pub surname: String,
     pub name: String,
     pub patronymic: Option<String>,
     pub iin: Option<Iin>,
     pub birth_date: Option<NaiveDate>,
     pub sex: Option<Sex>,
+    pub disability: Option<Disability>,
+    pub pensioner: bool,
+    pub student: bool,
+    pub employment: Option<Employment>,
+    pub phone: Option<String>,
+}
+
+impl ValidMember {
+    pub fn full_name(&self) -> String {
+        super::model::full_name(&self.surname, &self.name, self.patronymic.as_deref())
+    }
+}
+
+pub struct ValidConsent {
+    pub status: ConsentStatus,
+    pub date: Option<NaiveDate>,
+    pub form: Option<ConsentForm>,
+    pub until: Option<NaiveDate>,
+    pub recorded_by: Option<String>,
 }
 
 pub struct ValidFamily {
-    pub head: ValidPerson,
+    /// The head first, then the others in form order.
+    pub members: Vec<ValidMember>,
     pub phone: Option<String>,
     pub oblast_id: Option<String>,
     pub district: Option<String>,
     pub rural_okrug: Option<String>,
     pub village: Option<String>,
     pub street: Option<String>,
+    pub house: Option<String>,
+    pub flat: Option<String>,
+    pub housing_notes: Option<String>,
+    pub income_per_person: Option<u32>,
+    pub registered_on: Option<NaiveDate>,
     pub category_ids: Vec<String>,
     pub notes: Option<String>,
+    pub consent: ValidConsent,
+    pub accept_duplicates: bool,
 }
 
 struct Checker {
@@ -41,11 +80,14 @@ struct Checker {
 }
 
 impl Checker {
+    fn push(&mut self, p: FieldProblem) {
+        self.problems.push(p);
+    }
+
     fn required(&mut self, field: &str, value: &str, max: usize) -> String {
         let v = text::tidy(value);
         if v.is_empty() {
-            self.problems
-                .push(FieldProblem::new(field, ErrorCode::Required));
+            self.push(FieldProblem::new(field, ErrorCode::Required));
         }
         self.limit(field, &v, max);
         v
@@ -59,10 +101,17 @@ impl Checker {
         v
     }
 
+    /// Free text that may span lines (notes): trimmed, line breaks kept.
+    fn multiline(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        let v = value.map(str::trim).filter(|v| !v.is_empty())?.to_owned();
+        self.limit(field, &v, max);
+        Some(v)
+    }
+
     fn limit(&mut self, field: &str, v: &str, max: usize) {
         let len = v.chars().count();
         if len > max {
-            self.problems.push(
+            self.push(
                 FieldProblem::new(field, ErrorCode::TooLong)
                     .with("max", max)
                     .with("length", len),
@@ -70,22 +119,26 @@ impl Checker {
         }
     }
 
-    fn birth_date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
-        let raw = text::tidy_opt(value)?;
-        let Some(d) = date::parse(&raw) else {
-            self.problems
-                .push(FieldProblem::new(field, ErrorCode::InvalidDate).with("value", raw));
-            return None;
-        };
+    /// A date that cannot be in the future.
+    fn past_date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
+        let d = self.date(field, value)?;
         if d > chrono::Local::now().date_naive() {
-            self.problems
-                .push(FieldProblem::new(field, ErrorCode::DateInFuture));
+            self.push(FieldProblem::new(field, ErrorCode::DateInFuture));
         } else if d.year() < EARLIEST_BIRTH_YEAR {
-            self.problems.push(
+            self.push(
                 FieldProblem::new(field, ErrorCode::DateTooOld).with("year", EARLIEST_BIRTH_YEAR),
             );
         }
         Some(d)
+    }
+
+    fn date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
+        let raw = text::tidy_opt(value)?;
+        let d = date::parse(&raw);
+        if d.is_none() {
+            self.push(FieldProblem::new(field, ErrorCode::InvalidDate).with("value", raw));
+        }
+        d
     }
 
     fn iin(&mut self, field: &str, value: Option<&str>) -> Option<Iin> {
@@ -93,7 +146,46 @@ impl Checker {
         match Iin::parse(&raw) {
             Ok(iin) => Some(iin),
             Err(e) => {
-                self.problems.push(iin_problem(field, &e));
+                self.push(iin_problem(field, &e));
+                None
+            }
+        }
+    }
+
+    fn phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let raw = text::tidy_opt(value)?;
+        let normalized = phone::normalize(&raw);
+        if normalized.is_none() {
+            self.push(FieldProblem::new(field, ErrorCode::PhoneInvalid).with("value", raw));
+        }
+        normalized
+    }
+
+    /// Whole tenge: "45000", "45 000", "45 000 ₸", "45000,00".
+    fn tenge(&mut self, field: &str, value: Option<&str>) -> Option<u32> {
+        let raw = text::tidy_opt(value)?;
+        let cleaned: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '₸')
+            .collect();
+        let whole = cleaned
+            .strip_suffix(",00")
+            .or_else(|| cleaned.strip_suffix(".00"))
+            .unwrap_or(&cleaned);
+        let amount = whole
+            .parse::<u64>()
+            .ok()
+            .filter(|_| whole.chars().all(|c| c.is_ascii_digit()));
+        match amount {
+            Some(n) if n <= INCOME_MAX => u32::try_from(n).ok(),
+            Some(_) => {
+                self.push(
+                    FieldProblem::new(field, ErrorCode::AmountTooLarge).with("max", INCOME_MAX),
+                );
+                None
+            }
+            None => {
+                self.push(FieldProblem::new(field, ErrorCode::AmountInvalid).with("value", raw));
                 None
             }
         }
@@ -108,15 +200,77 @@ fn iin_problem(field: &str, e: &IinError) -> FieldProblem {
     }
 }
 
-fn person(c: &mut Checker, prefix: &str, p: &PersonInput) -> ValidPerson {
-    let f = |name: &str| format!("{prefix}.{name}");
-    ValidPerson {
-        surname: c.required(&f("surname"), &p.surname, NAME_MAX),
-        name: c.required(&f("name"), &p.name, NAME_MAX),
-        patronymic: c.optional(&f("patronymic"), p.patronymic.as_deref(), NAME_MAX),
-        iin: c.iin(&f("iin"), p.iin.as_deref()),
-        birth_date: c.birth_date(&f("birth_date"), p.birth_date.as_deref()),
-        sex: p.sex,
+fn member(c: &mut Checker, form_index: usize, m: &MemberInput) -> ValidMember {
+    let f = |name: &str| format!("members.{form_index}.{name}");
+    let relation = if m.is_head { None } else { m.relation };
+    if !m.is_head && relation.is_none() {
+        c.push(FieldProblem::new(&f("relation"), ErrorCode::Required));
+    }
+    ValidMember {
+        form_index,
+        id: text::tidy_opt(m.id.as_deref()),
+        is_head: m.is_head,
+        relation,
+        surname: c.required(&f("surname"), &m.surname, NAME_MAX),
+        name: c.required(&f("name"), &m.name, NAME_MAX),
+        patronymic: c.optional(&f("patronymic"), m.patronymic.as_deref(), NAME_MAX),
+        iin: c.iin(&f("iin"), m.iin.as_deref()),
+        birth_date: c.past_date(&f("birth_date"), m.birth_date.as_deref()),
+        sex: m.sex,
+        disability: m.disability,
+        pensioner: m.pensioner,
+        student: m.student,
+        employment: m.employment,
+        phone: c.phone(&f("phone"), m.phone.as_deref()),
+    }
+}
+
+fn consent(c: &mut Checker, input: &ConsentInput) -> ValidConsent {
+    let date = c.past_date("consent.date", input.date.as_deref());
+    let until = c.date("consent.until", input.until.as_deref());
+    let status = match input.status {
+        // Withdrawal is the destroy action's job, never a form value.
+        ConsentStatus::Withdrawn => {
+            c.push(FieldProblem::new(
+                "consent.status",
+                ErrorCode::InvalidChoice,
+            ));
+            ConsentStatus::Pending
+        }
+        s => s,
+    };
+    if status == ConsentStatus::Given {
+        if input
+            .date
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+        {
+            c.push(FieldProblem::new("consent.date", ErrorCode::Required));
+        }
+        if input.form.is_none() {
+            c.push(FieldProblem::new("consent.form", ErrorCode::Required));
+        }
+    }
+    if let (Some(d), Some(u)) = (date, until) {
+        if u < d {
+            c.push(FieldProblem::new(
+                "consent.until",
+                ErrorCode::DateBeforeStart,
+            ));
+        }
+    }
+    ValidConsent {
+        status,
+        date,
+        form: input.form,
+        until,
+        recorded_by: c.optional(
+            "consent.recorded_by",
+            input.recorded_by.as_deref(),
+            NAME_MAX,
+        ),
     }
 }
 
@@ -126,22 +280,42 @@ pub fn validate(input: &FamilyInput) -> Result<ValidFamily, Problem> {
     let mut c = Checker {
         problems: Vec::new(),
     };
-    let head = person(&mut c, "head", &input.head);
-    let phone = text::tidy_opt(input.phone.as_deref()).and_then(|raw| {
-        let normalized = phone::normalize(&raw);
-        if normalized.is_none() {
-            c.problems
-                .push(FieldProblem::new("phone", ErrorCode::PhoneInvalid).with("value", raw));
+    let heads = input.members.iter().filter(|m| m.is_head).count();
+    if input.members.is_empty() || heads == 0 {
+        c.push(FieldProblem::new("members", ErrorCode::HeadMissing));
+    } else if heads > 1 {
+        c.push(FieldProblem::new("members", ErrorCode::HeadNotUnique).with("count", heads));
+    }
+    if input.members.len() > MEMBERS_MAX {
+        c.push(FieldProblem::new("members", ErrorCode::TooManyMembers).with("max", MEMBERS_MAX));
+    }
+    let mut members: Vec<ValidMember> = input
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| member(&mut c, i, m))
+        .collect();
+    // The same IIN twice in one form: name the later row, where the user just typed it.
+    for (i, m) in members.iter().enumerate() {
+        let Some(iin) = &m.iin else { continue };
+        if members[..i].iter().any(|o| o.iin.as_ref() == Some(iin)) {
+            c.push(FieldProblem::new(
+                &format!("members.{i}.iin"),
+                ErrorCode::IinRepeated,
+            ));
         }
-        normalized
-    });
+    }
+    // The head goes first; the others keep the order they were typed in.
+    members.sort_by_key(|m| !m.is_head);
+
     let a = &input.address;
     let mut category_ids = input.category_ids.clone();
     category_ids.sort();
     category_ids.dedup();
+    let registered_on = c.past_date("registered_on", input.registered_on.as_deref());
     let valid = ValidFamily {
-        head,
-        phone,
+        members,
+        phone: c.phone("phone", input.phone.as_deref()),
         oblast_id: text::tidy_opt(a.oblast_id.as_deref()),
         district: c.optional("address.district", a.district.as_deref(), ADDRESS_PART_MAX),
         rural_okrug: c.optional(
@@ -151,8 +325,15 @@ pub fn validate(input: &FamilyInput) -> Result<ValidFamily, Problem> {
         ),
         village: c.optional("address.village", a.village.as_deref(), ADDRESS_PART_MAX),
         street: c.optional("address.street", a.street.as_deref(), ADDRESS_PART_MAX),
+        house: c.optional("address.house", a.house.as_deref(), SHORT_MAX),
+        flat: c.optional("address.flat", a.flat.as_deref(), SHORT_MAX),
+        housing_notes: c.multiline("housing_notes", input.housing_notes.as_deref(), NOTES_MAX),
+        income_per_person: c.tenge("income_per_person", input.income_per_person.as_deref()),
+        registered_on,
         category_ids,
-        notes: c.optional("notes", input.notes.as_deref(), NOTES_MAX),
+        notes: c.multiline("notes", input.notes.as_deref(), NOTES_MAX),
+        consent: consent(&mut c, &input.consent),
+        accept_duplicates: input.accept_duplicates,
     };
     if c.problems.is_empty() {
         Ok(valid)
@@ -190,23 +371,40 @@ mod tests {
     use super::*;
     use crate::iin::{synthesize, IinWarning};
 
-    fn valid_input() -> FamilyInput {
+    fn head() -> MemberInput {
         let iin = synthesize(
             NaiveDate::from_ymd_opt(1984, 7, 2).unwrap(),
             Sex::Female,
             11,
         )
         .unwrap();
+        MemberInput {
+            is_head: true,
+            surname: "  Серікова ".into(),
+            name: "Әсел".into(),
+            patronymic: Some("Болатқызы".into()),
+            iin: Some(iin.as_str().into()),
+            birth_date: Some("02.07.1984".into()),
+            sex: Some(Sex::Female),
+            ..Default::default()
+        }
+    }
+
+    fn child(name: &str) -> MemberInput {
+        MemberInput {
+            relation: Some(Relation::Child),
+            surname: "Серікова".into(),
+            name: name.into(),
+            birth_date: Some("2015-03-01".into()),
+            ..Default::default()
+        }
+    }
+
+    fn valid_input() -> FamilyInput {
         FamilyInput {
-            head: PersonInput {
-                surname: "  Серікова ".into(),
-                name: "Әсел".into(),
-                patronymic: Some("Болатқызы".into()),
-                iin: Some(iin.as_str().into()),
-                birth_date: Some("02.07.1984".into()),
-                sex: Some(Sex::Female),
-            },
+            members: vec![child("Айым"), head()],
             phone: Some("8 701 234 56 78".into()),
+            income_per_person: Some("45 000 ₸".into()),
             ..Default::default()
         }
     }
@@ -216,56 +414,140 @@ mod tests {
     }
 
     #[test]
-    fn valid_input_is_tidied_and_normalized() {
+    fn valid_input_is_tidied_and_normalized_with_the_head_first() {
         let v = validate(&valid_input()).unwrap();
-        assert_eq!(v.head.surname, "Серікова");
+        assert_eq!(v.members[0].surname, "Серікова");
+        assert!(v.members[0].is_head);
+        assert_eq!(v.members[0].form_index, 1);
+        assert_eq!(v.members[1].name, "Айым");
         assert_eq!(v.phone.as_deref(), Some("+77012345678"));
-        assert_eq!(v.head.birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
+        assert_eq!(v.income_per_person, Some(45_000));
+        assert_eq!(v.members[0].birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
     }
 
     #[test]
     fn collects_every_problem_at_once() {
         let mut input = valid_input();
-        input.head.surname = "   ".into();
-        input.head.name = "".into();
-        input.head.iin = Some("12345".into());
-        input.head.birth_date = Some("31.02.1984".into());
+        input.members[1].surname = "   ".into();
+        input.members[1].name = "".into();
+        input.members[1].iin = Some("12345".into());
+        input.members[1].birth_date = Some("31.02.1984".into());
+        input.members[0].relation = None;
         input.phone = Some("12".into());
+        input.income_per_person = Some("көп".into());
         input.notes = Some("я".repeat(NOTES_MAX + 1));
         let p = validate(&input).err().unwrap();
         assert_eq!(p.code, ErrorCode::Validation);
         assert_eq!(
             codes(&p),
             vec![
-                ("head.surname".into(), ErrorCode::Required),
-                ("head.name".into(), ErrorCode::Required),
-                ("head.iin".into(), ErrorCode::IinLength),
-                ("head.birth_date".into(), ErrorCode::InvalidDate),
+                ("members.0.relation".into(), ErrorCode::Required),
+                ("members.1.surname".into(), ErrorCode::Required),
+                ("members.1.name".into(), ErrorCode::Required),
+                ("members.1.iin".into(), ErrorCode::IinLength),
+                ("members.1.birth_date".into(), ErrorCode::InvalidDate),
                 ("phone".into(), ErrorCode::PhoneInvalid),
+                ("income_per_person".into(), ErrorCode::AmountInvalid),
                 ("notes".into(), ErrorCode::TooLong),
             ]
         );
         assert_eq!(
-            p.fields[2].params.get("length").map(String::as_str),
+            p.fields[3].params.get("length").map(String::as_str),
             Some("5")
+        );
+    }
+
+    #[test]
+    fn exactly_one_head() {
+        let mut input = valid_input();
+        input.members[1].is_head = false;
+        input.members[1].relation = Some(Relation::Spouse);
+        let p = validate(&input).err().unwrap();
+        assert_eq!(codes(&p), vec![("members".into(), ErrorCode::HeadMissing)]);
+        input.members[0].is_head = true;
+        input.members[1].is_head = true;
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![("members".into(), ErrorCode::HeadNotUnique)]
+        );
+    }
+
+    #[test]
+    fn the_same_iin_twice_in_one_form_is_refused_on_the_later_row() {
+        let mut input = valid_input();
+        input.members[0].iin = input.members[1].iin.clone();
+        input.members[0].birth_date = input.members[1].birth_date.clone();
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![("members.1.iin".into(), ErrorCode::IinRepeated)]
+        );
+    }
+
+    #[test]
+    fn given_consent_needs_a_date_and_a_form_and_a_sane_period() {
+        let mut input = valid_input();
+        input.consent.status = ConsentStatus::Given;
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("consent.date".into(), ErrorCode::Required),
+                ("consent.form".into(), ErrorCode::Required),
+            ]
+        );
+        input.consent.date = Some("01.03.2025".into());
+        input.consent.form = Some(ConsentForm::Paper);
+        input.consent.until = Some("01.01.2025".into());
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![("consent.until".into(), ErrorCode::DateBeforeStart)]
+        );
+        input.consent.until = Some("01.03.2030".into());
+        assert!(validate(&input).is_ok());
+        input.consent.status = ConsentStatus::Withdrawn;
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![("consent.status".into(), ErrorCode::InvalidChoice)]
+        );
+    }
+
+    #[test]
+    fn income_accepts_what_people_type() {
+        let mut c = Checker {
+            problems: Vec::new(),
+        };
+        assert_eq!(c.tenge("f", Some("45000")), Some(45_000));
+        assert_eq!(c.tenge("f", Some("45 000,00")), Some(45_000));
+        assert_eq!(c.tenge("f", Some("45\u{a0}000 ₸")), Some(45_000));
+        assert!(c.problems.is_empty());
+        assert_eq!(c.tenge("f", Some("-5")), None);
+        assert_eq!(c.tenge("f", Some("1 000 000 000")), None);
+        let got: Vec<ErrorCode> = c.problems.iter().map(|p| p.code).collect();
+        assert_eq!(
+            got,
+            vec![ErrorCode::AmountInvalid, ErrorCode::AmountTooLarge]
         );
     }
 
     #[test]
     fn refuses_future_and_ancient_birth_dates() {
         let mut input = valid_input();
-        input.head.iin = None;
-        input.head.birth_date = Some("2999-01-01".into());
+        input.members[1].iin = None;
+        input.members[1].birth_date = Some("2999-01-01".into());
         let p = validate(&input).err().unwrap();
         assert_eq!(
             codes(&p),
-            vec![("head.birth_date".into(), ErrorCode::DateInFuture)]
+            vec![("members.1.birth_date".into(), ErrorCode::DateInFuture)]
         );
-        input.head.birth_date = Some("1800-01-01".into());
+        input.members[1].birth_date = Some("1800-01-01".into());
         let p = validate(&input).err().unwrap();
         assert_eq!(
             codes(&p),
-            vec![("head.birth_date".into(), ErrorCode::DateTooOld)]
+            vec![("members.1.birth_date".into(), ErrorCode::DateTooOld)]
         );
     }
 

@@ -1,0 +1,346 @@
+//! Likely duplicates: the same person or household registered twice, perhaps spelt
+//! differently («Асель» / «Әсел»). Checked while a form is typed, before saving, and over
+//! the whole registry; two families found to be one are merged.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use super::model::FamilyInput;
+use super::validate::ValidFamily;
+use crate::db::DbError;
+use crate::problem::Problem;
+use crate::{date, phone, text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum DuplicateReason {
+    /// A member with the same name (however spelt) and birth date.
+    NameAndBirthDate,
+    Phone,
+    Address,
+}
+
+/// Another family that looks like the one being typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DuplicateHint {
+    pub family_id: String,
+    pub registry_no: u32,
+    pub head_name: String,
+    pub reason: DuplicateReason,
+    /// What matched: the member's name, the phone, the address.
+    pub detail: String,
+}
+
+/// What the check compares, taken from a checked form or from one still being typed.
+#[derive(Default)]
+struct Keys {
+    people: Vec<(String, String)>,
+    phones: Vec<String>,
+    address: Option<String>,
+}
+
+pub(crate) fn address_key(
+    village: Option<&str>,
+    street: Option<&str>,
+    house: Option<&str>,
+    flat: Option<&str>,
+) -> Option<String> {
+    match (village, street, house) {
+        (Some(v), Some(s), Some(h)) => {
+            let key = text::fold(&format!("{v} {s} {h} {}", flat.unwrap_or("")));
+            (!key.is_empty()).then_some(key)
+        }
+        _ => None,
+    }
+}
+
+fn keys_of_valid(v: &ValidFamily) -> Keys {
+    Keys {
+        people: v
+            .members
+            .iter()
+            .filter_map(|m| {
+                let birth = m.birth_date?;
+                Some((
+                    text::fold(&format!("{} {}", m.surname, m.name)),
+                    birth.to_string(),
+                ))
+            })
+            .collect(),
+        phones: v
+            .phone
+            .iter()
+            .chain(v.members.iter().filter_map(|m| m.phone.as_ref()))
+            .cloned()
+            .collect(),
+        address: address_key(
+            v.village.as_deref(),
+            v.street.as_deref(),
+            v.house.as_deref(),
+            v.flat.as_deref(),
+        ),
+    }
+}
+
+/// Lenient: whatever part of the form is already usable is compared; the rest is skipped.
+fn keys_of_input(input: &FamilyInput) -> Keys {
+    let opt = |s: &Option<String>| text::tidy_opt(s.as_deref());
+    let a = &input.address;
+    Keys {
+        people: input
+            .members
+            .iter()
+            .filter_map(|m| {
+                let birth = date::parse(m.birth_date.as_deref()?)?;
+                let key = text::fold(&format!("{} {}", m.surname, m.name));
+                (key.contains(' ')).then(|| (key, birth.to_string()))
+            })
+            .collect(),
+        phones: input
+            .phone
+            .iter()
+            .chain(input.members.iter().filter_map(|m| m.phone.as_ref()))
+            .filter_map(|p| phone::normalize(p))
+            .collect(),
+        address: address_key(
+            opt(&a.village).as_deref(),
+            opt(&a.street).as_deref(),
+            opt(&a.house).as_deref(),
+            opt(&a.flat).as_deref(),
+        ),
+    }
+}
+
+const HEAD_NAME: &str = "(SELECT h.surname || ' ' || h.name || ifnull(' ' || h.patronymic, '')
+     FROM members h WHERE h.family_id = f.id AND h.is_head = 1)";
+
+fn find(
+    conn: &Connection,
+    keys: &Keys,
+    own_id: Option<&str>,
+) -> Result<Vec<DuplicateHint>, Problem> {
+    let own = own_id.unwrap_or("");
+    let mut hints: Vec<DuplicateHint> = Vec::new();
+    let listed = "f.destroyed_at IS NULL AND f.merged_into IS NULL AND f.id <> ?1";
+    let mut by_person = conn
+        .prepare_cached(&format!(
+            "SELECT f.id, f.registry_no, {HEAD_NAME},
+                    m.surname || ' ' || m.name || ifnull(' ' || m.patronymic, '')
+             FROM members m JOIN families f ON f.id = m.family_id
+             WHERE m.birth_date = ?3 AND m.name_key = ?2 AND {listed} LIMIT 10"
+        ))
+        .map_err(DbError::from)?;
+    for (name_key, birth) in &keys.people {
+        let rows = by_person
+            .query_map(params![own, name_key, birth], |r| {
+                Ok(DuplicateHint {
+                    family_id: r.get(0)?,
+                    registry_no: r.get::<_, Option<u32>>(1)?.unwrap_or(0),
+                    head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    reason: DuplicateReason::NameAndBirthDate,
+                    detail: r.get(3)?,
+                })
+            })
+            .map_err(DbError::from)?;
+        for h in rows {
+            hints.push(h.map_err(DbError::from)?);
+        }
+    }
+    let mut by_phone = conn
+        .prepare_cached(&format!(
+            "SELECT f.id, f.registry_no, {HEAD_NAME} FROM families f
+             WHERE {listed} AND (f.phone = ?2 OR f.id IN
+                   (SELECT family_id FROM members WHERE phone = ?2)) LIMIT 10"
+        ))
+        .map_err(DbError::from)?;
+    for p in &keys.phones {
+        let rows = by_phone
+            .query_map(params![own, p], |r| {
+                Ok(DuplicateHint {
+                    family_id: r.get(0)?,
+                    registry_no: r.get::<_, Option<u32>>(1)?.unwrap_or(0),
+                    head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    reason: DuplicateReason::Phone,
+                    detail: phone::display(p),
+                })
+            })
+            .map_err(DbError::from)?;
+        for h in rows {
+            hints.push(h.map_err(DbError::from)?);
+        }
+    }
+    if let Some(key) = &keys.address {
+        let mut stmt = conn
+            .prepare_cached(&format!(
+                "SELECT f.id, f.registry_no, {HEAD_NAME},
+                        concat_ws(', ', f.village, f.street, f.house, f.flat)
+                 FROM families f WHERE f.address_key = ?2 AND {listed} LIMIT 10"
+            ))
+            .map_err(DbError::from)?;
+        let rows = stmt
+            .query_map(params![own, key], |r| {
+                Ok(DuplicateHint {
+                    family_id: r.get(0)?,
+                    registry_no: r.get::<_, Option<u32>>(1)?.unwrap_or(0),
+                    head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    reason: DuplicateReason::Address,
+                    detail: r.get(3)?,
+                })
+            })
+            .map_err(DbError::from)?;
+        for h in rows {
+            hints.push(h.map_err(DbError::from)?);
+        }
+    }
+    hints.sort_by_key(|h| (h.reason, h.registry_no));
+    hints.dedup_by(|a, b| a.family_id == b.family_id && a.reason == b.reason);
+    Ok(hints)
+}
+
+pub(crate) fn similar_to(
+    conn: &Connection,
+    valid: &ValidFamily,
+    own_id: Option<&str>,
+) -> Result<Vec<DuplicateHint>, Problem> {
+    find(conn, &keys_of_valid(valid), own_id)
+}
+
+/// The while-typing check: families that look like the form as it stands.
+pub fn similar(
+    conn: &Connection,
+    input: &FamilyInput,
+    own_id: Option<&str>,
+) -> Result<Vec<DuplicateHint>, Problem> {
+    find(conn, &keys_of_input(input), own_id)
+}
+
+/// One side of a candidate pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PairSide {
+    pub family_id: String,
+    pub registry_no: u32,
+    pub head_name: String,
+    pub village: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DuplicatePair {
+    pub a: PairSide,
+    pub b: PairSide,
+    pub reasons: Vec<DuplicateReason>,
+    /// What matched, one entry per reason.
+    pub details: Vec<String>,
+}
+
+/// Candidate pairs over the whole registry, strongest first (more reasons, then a name
+/// match), without the pairs the office has already declared different. At most `limit`.
+pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem> {
+    let sql = "
+        WITH listed AS (
+            SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL),
+        phones AS (
+            SELECT phone, id AS family_id FROM families
+             WHERE phone IS NOT NULL AND id IN listed
+            UNION
+            SELECT phone, family_id FROM members
+             WHERE phone IS NOT NULL AND family_id IN listed),
+        found AS (
+            SELECT a.family_id AS x, b.family_id AS y, 'name-and-birth-date' AS reason,
+                   a.surname || ' ' || a.name || ' · ' || a.birth_date AS detail
+              FROM members a JOIN members b
+                ON b.birth_date = a.birth_date AND b.name_key = a.name_key
+               AND b.family_id > a.family_id
+             WHERE a.birth_date IS NOT NULL AND a.name_key <> ''
+               AND a.family_id IN listed AND b.family_id IN listed
+            UNION ALL
+            SELECT a.family_id, b.family_id, 'phone', a.phone
+              FROM phones a JOIN phones b ON b.phone = a.phone AND b.family_id > a.family_id
+            UNION ALL
+            SELECT a.id, b.id, 'address', concat_ws(', ', a.village, a.street, a.house, a.flat)
+              FROM families a JOIN families b ON b.address_key = a.address_key AND b.id > a.id
+             WHERE a.address_key IS NOT NULL AND a.id IN listed AND b.id IN listed)
+        SELECT x, y, reason, detail FROM found
+         WHERE NOT EXISTS (SELECT 1 FROM not_duplicates n
+                            WHERE n.family_a = found.x AND n.family_b = found.y)";
+    let mut stmt = conn.prepare_cached(sql).map_err(DbError::from)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })
+        .map_err(DbError::from)?;
+    let mut pairs: BTreeMap<(String, String), (Vec<DuplicateReason>, Vec<String>)> =
+        BTreeMap::new();
+    for row in rows {
+        let (x, y, reason, detail) = row.map_err(DbError::from)?;
+        let reason = match reason.as_str() {
+            "name-and-birth-date" => DuplicateReason::NameAndBirthDate,
+            "phone" => DuplicateReason::Phone,
+            _ => DuplicateReason::Address,
+        };
+        let detail = if reason == DuplicateReason::Phone {
+            phone::display(&detail)
+        } else {
+            detail
+        };
+        let entry = pairs.entry((x, y)).or_default();
+        if !entry.0.contains(&reason) {
+            entry.0.push(reason);
+            entry.1.push(detail);
+        }
+    }
+    let mut ranked: Vec<_> = pairs.into_iter().collect();
+    ranked.sort_by_key(|(_, (reasons, _))| {
+        (
+            std::cmp::Reverse(reasons.len()),
+            !reasons.contains(&DuplicateReason::NameAndBirthDate),
+        )
+    });
+    ranked.truncate(limit as usize);
+    let mut side = conn
+        .prepare_cached(&format!(
+            "SELECT f.id, f.registry_no, {HEAD_NAME}, f.village FROM families f WHERE f.id = ?1"
+        ))
+        .map_err(DbError::from)?;
+    let mut load = |id: &str| -> Result<PairSide, Problem> {
+        Ok(side
+            .query_row([id], |r| {
+                Ok(PairSide {
+                    family_id: r.get(0)?,
+                    registry_no: r.get::<_, Option<u32>>(1)?.unwrap_or(0),
+                    head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    village: r.get(3)?,
+                })
+            })
+            .map_err(DbError::from)?)
+    };
+    let mut out = Vec::with_capacity(ranked.len());
+    for ((x, y), (mut reasons, details)) in ranked {
+        let a = load(&x)?;
+        let b = load(&y)?;
+        // Show the older registration first: it is usually the one to keep.
+        let (a, b) = if a.registry_no <= b.registry_no {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        reasons.shrink_to_fit();
+        out.push(DuplicatePair {
+            a,
+            b,
+            reasons,
+            details,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,225 @@
+//! The family search index and the family list's order.
+//!
+//! Every listed family has one document in `family_search` (all members' names, IINs and
+//! phones, the address, as `text::fold` keys) whose rowid is the family's `list_pos`: a
+//! sparse integer that grows in Kazakh alphabetical order of the head's name. A name search
+//! therefore gets its matches from the index already in list order and stops after one
+//! page, instead of fetching and sorting every match (tens of thousands for a common
+//! fragment). New families take a position between their neighbours; when two neighbours
+//! have no free integer between them, all positions are spread out again (`rebuild`).
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::db::DbError;
+use crate::problem::Problem;
+use crate::text;
+
+/// Distance between neighbours after a rebuild: room for 2^32 insertions between any two.
+const SPACING: i64 = 1 << 32;
+/// How far past the last family a new last family is placed, leaving room after it too.
+const APPEND_STEP: i64 = 1 << 24;
+
+struct Doc {
+    names: String,
+    numbers: String,
+    address: String,
+}
+
+fn document(tx: &Transaction<'_>, family_id: &str) -> Result<Doc, DbError> {
+    type Row = [Option<String>; 5];
+    let [phone, village, street, house, flat]: Row = tx.query_row(
+        "SELECT phone, village, street, house, flat FROM families WHERE id = ?1",
+        [family_id],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]),
+    )?;
+    let mut names = Vec::new();
+    let mut numbers: Vec<String> = phone.iter().map(|p| digits(p)).collect();
+    let mut stmt = tx.prepare_cached(
+        "SELECT search_key, iin, phone FROM members WHERE family_id = ?1 ORDER BY is_head DESC,
+         position",
+    )?;
+    let rows = stmt.query_map([family_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (key, iin, phone) = row?;
+        names.push(key);
+        numbers.extend(iin);
+        numbers.extend(phone.map(|p| digits(&p)));
+    }
+    let address = [village, street, house, flat]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(Doc {
+        names: names.join(" "),
+        numbers: numbers.join(" "),
+        address: text::fold(&address),
+    })
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn insert_doc(tx: &Transaction<'_>, pos: i64, doc: &Doc) -> Result<(), DbError> {
+    tx.prepare_cached(
+        "INSERT INTO family_search (rowid, names, numbers, address) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![pos, doc.names, doc.numbers, doc.address])?;
+    Ok(())
+}
+
+fn delete_doc(tx: &Transaction<'_>, pos: i64) -> Result<(), DbError> {
+    tx.prepare_cached("DELETE FROM family_search WHERE rowid = ?1")?
+        .execute([pos])?;
+    Ok(())
+}
+
+/// The list positions of the family's alphabetical neighbours (itself excluded).
+fn neighbours(
+    tx: &Transaction<'_>,
+    family_id: &str,
+    sort_key: &str,
+) -> Result<(Option<i64>, Option<i64>), DbError> {
+    let prev: Option<i64> = tx
+        .prepare_cached(
+            "SELECT list_pos FROM families WHERE list_pos IS NOT NULL AND id <> ?2
+               AND (sort_key, id) < (?1, ?2) ORDER BY sort_key DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![sort_key, family_id], |r| r.get(0))
+        .optional()?;
+    let next: Option<i64> = tx
+        .prepare_cached(
+            "SELECT list_pos FROM families WHERE list_pos IS NOT NULL AND id <> ?2
+               AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT 1",
+        )?
+        .query_row(params![sort_key, family_id], |r| r.get(0))
+        .optional()?;
+    Ok((prev, next))
+}
+
+/// The family's current position if it still lies between its neighbours, else a free
+/// one between them, or `None` if there is no integer left between them.
+fn position(
+    tx: &Transaction<'_>,
+    family_id: &str,
+    sort_key: &str,
+    current: Option<i64>,
+) -> Result<Option<i64>, DbError> {
+    let (prev, next) = neighbours(tx, family_id, sort_key)?;
+    let lo = prev.unwrap_or(0);
+    if let Some(pos) = current {
+        if pos > lo && next.is_none_or(|hi| pos < hi) {
+            return Ok(Some(pos));
+        }
+    }
+    Ok(match next {
+        None => lo.checked_add(APPEND_STEP),
+        Some(hi) if hi - lo >= 2 => Some(lo + (hi - lo) / 2),
+        Some(_) => None,
+    })
+}
+
+/// Brings a family's sort keys, list position and search document up to date after any
+/// change to it. Destroyed and merged-away families leave the index and the list.
+pub(crate) fn refresh(tx: &Transaction<'_>, family_id: &str) -> Result<(), Problem> {
+    let (old_pos, listed): (Option<i64>, bool) = tx
+        .query_row(
+            "SELECT list_pos, destroyed_at IS NULL AND merged_into IS NULL
+             FROM families WHERE id = ?1",
+            [family_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(DbError::from)?;
+    if let Some(pos) = old_pos {
+        delete_doc(tx, pos)?;
+    }
+    if !listed {
+        tx.execute(
+            "UPDATE families SET list_pos = NULL WHERE id = ?1",
+            [family_id],
+        )
+        .map_err(DbError::from)?;
+        return Ok(());
+    }
+    let head: Option<String> = tx
+        .query_row(
+            "SELECT surname || ' ' || name || ifnull(' ' || patronymic, '') FROM members
+             WHERE family_id = ?1 AND is_head = 1",
+            [family_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(DbError::from)?;
+    let head = head.unwrap_or_default();
+    let sort_key = text::sort_key(&head);
+    let pos = position(tx, family_id, &sort_key, old_pos)?;
+    tx.execute(
+        "UPDATE families SET sort_key = ?2, head_key = ?3, list_pos = ?4 WHERE id = ?1",
+        params![family_id, sort_key, text::fold(&head), pos],
+    )
+    .map_err(DbError::from)?;
+    match pos {
+        Some(pos) => insert_doc(tx, pos, &document(tx, family_id)?)?,
+        // No room between the neighbours: spread every position out again.
+        None => rebuild(tx)?,
+    }
+    Ok(())
+}
+
+/// Renumbers every listed family in alphabetical order and rewrites the whole index.
+/// Used after bulk loads and when positions run out; seconds for 100 000 families.
+pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), Problem> {
+    tx.execute(
+        "INSERT INTO family_search (family_search) VALUES ('delete-all')",
+        [],
+    )
+    .map_err(DbError::from)?;
+    tx.execute("UPDATE families SET list_pos = NULL", [])
+        .map_err(DbError::from)?;
+    let ids: Vec<String> = {
+        let mut stmt = tx
+            .prepare(
+                "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
+                 ORDER BY sort_key, id",
+            )
+            .map_err(DbError::from)?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(DbError::from)?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(DbError::from)?;
+        ids
+    };
+    let mut set_pos = tx
+        .prepare_cached("UPDATE families SET list_pos = ?2 WHERE id = ?1")
+        .map_err(DbError::from)?;
+    for (i, id) in ids.iter().enumerate() {
+        let pos = (i as i64 + 1) * SPACING;
+        set_pos.execute(params![id, pos]).map_err(DbError::from)?;
+        insert_doc(tx, pos, &document(tx, id)?)?;
+    }
+    // Merge the index into one segment: faster queries, and no trace of removed entries.
+    tx.execute(
+        "INSERT INTO family_search (family_search) VALUES ('optimize')",
+        [],
+    )
+    .map_err(DbError::from)?;
+    Ok(())
+}
+
+/// Merges the index's segments so entries removed from it are gone from the file too.
+pub(crate) fn compact(tx: &Transaction<'_>) -> Result<(), Problem> {
+    tx.execute(
+        "INSERT INTO family_search (family_search) VALUES ('optimize')",
+        [],
+    )
+    .map_err(DbError::from)?;
+    Ok(())
+}

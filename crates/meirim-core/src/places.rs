@@ -1,0 +1,375 @@
+//! The address reference: the districts, rural okrugs and villages an office works with.
+//!
+//! Families keep their address as text (what was typed, exactly as it should print); this
+//! reference is what the form suggests while typing and where a misspelt or renamed place
+//! is corrected once for every family. It grows by itself as families are saved.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{Database, DbError};
+use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::{clock, text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceLevel {
+    District,
+    RuralOkrug,
+    Village,
+}
+
+impl PlaceLevel {
+    fn stored(self) -> &'static str {
+        match self {
+            PlaceLevel::District => "district",
+            PlaceLevel::RuralOkrug => "rural-okrug",
+            PlaceLevel::Village => "village",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "district" => Some(PlaceLevel::District),
+            "rural-okrug" => Some(PlaceLevel::RuralOkrug),
+            "village" => Some(PlaceLevel::Village),
+            _ => None,
+        }
+    }
+
+    /// The families column holding this level's name.
+    fn column(self) -> &'static str {
+        match self {
+            PlaceLevel::District => "district",
+            PlaceLevel::RuralOkrug => "rural_okrug",
+            PlaceLevel::Village => "village",
+        }
+    }
+}
+
+/// A place with the names of the places above it, so picking a village can fill in its
+/// okrug and district.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Place {
+    pub id: String,
+    pub level: PlaceLevel,
+    pub name: String,
+    pub kato: Option<String>,
+    pub oblast_id: Option<String>,
+    pub district: Option<String>,
+    pub rural_okrug: Option<String>,
+    /// How many families live here (by their address text).
+    pub families: u32,
+}
+
+fn find(
+    tx: &Connection,
+    oblast_id: Option<&str>,
+    parent_id: Option<&str>,
+    level: PlaceLevel,
+    name: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM places WHERE ifnull(oblast_id, '') = ifnull(?1, '')
+               AND ifnull(parent_id, '') = ifnull(?2, '') AND level = ?3 AND name_key = ?4",
+            params![oblast_id, parent_id, level.stored(), text::fold(name)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn ensure_one(
+    tx: &Transaction<'_>,
+    oblast_id: Option<&str>,
+    parent_id: Option<&str>,
+    level: PlaceLevel,
+    name: &str,
+) -> Result<String, DbError> {
+    if let Some(id) = find(tx, oblast_id, parent_id, level, name)? {
+        return Ok(id);
+    }
+    let id = clock::new_id();
+    let now = clock::now();
+    tx.execute(
+        "INSERT INTO places (id, oblast_id, parent_id, level, name, name_key, created_at,
+                             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            id,
+            oblast_id,
+            parent_id,
+            level.stored(),
+            name,
+            text::fold(name),
+            now
+        ],
+    )?;
+    Ok(id)
+}
+
+/// Adds the places of an address the reference does not know yet.
+pub(crate) fn remember(
+    tx: &Transaction<'_>,
+    oblast_id: Option<&str>,
+    district: Option<&str>,
+    rural_okrug: Option<&str>,
+    village: Option<&str>,
+) -> Result<(), DbError> {
+    let mut parent: Option<String> = None;
+    for (level, name) in [
+        (PlaceLevel::District, district),
+        (PlaceLevel::RuralOkrug, rural_okrug),
+        (PlaceLevel::Village, village),
+    ] {
+        if let Some(name) = name.filter(|n| !text::fold(n).is_empty()) {
+            parent = Some(ensure_one(tx, oblast_id, parent.as_deref(), level, name)?);
+        }
+    }
+    Ok(())
+}
+
+const PLACE_SELECT: &str = "
+    SELECT p.id, p.level, p.name, p.kato, p.oblast_id,
+           CASE p.level WHEN 'district' THEN NULL
+                WHEN 'rural-okrug' THEN parent.name
+                ELSE coalesce(grand.name, CASE parent.level WHEN 'district' THEN parent.name END)
+           END,
+           CASE p.level WHEN 'village' THEN
+                CASE parent.level WHEN 'rural-okrug' THEN parent.name END
+           END
+    FROM places p
+    LEFT JOIN places parent ON parent.id = p.parent_id
+    LEFT JOIN places grand ON grand.id = parent.parent_id";
+
+fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Place> {
+    Ok(Place {
+        id: r.get(0)?,
+        level: PlaceLevel::parse(&r.get::<_, String>(1)?).unwrap_or(PlaceLevel::Village),
+        name: r.get(2)?,
+        kato: r.get(3)?,
+        oblast_id: r.get(4)?,
+        district: r.get(5)?,
+        rural_okrug: r.get(6)?,
+        families: 0,
+    })
+}
+
+fn count_families(conn: &Connection, p: &Place) -> Result<u32, DbError> {
+    let sql = format!(
+        "SELECT count(*) FROM families WHERE {} = ?1 AND destroyed_at IS NULL
+           AND merged_into IS NULL",
+        p.level.column()
+    );
+    Ok(conn.query_row(&sql, [&p.name], |r| r.get(0))?)
+}
+
+/// Places of one level whose name contains `fragment` (spelling-insensitive), for the
+/// address fields' suggestions. A known district or okrug narrows the list.
+pub fn suggest(
+    conn: &Connection,
+    level: PlaceLevel,
+    fragment: &str,
+    district: Option<&str>,
+    rural_okrug: Option<&str>,
+    limit: u32,
+) -> Result<Vec<Place>, Problem> {
+    let key = text::like_escape(&text::fold(fragment));
+    let sql = format!(
+        "{PLACE_SELECT} WHERE p.level = ?1 AND p.name_key LIKE '%' || ?2 || '%' ESCAPE '\\'
+         ORDER BY p.name_key NOT LIKE ?2 || '%' ESCAPE '\\', p.name LIMIT 200"
+    );
+    let mut stmt = conn.prepare_cached(&sql).map_err(DbError::from)?;
+    let rows = stmt
+        .query_map(params![level.stored(), key], place_from_row)
+        .map_err(DbError::from)?;
+    let same = |a: Option<&str>, b: Option<&String>| match (a.map(text::fold), b) {
+        (Some(a), Some(b)) if !a.is_empty() => a == text::fold(b),
+        _ => true,
+    };
+    let mut out = Vec::new();
+    for p in rows {
+        let p = p.map_err(DbError::from)?;
+        if same(district, p.district.as_ref()) && same(rural_okrug, p.rural_okrug.as_ref()) {
+            out.push(p);
+        }
+        if out.len() >= limit as usize {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// The whole reference, for the editor: districts, then okrugs, then villages, by name.
+pub fn list(conn: &Connection) -> Result<Vec<Place>, Problem> {
+    let sql = format!(
+        "{PLACE_SELECT} ORDER BY CASE p.level WHEN 'district' THEN 0 WHEN 'rural-okrug' THEN 1
+         ELSE 2 END, p.name"
+    );
+    let mut stmt = conn.prepare(&sql).map_err(DbError::from)?;
+    let places = stmt
+        .query_map([], place_from_row)
+        .map_err(DbError::from)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(DbError::from)?;
+    let mut out = Vec::with_capacity(places.len());
+    for mut p in places {
+        p.families = count_families(conn, &p)?;
+        out.push(p);
+    }
+    Ok(out)
+}
+
+/// Corrects a place's name (and KATO code). Families whose address used the old name under
+/// the same parents get the new one, in the same transaction.
+pub fn rename(
+    db: &mut Database,
+    id: &str,
+    new_name: &str,
+    kato: Option<&str>,
+) -> Result<Place, Problem> {
+    let name = text::tidy(new_name);
+    let mut problems = Vec::new();
+    if name.is_empty() {
+        problems.push(FieldProblem::new("name", ErrorCode::Required));
+    } else if name.chars().count() > 200 {
+        problems.push(FieldProblem::new("name", ErrorCode::TooLong).with("max", 200));
+    }
+    let kato = text::tidy_opt(kato);
+    if let Some(k) = &kato {
+        if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
+            problems.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Problem::validation(problems));
+    }
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let old = by_id(&tx, id)?;
+    let (parent_id, oblast_id): (Option<String>, Option<String>) = tx
+        .query_row(
+            "SELECT parent_id, oblast_id FROM places WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(DbError::from)?;
+    if let Some(other) = find(
+        &tx,
+        oblast_id.as_deref(),
+        parent_id.as_deref(),
+        old.level,
+        &name,
+    )? {
+        if other != id {
+            return Err(Problem::validation(vec![FieldProblem::new(
+                "name",
+                ErrorCode::PlaceExists,
+            )
+            .with("name", &name)]));
+        }
+    }
+    tx.execute(
+        "UPDATE places SET name = ?2, name_key = ?3, kato = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, name, text::fold(&name), kato, clock::now()],
+    )
+    .map_err(DbError::from)?;
+    // The parents' names narrow the families to the ones under this very place.
+    let mut sql = format!(
+        "UPDATE families SET {col} = ?1, updated_at = ?3 WHERE {col} = ?2",
+        col = old.level.column()
+    );
+    let mut args: Vec<String> = vec![name.clone(), old.name.clone(), clock::now()];
+    if let Some(d) = old
+        .district
+        .as_ref()
+        .filter(|_| old.level != PlaceLevel::District)
+    {
+        args.push(d.clone());
+        sql.push_str(&format!(" AND district = ?{}", args.len()));
+    }
+    if let Some(o) = &old.rural_okrug {
+        args.push(o.clone());
+        sql.push_str(&format!(" AND rural_okrug = ?{}", args.len()));
+    }
+    tx.execute(&sql, rusqlite::params_from_iter(args.iter()))
+        .map_err(DbError::from)?;
+    let ids: Vec<String> = {
+        let col = old.level.column();
+        let mut stmt = tx
+            .prepare(&format!("SELECT id FROM families WHERE {col} = ?1"))
+            .map_err(DbError::from)?;
+        let rows = stmt
+            .query_map([&name], |r| r.get(0))
+            .map_err(DbError::from)?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(DbError::from)?;
+        rows
+    };
+    for family_id in ids {
+        crate::family::index::refresh(&tx, &family_id)?;
+    }
+    tx.commit().map_err(DbError::from)?;
+    let mut place = by_id(db.conn(), id)?;
+    place.families = count_families(db.conn(), &place)?;
+    Ok(place)
+}
+
+fn by_id(conn: &Connection, id: &str) -> Result<Place, Problem> {
+    conn.query_row(
+        &format!("{PLACE_SELECT} WHERE p.id = ?1"),
+        [id],
+        place_from_row,
+    )
+    .optional()
+    .map_err(DbError::from)?
+    .ok_or_else(|| Problem::new(ErrorCode::NotFound).with("id", id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remember_all(db: &mut Database, rows: &[(&str, &str, &str)]) {
+        let tx = db.conn_mut().transaction().unwrap();
+        for (d, o, v) in rows {
+            remember(&tx, None, Some(d), Some(o), Some(v)).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn remembers_each_place_once_and_suggests_with_parents() {
+        let mut db = Database::open_in_memory().unwrap();
+        remember_all(
+            &mut db,
+            &[
+                ("Сайрам ауданы", "Қарабұлақ а.о.", "Қарабұлақ"),
+                ("Сайрам ауданы", "Қарабұлақ а.о.", "Карабулак"),
+                ("Сайрам ауданы", "Ақсу а.о.", "Ақсу"),
+            ],
+        );
+        let all = list(db.conn()).unwrap();
+        assert_eq!(
+            all.len(),
+            1 + 2 + 2,
+            "«Карабулак» is «Қарабұлақ» spelt in Russian"
+        );
+        let found = suggest(db.conn(), PlaceLevel::Village, "karab", None, None, 10).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "Қарабұлақ");
+        assert_eq!(found[0].rural_okrug.as_deref(), Some("Қарабұлақ а.о."));
+        assert_eq!(found[0].district.as_deref(), Some("Сайрам ауданы"));
+        let none = suggest(
+            db.conn(),
+            PlaceLevel::Village,
+            "ақс",
+            None,
+            Some("Қарабұлақ а.о."),
+            10,
+        )
+        .unwrap();
+        assert!(none.is_empty(), "Ақсу is in another okrug: {none:?}");
+    }
+}
