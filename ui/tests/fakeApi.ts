@@ -6,10 +6,12 @@ import type {
   DuplicateHint,
   Family,
   FamilyInput,
+  FamilySummary,
   IinCheck,
   Oblast,
   Place,
   Problem,
+  SearchQuery,
 } from "../src/lib/api";
 import { ProblemError } from "../src/lib/problem";
 
@@ -93,7 +95,7 @@ export const apiMock = {
   createFamily: vi.fn(async (input: FamilyInput) => family(input)),
   updateFamily: vi.fn(async (id: string, input: FamilyInput) => family(input, id)),
   getFamily: vi.fn(),
-  searchFamilies: vi.fn(async () => ({ items: [], total: 0 })),
+  searchFamilies: vi.fn(async (_query: SearchQuery) => ({ items: [] as FamilySummary[], total: 0, more: false })),
   similarFamilies: vi.fn(async () => [] as DuplicateHint[]),
   listVillages: vi.fn(async () => ["Ақсу", "Қарабұлақ"]),
   suggestPlaces: vi.fn(async () => [] as Place[]),

@@ -23,6 +23,9 @@ families-count = Барлығы: { $count } отбасы
 families-empty = Әзірге бірде-бір отбасы тіркелмеген. «Жаңа отбасы» батырмасын басыңыз.
 families-no-match = «{ $query }» бойынша ештеңе табылмады.
 families-page = { $from }–{ $to }, барлығы { $total }
+# The count is capped at 1000 (мың → «мыңнан»), so the ablative suffix is fixed.
+families-count-more = { $count }-нан астам отбасы табылды. Іздеуді нақтылаңыз.
+families-page-more = { $from }–{ $to }, барлығы { $total }-нан астам
 families-prev = ← Алдыңғы
 families-next = Келесі →
 col-head = Отбасы басшысы

@@ -62,6 +62,9 @@ ALTER TABLE members ADD COLUMN birth_year INTEGER;
 ALTER TABLE members ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
 
 CREATE INDEX members_birth_name ON members (birth_date, name_key) WHERE birth_date IS NOT NULL;
+-- An IIN-prefix search answered from indexes alone: IIN → family → list position.
+CREATE INDEX members_iin_family ON members (iin, family_id) WHERE iin IS NOT NULL;
+CREATE INDEX families_id_pos ON families (id, list_pos);
 CREATE INDEX members_phone ON members (phone) WHERE phone IS NOT NULL;
 
 -- The head-only name index of 0001 is replaced by family_search below.
@@ -71,12 +74,12 @@ DROP TRIGGER members_fts_update;
 DROP TABLE members_fts;
 DROP INDEX members_heads_sorted;
 
--- One document per listed family: every member's name, the IINs and phones, the address,
--- all as text::fold keys. Contentless, so no second copy of the text is kept, and
+-- One document per listed family: every member's name (text::fold keys), the phones'
+-- digits, the address. IINs are not here: their prefixes are found on members_iin_unique. Contentless, so no second copy of the text is kept, and
 -- contentless_delete so a destroyed family's entry can be removed by rowid alone.
 -- Maintained by the app (family::index), not by triggers: the keys need Rust.
 CREATE VIRTUAL TABLE family_search USING fts5 (
-    names, numbers, address, content = '', contentless_delete = 1, tokenize = 'trigram'
+    names, phones, address, content = '', contentless_delete = 1, tokenize = 'trigram'
 );
 
 -- The address reference: districts, rural okrugs and villages the office works with,

@@ -514,3 +514,30 @@ fn filters_by_category_village_and_consent() {
         .all(|s| s.consent == ConsentStatus::Pending));
     assert!(family::villages(&db).unwrap().contains(&"Ақсу".to_owned()));
 }
+
+#[test]
+fn a_text_search_counts_up_to_the_cap_and_says_there_are_more() {
+    let mut db = Database::open_in_memory().unwrap();
+    meirim_core::demo::fill(&mut db, 1500, 5).unwrap();
+    let all = family::search(&db, &query("")).unwrap();
+    assert!(!all.more, "the plain list is counted exactly");
+    assert!(all.total > 1400, "{}", all.total);
+    // Every demo address is on a "… көшесі".
+    let wide = family::search(&db, &query("көшесі")).unwrap();
+    assert_eq!((wide.total, wide.more), (family::COUNT_CAP, true));
+    assert_eq!(wide.items.len(), 50);
+    let narrow = family::search(&db, &query("Әсел")).unwrap();
+    assert!(!narrow.more && narrow.total < 1000, "{}", narrow.total);
+    // IIN prefixes are matched at the start only: the middle of an IIN finds nothing.
+    let f = family::create(&mut db, &three_member_family()).unwrap();
+    let iin = f.head().unwrap().iin.clone().unwrap();
+    let hits = |q: &str| {
+        family::search(&db, &query(q))
+            .unwrap()
+            .items
+            .into_iter()
+            .any(|s| s.id == f.id)
+    };
+    assert!(hits(&iin[..7]));
+    assert!(!hits(&iin[3..10]));
+}

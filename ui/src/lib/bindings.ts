@@ -312,14 +312,24 @@ export type FamilyPage = FamilyPage_Serialize | FamilyPage_Deserialize;
 
 export type FamilyPage_Deserialize = {
 	items: FamilySummary_Deserialize[],
-	/**  How many families match in all, across pages. */
+	/**
+	 *  How many families match in all, across pages; for a text search at most
+	 *  `search::COUNT_CAP`.
+	 */
 	total: number,
+	/**  There are more matches than `total` (a text search that found over COUNT_CAP). */
+	more: boolean,
 };
 
 export type FamilyPage_Serialize = {
 	items: FamilySummary_Serialize[],
-	/**  How many families match in all, across pages. */
+	/**
+	 *  How many families match in all, across pages; for a text search at most
+	 *  `search::COUNT_CAP`.
+	 */
 	total: number,
+	/**  There are more matches than `total` (a text search that found over COUNT_CAP). */
+	more: boolean,
 };
 
 export type FamilyStatus = "active" | "archived" | "restored";
@@ -633,7 +643,8 @@ export type SearchQuery = SearchQuery_Serialize | SearchQuery_Deserialize;
 export type SearchQuery_Deserialize = {
 	/**
 	 *  Empty lists everyone. Words of letters match names and addresses (every word must
-	 *  match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
+	 *  match, in any order, Cyrillic or Latin); digits match the start of an IIN or any
+	 *  part of a phone number.
 	 */
 	text: string,
 	category_id?: string | null,
@@ -649,7 +660,8 @@ export type SearchQuery_Deserialize = {
 export type SearchQuery_Serialize = {
 	/**
 	 *  Empty lists everyone. Words of letters match names and addresses (every word must
-	 *  match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
+	 *  match, in any order, Cyrillic or Latin); digits match the start of an IIN or any
+	 *  part of a phone number.
 	 */
 	text: string,
 	category_id: string | null,

@@ -238,65 +238,83 @@ pub struct DuplicatePair {
     pub details: Vec<String>,
 }
 
+/// More families than this sharing one key (an office's phone, a hostel's address) are a
+/// fact about the key, not a list of duplicates; only the first ones are paired.
+const GROUP_MAX: usize = 12;
+
 /// Candidate pairs over the whole registry, strongest first (more reasons, then a name
 /// match), without the pairs the office has already declared different. At most `limit`.
+///
+/// Each key is grouped in one ordered pass over its index; pairs are formed in memory, so
+/// the scan stays linear in the registry's size.
 pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem> {
-    let sql = "
-        WITH listed AS (
-            SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL),
-        phones AS (
-            SELECT phone, id AS family_id FROM families
-             WHERE phone IS NOT NULL AND id IN listed
-            UNION
-            SELECT phone, family_id FROM members
-             WHERE phone IS NOT NULL AND family_id IN listed),
-        found AS (
-            SELECT a.family_id AS x, b.family_id AS y, 'name-and-birth-date' AS reason,
-                   a.surname || ' ' || a.name || ' · ' || a.birth_date AS detail
-              FROM members a JOIN members b
-                ON b.birth_date = a.birth_date AND b.name_key = a.name_key
-               AND b.family_id > a.family_id
-             WHERE a.birth_date IS NOT NULL AND a.name_key <> ''
-               AND a.family_id IN listed AND b.family_id IN listed
-            UNION ALL
-            SELECT a.family_id, b.family_id, 'phone', a.phone
-              FROM phones a JOIN phones b ON b.phone = a.phone AND b.family_id > a.family_id
-            UNION ALL
-            SELECT a.id, b.id, 'address', concat_ws(', ', a.village, a.street, a.house, a.flat)
-              FROM families a JOIN families b ON b.address_key = a.address_key AND b.id > a.id
-             WHERE a.address_key IS NOT NULL AND a.id IN listed AND b.id IN listed)
-        SELECT x, y, reason, detail FROM found
-         WHERE NOT EXISTS (SELECT 1 FROM not_duplicates n
-                            WHERE n.family_a = found.x AND n.family_b = found.y)";
-    let mut stmt = conn.prepare_cached(sql).map_err(DbError::from)?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })
-        .map_err(DbError::from)?;
+    let groups = [
+        (
+            DuplicateReason::NameAndBirthDate,
+            "SELECT min(surname || ' ' || name || ' · ' || birth_date),
+                    group_concat(DISTINCT family_id)
+             FROM members WHERE birth_date IS NOT NULL AND name_key <> ''
+             GROUP BY birth_date, name_key HAVING count(DISTINCT family_id) > 1",
+        ),
+        (
+            DuplicateReason::Phone,
+            "SELECT phone, group_concat(DISTINCT family_id) FROM (
+                 SELECT phone, id AS family_id FROM families
+                  WHERE phone IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL
+                 UNION ALL
+                 SELECT phone, family_id FROM members WHERE phone IS NOT NULL)
+             GROUP BY phone HAVING count(DISTINCT family_id) > 1",
+        ),
+        (
+            DuplicateReason::Address,
+            "SELECT min(concat_ws(', ', village, street, house, flat)),
+                    group_concat(DISTINCT id)
+             FROM families
+             WHERE address_key IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL
+             GROUP BY address_key HAVING count(*) > 1",
+        ),
+    ];
+    let dismissed: std::collections::HashSet<(String, String)> = {
+        let mut stmt = conn
+            .prepare_cached("SELECT family_a, family_b FROM not_duplicates")
+            .map_err(DbError::from)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(DbError::from)?
+            .collect::<Result<_, _>>()
+            .map_err(DbError::from)?;
+        rows
+    };
     let mut pairs: BTreeMap<(String, String), (Vec<DuplicateReason>, Vec<String>)> =
         BTreeMap::new();
-    for row in rows {
-        let (x, y, reason, detail) = row.map_err(DbError::from)?;
-        let reason = match reason.as_str() {
-            "name-and-birth-date" => DuplicateReason::NameAndBirthDate,
-            "phone" => DuplicateReason::Phone,
-            _ => DuplicateReason::Address,
-        };
-        let detail = if reason == DuplicateReason::Phone {
-            phone::display(&detail)
-        } else {
-            detail
-        };
-        let entry = pairs.entry((x, y)).or_default();
-        if !entry.0.contains(&reason) {
-            entry.0.push(reason);
-            entry.1.push(detail);
+    for (reason, sql) in groups {
+        let mut stmt = conn.prepare_cached(sql).map_err(DbError::from)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(DbError::from)?;
+        for row in rows {
+            let (detail, ids) = row.map_err(DbError::from)?;
+            let mut ids: Vec<&str> = ids.split(',').collect();
+            ids.sort_unstable();
+            ids.truncate(GROUP_MAX);
+            let detail = if reason == DuplicateReason::Phone {
+                phone::display(&detail)
+            } else {
+                detail
+            };
+            for (i, x) in ids.iter().enumerate() {
+                for y in &ids[i + 1..] {
+                    let key = ((*x).to_owned(), (*y).to_owned());
+                    if dismissed.contains(&key) {
+                        continue;
+                    }
+                    let entry = pairs.entry(key).or_default();
+                    if !entry.0.contains(&reason) {
+                        entry.0.push(reason);
+                        entry.1.push(detail.clone());
+                    }
+                }
+            }
         }
     }
     let mut ranked: Vec<_> = pairs.into_iter().collect();

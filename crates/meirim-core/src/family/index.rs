@@ -1,12 +1,16 @@
 //! The family search index and the family list's order.
 //!
-//! Every listed family has one document in `family_search` (all members' names, IINs and
-//! phones, the address, as `text::fold` keys) whose rowid is the family's `list_pos`: a
+//! Every listed family has one document in `family_search` (all members' names and phones,
+//! the address, as `text::fold` keys) whose rowid is the family's `list_pos`: a
 //! sparse integer that grows in Kazakh alphabetical order of the head's name. A name search
 //! therefore gets its matches from the index already in list order and stops after one
 //! page, instead of fetching and sorting every match (tens of thousands for a common
 //! fragment). New families take a position between their neighbours; when two neighbours
 //! have no free integer between them, all positions are spread out again (`rebuild`).
+//!
+//! Archived families take positions in a band of their own above the current ones, so
+//! "current families matching this text" is a rowid range of the index: counted without
+//! touching the families table. A list of all families shows the archived ones last.
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -16,12 +20,23 @@ use crate::text;
 
 /// Distance between neighbours after a rebuild: room for 2^32 insertions between any two.
 const SPACING: i64 = 1 << 32;
+/// Where archived families' positions start; current families lie below.
+pub(crate) const ARCHIVED_BAND: i64 = 1 << 62;
+
+/// The open range (lo, hi) of positions for a family with this status.
+fn band(archived: bool) -> (i64, i64) {
+    if archived {
+        (ARCHIVED_BAND, i64::MAX)
+    } else {
+        (0, ARCHIVED_BAND)
+    }
+}
 /// How far past the last family a new last family is placed, leaving room after it too.
 const APPEND_STEP: i64 = 1 << 24;
 
 struct Doc {
     names: String,
-    numbers: String,
+    phones: String,
     address: String,
 }
 
@@ -33,23 +48,18 @@ fn document(tx: &Transaction<'_>, family_id: &str) -> Result<Doc, DbError> {
         |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]),
     )?;
     let mut names = Vec::new();
-    let mut numbers: Vec<String> = phone.iter().map(|p| digits(p)).collect();
+    let mut phones: Vec<String> = phone.iter().map(|p| digits(p)).collect();
     let mut stmt = tx.prepare_cached(
-        "SELECT search_key, iin, phone FROM members WHERE family_id = ?1 ORDER BY is_head DESC,
+        "SELECT search_key, phone FROM members WHERE family_id = ?1 ORDER BY is_head DESC,
          position",
     )?;
     let rows = stmt.query_map([family_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
     })?;
     for row in rows {
-        let (key, iin, phone) = row?;
+        let (key, phone) = row?;
         names.push(key);
-        numbers.extend(iin);
-        numbers.extend(phone.map(|p| digits(&p)));
+        phones.extend(phone.map(|p| digits(&p)));
     }
     let address = [village, street, house, flat]
         .into_iter()
@@ -58,7 +68,7 @@ fn document(tx: &Transaction<'_>, family_id: &str) -> Result<Doc, DbError> {
         .join(" ");
     Ok(Doc {
         names: names.join(" "),
-        numbers: numbers.join(" "),
+        phones: phones.join(" "),
         address: text::fold(&address),
     })
 }
@@ -69,9 +79,9 @@ fn digits(s: &str) -> String {
 
 fn insert_doc(tx: &Transaction<'_>, pos: i64, doc: &Doc) -> Result<(), DbError> {
     tx.prepare_cached(
-        "INSERT INTO family_search (rowid, names, numbers, address) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO family_search (rowid, names, phones, address) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![pos, doc.names, doc.numbers, doc.address])?;
+    .execute(params![pos, doc.names, doc.phones, doc.address])?;
     Ok(())
 }
 
@@ -81,25 +91,29 @@ fn delete_doc(tx: &Transaction<'_>, pos: i64) -> Result<(), DbError> {
     Ok(())
 }
 
-/// The list positions of the family's alphabetical neighbours (itself excluded).
+/// The list positions of the family's alphabetical neighbours in its band (itself
+/// excluded).
 fn neighbours(
     tx: &Transaction<'_>,
     family_id: &str,
     sort_key: &str,
+    (lo, hi): (i64, i64),
 ) -> Result<(Option<i64>, Option<i64>), DbError> {
     let prev: Option<i64> = tx
         .prepare_cached(
-            "SELECT list_pos FROM families WHERE list_pos IS NOT NULL AND id <> ?2
+            "SELECT list_pos FROM families INDEXED BY families_sorted
+             WHERE list_pos > ?3 AND list_pos < ?4 AND id <> ?2
                AND (sort_key, id) < (?1, ?2) ORDER BY sort_key DESC, id DESC LIMIT 1",
         )?
-        .query_row(params![sort_key, family_id], |r| r.get(0))
+        .query_row(params![sort_key, family_id, lo, hi], |r| r.get(0))
         .optional()?;
     let next: Option<i64> = tx
         .prepare_cached(
-            "SELECT list_pos FROM families WHERE list_pos IS NOT NULL AND id <> ?2
+            "SELECT list_pos FROM families INDEXED BY families_sorted
+             WHERE list_pos > ?3 AND list_pos < ?4 AND id <> ?2
                AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT 1",
         )?
-        .query_row(params![sort_key, family_id], |r| r.get(0))
+        .query_row(params![sort_key, family_id, lo, hi], |r| r.get(0))
         .optional()?;
     Ok((prev, next))
 }
@@ -111,16 +125,18 @@ fn position(
     family_id: &str,
     sort_key: &str,
     current: Option<i64>,
+    band: (i64, i64),
 ) -> Result<Option<i64>, DbError> {
-    let (prev, next) = neighbours(tx, family_id, sort_key)?;
-    let lo = prev.unwrap_or(0);
+    let (prev, next) = neighbours(tx, family_id, sort_key, band)?;
+    let lo = prev.unwrap_or(band.0);
+    let hi = next.unwrap_or(band.1);
     if let Some(pos) = current {
-        if pos > lo && next.is_none_or(|hi| pos < hi) {
+        if pos > lo && pos < hi {
             return Ok(Some(pos));
         }
     }
     Ok(match next {
-        None => lo.checked_add(APPEND_STEP),
+        None => lo.checked_add(APPEND_STEP).filter(|p| *p < band.1),
         Some(hi) if hi - lo >= 2 => Some(lo + (hi - lo) / 2),
         Some(_) => None,
     })
@@ -129,12 +145,13 @@ fn position(
 /// Brings a family's sort keys, list position and search document up to date after any
 /// change to it. Destroyed and merged-away families leave the index and the list.
 pub(crate) fn refresh(tx: &Transaction<'_>, family_id: &str) -> Result<(), Problem> {
-    let (old_pos, listed): (Option<i64>, bool) = tx
+    let (old_pos, listed, archived): (Option<i64>, bool, bool) = tx
         .query_row(
-            "SELECT list_pos, destroyed_at IS NULL AND merged_into IS NULL
+            "SELECT list_pos, destroyed_at IS NULL AND merged_into IS NULL,
+                    status = 'archived'
              FROM families WHERE id = ?1",
             [family_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .map_err(DbError::from)?;
     if let Some(pos) = old_pos {
@@ -159,7 +176,7 @@ pub(crate) fn refresh(tx: &Transaction<'_>, family_id: &str) -> Result<(), Probl
         .map_err(DbError::from)?;
     let head = head.unwrap_or_default();
     let sort_key = text::sort_key(&head);
-    let pos = position(tx, family_id, &sort_key, old_pos)?;
+    let pos = position(tx, family_id, &sort_key, old_pos, band(archived))?;
     tx.execute(
         "UPDATE families SET sort_key = ?2, head_key = ?3, list_pos = ?4 WHERE id = ?1",
         params![family_id, sort_key, text::fold(&head), pos],
@@ -183,27 +200,29 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), Problem> {
     .map_err(DbError::from)?;
     tx.execute("UPDATE families SET list_pos = NULL", [])
         .map_err(DbError::from)?;
-    let ids: Vec<String> = {
+    let ids: Vec<(String, bool)> = {
         let mut stmt = tx
             .prepare(
-                "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
-                 ORDER BY sort_key, id",
+                "SELECT id, status = 'archived' FROM families
+                 WHERE destroyed_at IS NULL AND merged_into IS NULL ORDER BY sort_key, id",
             )
             .map_err(DbError::from)?;
         let ids = stmt
-            .query_map([], |r| r.get(0))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(DbError::from)?
-            .collect::<Result<Vec<String>, _>>()
+            .collect::<Result<Vec<_>, _>>()
             .map_err(DbError::from)?;
         ids
     };
     let mut set_pos = tx
         .prepare_cached("UPDATE families SET list_pos = ?2 WHERE id = ?1")
         .map_err(DbError::from)?;
-    for (i, id) in ids.iter().enumerate() {
-        let pos = (i as i64 + 1) * SPACING;
-        set_pos.execute(params![id, pos]).map_err(DbError::from)?;
-        insert_doc(tx, pos, &document(tx, id)?)?;
+    let mut next = [band(false).0, band(true).0];
+    for (id, archived) in &ids {
+        let slot = &mut next[usize::from(*archived)];
+        *slot += SPACING;
+        set_pos.execute(params![id, *slot]).map_err(DbError::from)?;
+        insert_doc(tx, *slot, &document(tx, id)?)?;
     }
     // Merge the index into one segment: faster queries, and no trace of removed entries.
     tx.execute(

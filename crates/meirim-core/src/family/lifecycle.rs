@@ -85,6 +85,7 @@ pub fn archive(
         return Err(wrong_status(&before));
     }
     set_status(&tx, id, FamilyStatus::Archived, Some(&reason), day)?;
+    index::refresh(&tx, id)?;
     let after = get(&tx, id)?;
     let changes = audit::diff(&snapshot(&before), &snapshot(&after));
     audit::record(&tx, id, AuditAction::Archive, Some(&reason), &changes)?;
@@ -101,6 +102,7 @@ pub fn restore(db: &mut Database, id: &str) -> Result<Family, Problem> {
         return Err(wrong_status(&before));
     }
     set_status(&tx, id, FamilyStatus::Restored, None, today())?;
+    index::refresh(&tx, id)?;
     let after = get(&tx, id)?;
     let changes = audit::diff(&snapshot(&before), &snapshot(&after));
     audit::record(&tx, id, AuditAction::Restore, None, &changes)?;

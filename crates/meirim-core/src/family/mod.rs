@@ -23,6 +23,6 @@ pub use model::{
     MemberInput, Relation,
 };
 pub use read::{age_on, get};
-pub use search::{search, villages, SearchQuery, SortBy, StatusFilter, MAX_PAGE_SIZE};
+pub use search::{search, villages, SearchQuery, SortBy, StatusFilter, COUNT_CAP, MAX_PAGE_SIZE};
 pub use store::{create, update};
 pub use validate::{check_iin, IinCheck};

@@ -338,6 +338,9 @@ pub struct FamilySummary {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FamilyPage {
     pub items: Vec<FamilySummary>,
-    /// How many families match in all, across pages.
+    /// How many families match in all, across pages; for a text search at most
+    /// `search::COUNT_CAP`.
     pub total: u32,
+    /// There are more matches than `total` (a text search that found over COUNT_CAP).
+    pub more: bool,
 }

@@ -8,6 +8,7 @@
 use rusqlite::{params_from_iter, types::Value};
 use serde::Deserialize;
 
+use super::index::ARCHIVED_BAND;
 use super::model::{ConsentStatus, FamilyPage, FamilyStatus, FamilySummary, Stored};
 use super::read::today;
 use crate::db::{Database, DbError};
@@ -15,6 +16,8 @@ use crate::problem::Problem;
 use crate::{phone, text};
 
 pub const MAX_PAGE_SIZE: u32 = 500;
+/// A text search reports at most this many matches (and `more` when there are others).
+pub const COUNT_CAP: u32 = 1000;
 const TRIGRAM: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -43,7 +46,8 @@ pub enum SortBy {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchQuery {
     /// Empty lists everyone. Words of letters match names and addresses (every word must
-    /// match, in any order, Cyrillic or Latin); digits match IINs and phone numbers.
+    /// match, in any order, Cyrillic or Latin); digits match the start of an IIN or any
+    /// part of a phone number.
     pub text: String,
     pub category_id: Option<String>,
     pub village: Option<String>,
@@ -60,6 +64,12 @@ enum TextMatch {
     None,
     /// An FTS5 expression over `family_search`.
     Index(String),
+    /// Digits: IINs starting with them (on the IIN index) and, from five digits on, phones
+    /// containing them (an FTS5 expression).
+    Numbers {
+        iin_prefix: String,
+        phones: Option<String>,
+    },
     /// One or two letters: the head's name starts with them.
     HeadPrefix(String),
 }
@@ -67,6 +77,9 @@ enum TextMatch {
 fn quote(w: &str) -> String {
     format!("\"{}\"", w.replace('"', "\"\""))
 }
+
+/// Fewer digits than this match too many phones to be a useful search.
+const PHONE_FRAGMENT_MIN: usize = 5;
 
 fn text_match(query: &str) -> TextMatch {
     let q = query.trim();
@@ -76,15 +89,20 @@ fn text_match(query: &str) -> TextMatch {
     let numeric = q.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
     if numeric {
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        // A whole phone number however typed (8 701…, +7 701…) is searched as stored.
-        let digits = match phone::normalize(q) {
-            Some(p) => p.trim_start_matches('+').to_owned(),
-            None => digits,
-        };
         if digits.len() < TRIGRAM {
             return TextMatch::None;
         }
-        return TextMatch::Index(format!("numbers : {}", quote(&digits)));
+        // A whole phone number however typed (8 701…, +7 701…) is searched as stored.
+        let phone_digits = match phone::normalize(q) {
+            Some(p) => p.trim_start_matches('+').to_owned(),
+            None => digits.clone(),
+        };
+        let phones = (phone_digits.len() >= PHONE_FRAGMENT_MIN)
+            .then(|| format!("phones : {}", quote(&phone_digits)));
+        return TextMatch::Numbers {
+            iin_prefix: digits,
+            phones,
+        };
     }
     let folded = text::fold(q);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -93,7 +111,7 @@ fn text_match(query: &str) -> TextMatch {
         .filter(|w| w.chars().count() >= TRIGRAM)
         .map(|w| {
             if w.chars().all(|c| c.is_ascii_digit()) {
-                format!("numbers : {}", quote(w))
+                format!("{{phones address}} : {}", quote(w))
             } else {
                 format!("{{names address}} : {}", quote(w))
             }
@@ -107,6 +125,31 @@ fn text_match(query: &str) -> TextMatch {
         // Only punctuation or letters with no sound (ь, ъ): nothing can match.
         None => TextMatch::Index(quote("\u{1}\u{1}\u{1}")),
     }
+}
+
+/// List positions of the families with an IIN starting with `iin_prefix` or a phone
+/// matching `phones` (an FTS5 expression).
+fn number_hits(
+    conn: &rusqlite::Connection,
+    iin_prefix: &str,
+    phones: Option<&str>,
+) -> Result<Vec<i64>, Problem> {
+    let mut sql = "SELECT f.list_pos FROM members m JOIN families f ON f.id = m.family_id
+                   WHERE m.iin >= ?1 AND m.iin < ?1 || ':' AND f.list_pos IS NOT NULL"
+        .to_owned();
+    if phones.is_some() {
+        sql.push_str(" UNION SELECT rowid FROM family_search WHERE family_search MATCH ?2");
+    }
+    let mut stmt = conn.prepare_cached(&sql).map_err(DbError::from)?;
+    let args: Vec<&str> = std::iter::once(iin_prefix).chain(phones).collect();
+    let mut positions = stmt
+        .query_map(params_from_iter(args), |r| r.get(0))
+        .map_err(DbError::from)?
+        .collect::<Result<Vec<i64>, _>>()
+        .map_err(DbError::from)?;
+    positions.sort_unstable();
+    positions.dedup();
+    Ok(positions)
 }
 
 /// One page of matching families with the total number of matches.
@@ -130,16 +173,36 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
                 arg(&mut args, Value::Text(expr.clone()))
             ));
         }
+        TextMatch::Numbers { iin_prefix, phones } => {
+            // Found once here, then named by position: the count and the page both need
+            // them, and the IIN part is an index walk that should not run twice.
+            let positions = number_hits(conn, iin_prefix, phones.as_deref())?;
+            if positions.is_empty() {
+                filters.push("0".to_owned());
+            } else {
+                let list: Vec<String> = positions.iter().map(i64::to_string).collect();
+                filters.push(format!("f.list_pos IN ({})", list.join(",")));
+            }
+        }
         TextMatch::HeadPrefix(prefix) => {
             let p = arg(&mut args, Value::Text(prefix.clone()));
             filters.push(format!("f.head_key >= {p} AND f.head_key < {p} || x'7f'"));
         }
     }
+    // Current and archived families have list positions in separate bands (see `index`),
+    // so the status filter is a range over the index's own rowids.
+    let pos = if by_index { "s.rowid" } else { "f.list_pos" };
+    let band = Value::Integer(ARCHIVED_BAND);
     match q.status {
-        StatusFilter::Current => filters.push("f.status <> 'archived'".to_owned()),
-        StatusFilter::Archived => filters.push("f.status = 'archived'".to_owned()),
+        StatusFilter::Current => filters.push(format!("{pos} < {}", arg(&mut args, band))),
+        StatusFilter::Archived => filters.push(format!("{pos} >= {}", arg(&mut args, band))),
         StatusFilter::All => {}
     }
+    // With nothing else to check, the index alone counts the matches.
+    let index_only = by_index
+        && q.consent.is_none()
+        && text::tidy_opt(q.village.as_deref()).is_none()
+        && text::tidy_opt(q.category_id.as_deref()).is_none();
     if let Some(c) = q.consent {
         filters.push(format!(
             "f.consent = {}",
@@ -157,13 +220,34 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
         ));
     }
     let where_sql = filters.join(" AND ");
-    let total: u32 = conn
-        .query_row(
-            &format!("SELECT count(*) FROM {from} WHERE {where_sql}"),
-            params_from_iter(args.iter()),
-            |r| r.get(0),
+    // A text search counts its matches only up to COUNT_CAP: past that the figure helps no
+    // one ("refine the search"), and counting 60 000 matches of "ова" costs more than
+    // finding the page.
+    let capped = !matches!(text, TextMatch::None);
+    let count_from = if index_only {
+        let index_where = filters
+            .iter()
+            .filter(|f| !f.starts_with("f."))
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        format!("family_search s WHERE {index_where}")
+    } else {
+        format!("{from} WHERE {where_sql}")
+    };
+    let count_sql = if capped {
+        format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {count_from} LIMIT {})",
+            COUNT_CAP + 1
         )
+    } else {
+        format!("SELECT count(*) FROM {count_from}")
+    };
+    let counted: u32 = conn
+        .query_row(&count_sql, params_from_iter(args.iter()), |r| r.get(0))
         .map_err(DbError::from)?;
+    let more = capped && counted > COUNT_CAP;
+    let total = counted.min(if capped { COUNT_CAP } else { u32::MAX });
 
     let dir = if q.descending { "DESC" } else { "" };
     let order = match q.sort {
@@ -236,7 +320,7 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
         .map_err(DbError::from)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
-    Ok(FamilyPage { items, total })
+    Ok(FamilyPage { items, total, more })
 }
 
 /// The villages families live in, for the list's filter.
