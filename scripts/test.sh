@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting, lints, Rust unit and
-# integration tests, the TypeScript bindings drift check, UI type-check and component tests,
-# and the end-to-end tests that drive the real app under Xvfb. Stops at the first failure.
+# integration tests (PDFs checked with pdffonts, pdftotext and qpdf), the TypeScript
+# bindings drift check, UI type-check and component tests, and the end-to-end tests that
+# drive the real app under Xvfb. Stops at the first failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver poppler-utils qpdf
 ensure_rust rustfmt clippy
 ensure_node
 ensure_npm_deps "$ROOT/ui"

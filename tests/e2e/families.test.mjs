@@ -2,6 +2,9 @@
 // errors, a duplicate warning and a merge, archive and restore, a Latin-spelled search,
 // restart, and the Russian interface.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import { freshDataDir, launch, quit, shot, SHOTS, startDriver, stopDriver, syntheticIin } from "./harness.mjs";
 
@@ -95,6 +98,22 @@ test("registers a family of three through the form, the IIN filling in birth dat
     assert.match(await textOf(browser, "#detail-categories"), /аз қамтылған отбасы/);
     assert.match(await textOf(browser, "#audit-log"), /Тіркелді/);
     await shot(browser, "03-family-detail");
+
+    // The card for the paper file lands in the data folder, and its Kazakh text is real text.
+    await click(browser, "#print-card");
+    const card = path.join(dataDir, "documents", "family-card-1.pdf");
+    await browser.waitUntil(async () => (await textOf(browser, ".banner.success")).includes(card), {
+      timeoutMsg: "the card's path was not shown",
+    });
+    const text = execFileSync("pdftotext", ["-layout", card, "-"], { encoding: "utf8" });
+    assert.match(text, /№1 отбасының картасы/);
+    assert.match(text, /Серікова Әсел Болатқызы/);
+    assert.match(text, /Ақсу ауылдық округі/);
+    await shot(browser, "03b-family-card-saved");
+    // A card deleted behind the app's back is reported, not opened.
+    rmSync(card);
+    await click(browser, "#open-document");
+    assert.match(await textOf(browser, ".banner.error"), /Құжат табылмады/);
   } finally {
     await quit(browser);
   }

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Family } from "../src/lib/api";
+import { ProblemError } from "../src/lib/problem";
 import { apiMock, family, validationError } from "./fakeApi";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -81,5 +82,28 @@ describe("FamilyDetail", () => {
     await waitFor(() => expect(apiMock.destroyFamily).toHaveBeenCalledWith("f-1", 7));
     expect(await screen.findByText("Деректері жойылған отбасы")).toBeInTheDocument();
     expect(document.getElementById("member-list")).toBeNull();
+  });
+
+  it("saves the family card and says where it went, or why it could not", async () => {
+    const { user } = setup(stored());
+    await user.click(await screen.findByRole("button", { name: "Отбасы картасы (PDF)" }));
+    await waitFor(() => expect(apiMock.saveFamilyCard).toHaveBeenCalledWith("f-1"));
+    expect(await screen.findByText("Отбасы картасы сақталды: /data/documents/family-card-f-1.pdf")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Ашу (басып шығару үшін)" }));
+    expect(apiMock.openDocument).toHaveBeenCalledWith("/data/documents/family-card-f-1.pdf");
+    apiMock.showDocument.mockRejectedValueOnce(
+      new ProblemError({ code: "document-missing", params: { path: "/data/documents/family-card-f-1.pdf" }, fields: [] }),
+    );
+    await user.click(screen.getByRole("button", { name: "Қалтада көрсету" }));
+    expect(await screen.findByText(/Құжат табылмады: \/data\/documents\/family-card-f-1.pdf/)).toBeInTheDocument();
+    apiMock.saveFamilyCard.mockRejectedValueOnce(
+      new ProblemError({
+        code: "document-failed",
+        params: { path: "/data/documents/family-card-7.pdf", reason: "Permission denied" },
+        fields: [],
+      }),
+    );
+    await user.click(screen.getByRole("button", { name: "Отбасы картасы (PDF)" }));
+    expect(await screen.findByText(/Құжатты жасау не сақтау мүмкін болмады/)).toBeInTheDocument();
   });
 });

@@ -118,6 +118,9 @@ error-wrong-status = Бұл әрекетті №{ $registry_no } отбасын�
 error-merge-with-itself = Отбасын өзімен біріктіруге болмайды. Екі түрлі отбасын таңдаңыз.
 error-confirmation-mismatch = Растау үшін отбасының тіркеу нөмірін дәл теріңіз: { $registry_no }.
 error-input-unreadable = Файлды оқу мүмкін болмады: { $reason }.
+error-document-failed = Құжатты жасау не сақтау мүмкін болмады ({ $path }): { $reason }. Файл басқа бағдарламада ашық болса, оны жабыңыз; қалтаға жазу рұқсатын және дискідегі бос орынды тексеріңіз.
+error-document-missing = Құжат табылмады: { $path }. Ол жылжытылған не өшірілген болуы мүмкін: құжатты қайта жасаңыз.
+error-document-open-failed = Құжатты ашу мүмкін болмады: { $reason }. Компьютерде PDF қарау бағдарламасы орнатылмаған болуы мүмкін. Файл осында сақтаулы: { $path }
 error-validation = Кейбір өрістер дұрыс толтырылмаған. Белгіленген өрістерді түзетіп, қайта сақтаңыз.
 error-not-found = Жазба табылмады. Ол өзгертілген не басқа жазбамен біріктірілген болуы мүмкін: тізімді жаңартыңыз.
 error-demo-needs-empty-registry = Демо деректер тек бос тізілімге жазылады, ал мұнда { $count } отбасы бар. Бос қалтаны көрсетіңіз: --data-dir.
@@ -324,3 +327,14 @@ audit-field-pensioner = Зейнеткер
 audit-field-student = Студент
 audit-field-employment = Жұмыспен қамтылуы
 field-members = Мүшелері
+
+## Құжаттар
+
+card-title = №{ $no } отбасының картасы
+card-footer = Мейірім · №{ $no } отбасының картасы · { $date }
+card-printed = Басып шығарылған күні: { $date }
+card-signature = Маманның қолы: ____________________
+action-print-card = Отбасы картасы (PDF)
+card-saved = Отбасы картасы сақталды: { $path }
+action-open-document = Ашу (басып шығару үшін)
+action-show-document = Қалтада көрсету

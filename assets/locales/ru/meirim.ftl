@@ -121,6 +121,9 @@ error-wrong-status = Это действие недоступно для сем�
 error-merge-with-itself = Нельзя объединить семью саму с собой. Выберите две разные семьи.
 error-confirmation-mismatch = Для подтверждения введите учётный номер семьи точно: { $registry_no }.
 error-input-unreadable = Не удалось прочитать файл: { $reason }.
+error-document-failed = Не удалось создать или сохранить документ ({ $path }): { $reason }. Если файл открыт в другой программе, закройте его; проверьте права на запись в папку и свободное место на диске.
+error-document-missing = Документ не найден: { $path }. Возможно, его переместили или удалили: создайте документ заново.
+error-document-open-failed = Не удалось открыть документ: { $reason }. Возможно, на компьютере не установлена программа для просмотра PDF. Файл сохранён здесь: { $path }
 error-validation = Некоторые поля заполнены неверно. Исправьте отмеченные поля и сохраните снова.
 error-not-found = Запись не найдена. Возможно, её изменили или объединили с другой: обновите список.
 error-demo-needs-empty-registry = Демо-данные записываются только в пустой реестр, а в этом уже { $count } { $count ->
@@ -343,3 +346,14 @@ audit-field-pensioner = Пенсионер
 audit-field-student = Студент
 audit-field-employment = Занятость
 field-members = Члены семьи
+
+## Документы
+
+card-title = Карточка семьи № { $no }
+card-footer = Мейірім · карточка семьи № { $no } · { $date }
+card-printed = Дата печати: { $date }
+card-signature = Подпись специалиста: ____________________
+action-print-card = Карточка семьи (PDF)
+card-saved = Карточка семьи сохранена: { $path }
+action-open-document = Открыть (для печати)
+action-show-document = Показать в папке

@@ -61,6 +61,12 @@ pub enum FamiliesCommand {
     Merge { keep: String, absorb: String },
     /// Who changed what in a family, newest first.
     History { id: String },
+    /// The family card as PDF, for the paper file. Default: documents/ in the data folder.
+    Card {
+        id: String,
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -182,6 +188,17 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
         FamiliesCommand::Merge { keep, absorb } => {
             let f = family::merge(&mut ctx.db, &keep, &absorb)?;
             show(ctx, &f)
+        }
+        FamiliesCommand::Card { id, out } => {
+            let path =
+                meirim_documents::save_family_card(&ctx.db, &id, &ctx.data_dir, out.as_deref())?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "path": path }));
+            }
+            say(ctx
+                .l10n
+                .text("card-saved", &[("path", path.display().to_string().into())]));
+            Ok(())
         }
         FamiliesCommand::History { id } => {
             let log = meirim_core::audit::for_family(ctx.db.conn(), &id)?;

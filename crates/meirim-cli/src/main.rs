@@ -69,6 +69,7 @@ enum Command {
 
 pub struct Ctx {
     pub db: Database,
+    pub data_dir: std::path::PathBuf,
     pub l10n: Localizer,
     pub lang: Language,
     pub json: bool,
@@ -105,6 +106,7 @@ fn main() -> ExitCode {
     let lang = forced_lang.unwrap_or_else(|| settings::language(db.conn()).unwrap_or_default());
     let mut ctx = Ctx {
         db,
+        data_dir,
         l10n: localizer(lang),
         lang,
         json: cli.json,

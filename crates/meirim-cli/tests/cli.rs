@@ -160,3 +160,55 @@ fn a_database_from_a_newer_version_is_refused_with_a_clear_message() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_family_card_lands_in_the_documents_folder_or_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = cli(
+        dir.path(),
+        &[
+            "--json",
+            "families",
+            "add",
+            "--surname",
+            "Құрманова",
+            "--name",
+            "Гүлназ",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let created: serde_json::Value = serde_json::from_str(&stdout(&add)).unwrap();
+    let id = created["family"]["id"].as_str().unwrap().to_owned();
+    let no = created["family"]["registry_no"].as_u64().unwrap();
+
+    let card = cli(dir.path(), &["--json", "families", "card", &id]);
+    assert!(card.status.success(), "{}", stderr(&card));
+    let saved: serde_json::Value = serde_json::from_str(&stdout(&card)).unwrap();
+    let path = Path::new(saved["path"].as_str().unwrap()).to_owned();
+    assert_eq!(
+        path,
+        dir.path()
+            .join("documents")
+            .join(format!("family-card-{no}.pdf"))
+    );
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+
+    let elsewhere = dir.path().join("card.pdf");
+    let out = cli(
+        dir.path(),
+        &[
+            "families",
+            "card",
+            &id,
+            "--out",
+            elsewhere.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("card.pdf"), "{}", stdout(&out));
+    assert!(std::fs::read(&elsewhere).unwrap().starts_with(b"%PDF-"));
+
+    let missing = cli(dir.path(), &["families", "card", "no-such-family"]);
+    assert!(!missing.status.success());
+    assert!(!stderr(&missing).is_empty());
+}

@@ -3,6 +3,7 @@
 //! `cargo test -p meirim-app` into ui/src/lib/bindings.ts.
 
 mod app;
+mod documents;
 mod duplicates;
 mod families;
 mod places;
@@ -27,6 +28,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         families::restore_family,
         families::destroy_family,
         families::family_history,
+        documents::save_family_card,
+        documents::open_document,
+        documents::show_document,
         duplicates::scan_duplicates,
         duplicates::merge_families,
         duplicates::dismiss_duplicate,
@@ -88,6 +92,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 22);
+        assert_eq!(count, 25);
     }
 }

@@ -90,6 +90,9 @@ export const api = {
   destroyFamily: (id: string, confirmRegistryNo: number): Promise<Family> =>
     unwrap(commands.destroyFamily(id, confirmRegistryNo)),
   familyHistory: (id: string): Promise<AuditEntry[]> => unwrap(commands.familyHistory(id)),
+  saveFamilyCard: (id: string): Promise<string> => unwrap(commands.saveFamilyCard(id)),
+  openDocument: (path: string): Promise<null> => unwrap(commands.openDocument(path)),
+  showDocument: (path: string): Promise<null> => unwrap(commands.showDocument(path)),
   scanDuplicates: (limit: number): Promise<DuplicatePair[]> => unwrap(commands.scanDuplicates(limit)),
   mergeFamilies: (keep: string, absorb: string): Promise<Family> =>
     unwrap(commands.mergeFamilies(keep, absorb)),

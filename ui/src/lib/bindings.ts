@@ -24,6 +24,12 @@ export const commands = {
 	restoreFamily: (id: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("restore_family", { id })),
 	destroyFamily: (id: string, confirmRegistryNo: number) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("destroy_family", { id, confirmRegistryNo })),
 	familyHistory: (id: string) => typedError<AuditEntry_Serialize[], Problem>(__TAURI_INVOKE("family_history", { id })),
+	/**  Saves the family card PDF into documents/ and returns its path. */
+	saveFamilyCard: (id: string) => typedError<string, Problem>(__TAURI_INVOKE("save_family_card", { id })),
+	/**  Opens a saved document in the default PDF viewer. Only files inside documents/ qualify. */
+	openDocument: (path: string) => typedError<null, Problem>(__TAURI_INVOKE("open_document", { path })),
+	/**  Shows a saved document selected in the file manager. */
+	showDocument: (path: string) => typedError<null, Problem>(__TAURI_INVOKE("show_document", { path })),
 	scanDuplicates: (limit: number) => typedError<DuplicatePair_Serialize[], Problem>(__TAURI_INVOKE("scan_duplicates", { limit })),
 	mergeFamilies: (keep: string, absorb: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("merge_families", { keep, absorb })),
 	dismissDuplicate: (a: string, b: string) => typedError<null, Problem>(__TAURI_INVOKE("dismiss_duplicate", { a, b })),
@@ -268,7 +274,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 

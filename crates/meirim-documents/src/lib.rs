@@ -1,0 +1,122 @@
+//! Printable documents. Each is a PDF with Noto Sans embedded (every Kazakh letter prints
+//! and copies out as text), A4, laid out here without an HTML engine.
+
+mod family_card;
+mod page;
+
+use std::path::{Path, PathBuf};
+
+use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::{family, settings, Database};
+
+pub use family_card::family_card;
+
+/// Where documents are saved: `documents/` beside the registry file, so a portable
+/// registry on a USB stick keeps its papers with it.
+pub fn documents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("documents")
+}
+
+fn failed(path: &Path, reason: impl std::fmt::Display) -> Problem {
+    Problem::new(ErrorCode::DocumentFailed)
+        .with("path", path.display())
+        .with("reason", reason)
+}
+
+/// Renders a family's card in the office's language and writes it to `out`, or to
+/// `documents/family-card-<number>.pdf` in `data_dir`. Returns the file written.
+pub fn save_family_card(
+    db: &Database,
+    family_id: &str,
+    data_dir: &Path,
+    out: Option<&Path>,
+) -> Result<PathBuf, Problem> {
+    let f = family::get(db.conn(), family_id)?;
+    let lang = settings::language(db.conn())?;
+    let today = chrono::Local::now().date_naive();
+    let path = match out {
+        Some(p) => p.to_path_buf(),
+        None => documents_dir(data_dir).join(format!("family-card-{}.pdf", f.registry_no)),
+    };
+    let bytes = family_card(&f, lang, today).map_err(|e| failed(&path, e))?;
+    write_whole(&path, &bytes)?;
+    Ok(path)
+}
+
+/// Writes into a temporary file beside `path` and renames it over: a power cut mid-write
+/// leaves the previous card intact instead of a truncated PDF the printer chokes on.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    use std::io::Write;
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => d.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| failed(path, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| failed(path, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| failed(path, e))?;
+    tmp.persist(path).map_err(|e| failed(path, e.error))?;
+    Ok(())
+}
+
+/// Resolves a document the UI asks to open or show. Only files in the documents folder
+/// qualify, so the webview cannot make the shell open anything else on the machine.
+pub fn saved_document(data_dir: &Path, path: &str) -> Result<PathBuf, Problem> {
+    let dir = documents_dir(data_dir);
+    let inside = |p: &Path| -> Option<PathBuf> {
+        let p = p.canonicalize().ok()?;
+        let d = dir.canonicalize().ok()?;
+        (p.starts_with(&d) && p.is_file()).then_some(p)
+    };
+    inside(Path::new(path))
+        .ok_or_else(|| Problem::new(ErrorCode::DocumentMissing).with("path", path))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("the bundled font could not be read")]
+    Font,
+    #[error("messages: {0}")]
+    Messages(#[from] meirim_i18n::I18nError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_inside_the_documents_folder_can_be_opened() {
+        let data = tempfile::tempdir().unwrap();
+        let card = documents_dir(data.path()).join("family-card-1.pdf");
+        write_whole(&card, b"%PDF-1.7").unwrap();
+        let outside = data.path().join("meirim.sqlite3");
+        std::fs::write(&outside, b"registry").unwrap();
+
+        let found = saved_document(data.path(), card.to_str().unwrap()).unwrap();
+        assert_eq!(found, card.canonicalize().unwrap());
+        let sneaky = documents_dir(data.path()).join("..").join("meirim.sqlite3");
+        for refused in [
+            outside.to_str().unwrap(),
+            sneaky.to_str().unwrap(),
+            documents_dir(data.path()).to_str().unwrap(),
+            "family-card-2.pdf",
+        ] {
+            let p = saved_document(data.path(), refused).unwrap_err();
+            assert_eq!(p.code, ErrorCode::DocumentMissing, "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_rewrite_replaces_the_file_whole_and_leaves_no_temporary_files() {
+        let data = tempfile::tempdir().unwrap();
+        let card = documents_dir(data.path()).join("family-card-1.pdf");
+        write_whole(&card, b"first version, longer than the second").unwrap();
+        write_whole(&card, b"second").unwrap();
+        assert_eq!(std::fs::read(&card).unwrap(), b"second");
+        let files = std::fs::read_dir(documents_dir(data.path()))
+            .unwrap()
+            .count();
+        assert_eq!(files, 1);
+    }
+}

@@ -1,0 +1,213 @@
+//! A small page writer over printpdf: text at a cursor that moves down the page, measured
+//! with the font's own advance widths so that lines wrap and columns line up, and a new
+//! page when the cursor reaches the bottom margin.
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, Point,
+    Pt, Rgb, TextItem,
+};
+
+use crate::DocumentError;
+
+const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+
+pub const PAGE_W: f32 = 210.0;
+pub const PAGE_H: f32 = 297.0;
+pub const MARGIN: f32 = 18.0;
+
+struct Face {
+    parsed: ParsedFont,
+    id: FontId,
+}
+
+impl Face {
+    fn load(doc: &mut PdfDocument, bytes: &[u8]) -> Result<Self, DocumentError> {
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(DocumentError::Font)?;
+        let id = doc.add_font(&parsed);
+        Ok(Self { parsed, id })
+    }
+
+    /// Width of `text` at `size` points, in millimetres.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let upm = f32::from(self.parsed.units_per_em.max(1));
+        let units: f32 = text
+            .chars()
+            .map(|c| {
+                self.parsed
+                    .lookup_glyph_index(u32::from(c))
+                    .and_then(|g| self.parsed.get_glyph_width(g))
+                    .map_or(upm / 2.0, f32::from)
+            })
+            .sum();
+        units / upm * size * 25.4 / 72.0
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+pub const INK: (f32, f32, f32) = (0.12, 0.16, 0.2);
+pub const MUTED: (f32, f32, f32) = (0.37, 0.42, 0.48);
+pub const TEAL: (f32, f32, f32) = (0.07, 0.37, 0.35);
+
+pub struct Writer {
+    doc: PdfDocument,
+    regular: Face,
+    bold: Face,
+    pages: Vec<Vec<Op>>,
+    /// Distance from the top edge, in mm.
+    pub y: f32,
+    footer: String,
+}
+
+impl Writer {
+    pub fn new(title: &str, footer: &str) -> Result<Self, DocumentError> {
+        let mut doc = PdfDocument::new(title);
+        let regular = Face::load(&mut doc, REGULAR_TTF)?;
+        let bold = Face::load(&mut doc, BOLD_TTF)?;
+        Ok(Self {
+            doc,
+            regular,
+            bold,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+            footer: footer.to_owned(),
+        })
+    }
+
+    fn face(&self, w: Weight) -> &Face {
+        match w {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+
+    pub fn width(&self, text: &str, size: f32, w: Weight) -> f32 {
+        self.face(w).width(text, size)
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Starts a new page when fewer than `needed` mm are left above the bottom margin.
+    pub fn ensure(&mut self, needed: f32) {
+        if self.y + needed > PAGE_H - MARGIN - 6.0 {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+    }
+
+    /// Draws `text` with its baseline `size`-derived distance below the cursor, at `x` mm
+    /// from the left edge. Does not move the cursor.
+    pub fn text_at(&mut self, x: f32, text: &str, size: f32, w: Weight, color: (f32, f32, f32)) {
+        let baseline = PAGE_H - self.y - size * 0.3528 * 0.8;
+        let font = self.face(w).id.clone();
+        let ops = vec![
+            Op::StartTextSection,
+            Op::SetFillColor {
+                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
+            },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point::new(Mm(x), Mm(baseline)),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_owned())],
+            },
+            Op::EndTextSection,
+        ];
+        self.ops().extend(ops);
+    }
+
+    /// Splits `text` into lines no wider than `max` mm, at spaces where possible.
+    pub fn wrap(&self, text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(&candidate, size, w) <= max || line.is_empty() {
+                    line = candidate;
+                } else {
+                    lines.push(std::mem::take(&mut line));
+                    line = word.to_owned();
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// A paragraph at `x`, wrapped to `max` mm; moves the cursor below it.
+    pub fn paragraph(&mut self, x: f32, text: &str, size: f32, w: Weight, max: f32) {
+        let line_h = size * 0.3528 * 1.45;
+        for line in self.wrap(text, size, w, max) {
+            self.ensure(line_h);
+            self.text_at(x, &line, size, w, INK);
+            self.y += line_h;
+        }
+    }
+
+    pub fn rule(&mut self, x1: f32, x2: f32, color: (f32, f32, f32), thickness: f32) {
+        let y = PAGE_H - self.y;
+        let ops = vec![
+            Op::SetOutlineColor {
+                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
+            },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point::new(Mm(x1), Mm(y)),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point::new(Mm(x2), Mm(y)),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ];
+        self.ops().extend(ops);
+    }
+
+    /// The finished PDF: every page gets the footer and "page n / total".
+    pub fn finish(mut self) -> Vec<u8> {
+        let total = self.pages.len();
+        let pages = std::mem::take(&mut self.pages);
+        let mut out = Vec::with_capacity(total);
+        for (i, mut ops) in pages.into_iter().enumerate() {
+            let footer = format!("{} · {}/{}", self.footer, i + 1, total);
+            let saved_y = self.y;
+            self.y = PAGE_H - MARGIN + 4.0;
+            self.pages = vec![Vec::new()];
+            self.text_at(MARGIN, &footer, 8.0, Weight::Regular, MUTED);
+            ops.append(&mut self.pages[0]);
+            self.y = saved_y;
+            out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops));
+        }
+        self.doc
+            .with_pages(out)
+            .save(&printpdf::PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
