@@ -26,6 +26,12 @@ const COMMANDS: &[&str] = &[
     "suggest_places",
     "list_places",
     "rename_place",
+    "remove_place",
+    "all_categories",
+    "add_category",
+    "rename_category",
+    "set_category_active",
+    "shift_category",
 ];
 
 fn main() {

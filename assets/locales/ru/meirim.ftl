@@ -114,6 +114,13 @@ error-too-many-members = Слишком много членов семьи: не
 error-iin-repeated = Этот ИИН уже указан в этой форме у другого члена семьи. У каждого человека свой ИИН.
 error-kato-invalid = Код КАТО состоит из 9 цифр, а «{ $value }» — нет.
 error-place-exists = Название «{ $name }» на этом уровне уже есть.
+error-place-in-use = «{ $name }» нельзя удалить: там { $count ->
+    [one] живёт { $count } семья
+    [few] живут { $count } семьи
+   *[many] живут { $count } семей
+}. Исправьте название или переименуйте место в правильное название того же уровня: они объединятся.
+error-place-has-places = «{ $name }» нельзя удалить: в нём есть округа или сёла ({ $count }). Сначала исправьте их.
+error-category-exists = Категория «{ $name }» уже есть. Дайте другое название или используйте существующую.
 error-possible-duplicate = Возможно, эта семья уже есть в реестре: № { $registry_no }, { $name }. Просмотрите предупреждения; если это другая семья, нажмите «Всё равно сохранить».
 error-family-destroyed = Персональные данные семьи № { $registry_no } уничтожены, изменить её нельзя.
 error-family-merged = Семья № { $registry_no } объединена с другой. Откройте страницу объединённой семьи.
@@ -357,3 +364,40 @@ action-print-card = Карточка семьи (PDF)
 card-saved = Карточка семьи сохранена: { $path }
 action-open-document = Открыть (для печати)
 action-show-document = Показать в папке
+
+## Справочники
+
+nav-reference = Справочники
+reference-title = Справочники
+reference-places = Адреса
+reference-places-hint = Районы, сельские округа и сёла пополняются сами, когда сохраняются семьи. Исправьте ошибку в названии здесь один раз: адрес изменится у всех семей, где оно встречается.
+reference-places-empty = Пока нет ни одного адреса: они появятся, когда вы зарегистрируете семьи.
+reference-filter = Поиск по названию
+reference-nothing-found = Ничего не найдено.
+col-level = Уровень
+col-place = Название
+col-within = Где
+col-families = Семей
+col-status = Состояние
+field-kato = Код КАТО
+field-kato-hint = 9 цифр, необязательно
+action-edit = Исправить
+action-remove = Удалить
+place-edit-title = Исправить название «{ $name }»
+place-edit-hint = Адрес изменится у семей: { $count }. Если ввести название, которое на этом уровне уже есть, два места объединятся.
+place-saved = Название исправлено, адреса семей обновлены.
+place-removed = Место удалено из справочника.
+reference-categories = Категории
+reference-categories-hint = Форма семьи предлагает эти категории. Используемую категорию нельзя удалить, только скрыть: семьи, у которых она есть, её сохранят.
+field-name-kk = Название на казахском
+field-name-ru = Название на русском
+action-add-category = Добавить категорию
+category-new-title = Новая категория
+category-edit-title = Исправить категорию
+category-hidden = скрыта
+category-active = в форме
+action-hide = Скрыть
+action-show = Вернуть в форму
+action-move-up = Переместить выше
+action-move-down = Переместить ниже
+category-saved = Категория сохранена.

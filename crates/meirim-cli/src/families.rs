@@ -1,4 +1,4 @@
-//! `meirim-cli families …` and `meirim-cli reference …`.
+//! `meirim-cli families …`.
 
 use clap::{Args, Subcommand};
 use meirim_core::family::{self, FamilyInput, FamilySummary, MemberInput, SearchQuery};
@@ -67,14 +67,6 @@ pub enum FamiliesCommand {
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
-}
-
-#[derive(Subcommand)]
-pub enum ReferenceCommand {
-    /// The 17 oblasts and 3 cities.
-    Oblasts,
-    /// Aid categories.
-    Categories,
 }
 
 #[derive(Args)]
@@ -495,58 +487,7 @@ fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
     }
 }
 
-pub fn run_reference(ctx: &Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
-    let conn = ctx.db.conn();
-    let lang = ctx.lang;
-    let pick = |n: &reference::Names| match lang {
-        Language::Kk => n.kk.clone(),
-        Language::Ru => n.ru.clone(),
-    };
-    match cmd {
-        ReferenceCommand::Oblasts => {
-            let list = reference::oblasts(conn).map_err(Problem::from)?;
-            if ctx.json {
-                return print_json(&list);
-            }
-            let rows: Vec<Vec<String>> = list
-                .iter()
-                .map(|o| vec![o.iso_code.clone(), pick(&o.names)])
-                .collect();
-            say(table(
-                &[
-                    ctx.l10n.text("cli-col-iso", &[]),
-                    ctx.l10n.text("field-oblast", &[]),
-                ],
-                &rows,
-            ));
-        }
-        ReferenceCommand::Categories => {
-            let list = reference::categories(conn).map_err(Problem::from)?;
-            if ctx.json {
-                return print_json(&list);
-            }
-            let rows: Vec<Vec<String>> = list
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.code.clone().unwrap_or_else(|| c.id.clone()),
-                        pick(&c.names),
-                    ]
-                })
-                .collect();
-            say(table(
-                &[
-                    ctx.l10n.text("cli-col-code", &[]),
-                    ctx.l10n.text("col-categories", &[]),
-                ],
-                &rows,
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn print_json<T: Serialize>(value: &T) -> Result<(), Problem> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<(), Problem> {
     let s = serde_json::to_string_pretty(value)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
     say(s);

@@ -3,6 +3,7 @@
 
 mod families;
 mod output;
+mod reference;
 
 use output::say;
 
@@ -39,9 +40,9 @@ enum Command {
     /// Register, list, search and show families.
     #[command(subcommand)]
     Families(families::FamiliesCommand),
-    /// Reference lists: oblasts and categories with their ids.
+    /// Reference lists (oblasts, categories, places) and the office's corrections to them.
     #[command(subcommand)]
-    Reference(families::ReferenceCommand),
+    Reference(reference::ReferenceCommand),
     /// Fill an empty registry with a synthetic district (for trying Meirim, screenshots,
     /// tests and benchmarks). Every name and IIN is invented.
     Demo {
@@ -113,7 +114,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Families(cmd) => families::run(&mut ctx, cmd),
-        Command::Reference(cmd) => families::run_reference(&ctx, cmd),
+        Command::Reference(cmd) => reference::run(&mut ctx, cmd),
         Command::Demo { families, seed } => demo(&mut ctx, families, seed),
         Command::Bench {
             families,

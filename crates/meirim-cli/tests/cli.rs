@@ -212,3 +212,61 @@ fn the_family_card_lands_in_the_documents_folder_or_where_asked() {
     assert!(!missing.status.success());
     assert!(!stderr(&missing).is_empty());
 }
+
+#[test]
+fn the_office_corrects_places_and_categories_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = cli(
+        dir.path(),
+        &[
+            "families",
+            "add",
+            "--surname",
+            "Әлиева",
+            "--name",
+            "Айгүл",
+            "--village",
+            "Аксуу",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let places: serde_json::Value = serde_json::from_str(&stdout(&cli(
+        dir.path(),
+        &["--json", "reference", "places"],
+    )))
+    .unwrap();
+    assert_eq!(places[0]["name"], "Аксуу");
+    assert_eq!(places[0]["families"], 1);
+    let id = places[0]["id"].as_str().unwrap();
+
+    let bad = cli(
+        dir.path(),
+        &["reference", "rename-place", id, "Ақсу", "--kato", "12"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("КАТО"), "{}", stderr(&bad));
+    let renamed = cli(dir.path(), &["reference", "rename-place", id, "Ақсу"]);
+    assert!(renamed.status.success(), "{}", stderr(&renamed));
+    let list = stdout(&cli(dir.path(), &["--json", "families", "list"]));
+    assert!(list.contains("Ақсу"), "{list}");
+    let in_use = cli(dir.path(), &["reference", "remove-place", id]);
+    assert_eq!(in_use.status.code(), Some(1));
+
+    let added = cli(
+        dir.path(),
+        &[
+            "reference",
+            "add-category",
+            "--kk",
+            "Өрт зардап шеккендер",
+            "--ru",
+            "Погорельцы",
+        ],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let hide = cli(dir.path(), &["reference", "hide-category", "погорельцы"]);
+    assert!(hide.status.success(), "{}", stderr(&hide));
+    let cats = stdout(&cli(dir.path(), &["reference", "categories"]));
+    let line = cats.lines().find(|l| l.contains("Өрт")).unwrap();
+    assert!(line.contains("жасырылған"), "{cats}");
+}

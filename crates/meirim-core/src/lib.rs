@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod categories;
 pub mod clock;
 pub mod date;
 pub mod db;

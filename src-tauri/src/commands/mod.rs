@@ -3,6 +3,7 @@
 //! `cargo test -p meirim-app` into ui/src/lib/bindings.ts.
 
 mod app;
+mod categories;
 mod documents;
 mod duplicates;
 mod families;
@@ -37,6 +38,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         places::suggest_places,
         places::list_places,
         places::rename_place,
+        places::remove_place,
+        categories::all_categories,
+        categories::add_category,
+        categories::rename_category,
+        categories::set_category_active,
+        categories::shift_category,
     ])
 }
 
@@ -92,6 +99,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 25);
+        assert_eq!(count, 31);
     }
 }

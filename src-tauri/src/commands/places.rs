@@ -1,4 +1,4 @@
-//! The address reference: suggestions while typing, and corrections.
+//! The address reference: suggestions while typing, corrections, joins and removals.
 
 use meirim_core::places::{self, Place, PlaceLevel};
 use meirim_core::Problem;
@@ -42,4 +42,11 @@ pub fn rename_place(
     kato: Option<String>,
 ) -> Result<Place, Problem> {
     state.with_db(|db| places::rename(db, &id, &name, kato.as_deref()))
+}
+
+/// Removes a place no family uses (a corrected typo).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn remove_place(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+    state.with_db(|db| places::remove(db, &id))
 }

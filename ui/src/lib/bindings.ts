@@ -36,6 +36,13 @@ export const commands = {
 	suggestPlaces: (level: PlaceLevel, fragment: string, district: string | null, ruralOkrug: string | null) => typedError<Place_Serialize[], Problem>(__TAURI_INVOKE("suggest_places", { level, fragment, district, ruralOkrug })),
 	listPlaces: () => typedError<Place_Serialize[], Problem>(__TAURI_INVOKE("list_places")),
 	renamePlace: (id: string, name: string, kato: string | null) => typedError<Place_Serialize, Problem>(__TAURI_INVOKE("rename_place", { id, name, kato })),
+	/**  Removes a place no family uses (a corrected typo). */
+	removePlace: (id: string) => typedError<null, Problem>(__TAURI_INVOKE("remove_place", { id })),
+	allCategories: () => typedError<CategoryEntry_Serialize[], Problem>(__TAURI_INVOKE("all_categories")),
+	addCategory: (input: CategoryInput) => typedError<Category_Serialize, Problem>(__TAURI_INVOKE("add_category", { input })),
+	renameCategory: (id: string, input: CategoryInput) => typedError<Category_Serialize, Problem>(__TAURI_INVOKE("rename_category", { id, input })),
+	setCategoryActive: (id: string, active: boolean) => typedError<null, Problem>(__TAURI_INVOKE("set_category_active", { id, active })),
+	shiftCategory: (id: string, up: boolean) => typedError<null, Problem>(__TAURI_INVOKE("shift_category", { id, up })),
 };
 
 /* Types */
@@ -142,6 +149,32 @@ export type AuditEntry_Serialize = {
 };
 
 export type Category = Category_Serialize | Category_Deserialize;
+
+/**  A category as the editor shows it. */
+export type CategoryEntry = CategoryEntry_Serialize | CategoryEntry_Deserialize;
+
+/**  A category as the editor shows it. */
+export type CategoryEntry_Deserialize = {
+	category: Category_Deserialize,
+	/**  Hidden categories are not offered in the forms. */
+	active: boolean,
+	/**  Current families with this category. */
+	families: number,
+};
+
+/**  A category as the editor shows it. */
+export type CategoryEntry_Serialize = {
+	category: Category_Serialize,
+	/**  Hidden categories are not offered in the forms. */
+	active: boolean,
+	/**  Current families with this category. */
+	families: number,
+};
+
+export type CategoryInput = {
+	name_kk: string,
+	name_ru: string,
+};
 
 export type Category_Deserialize = {
 	id: string,
@@ -274,7 +307,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 

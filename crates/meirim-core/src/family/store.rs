@@ -130,13 +130,12 @@ fn write(
         }
         (None, _) => None,
     };
-    let address_key = match (&v.village, &v.street, &v.house) {
-        (Some(village), Some(street), Some(house)) => Some(text::fold(&format!(
-            "{village} {street} {house} {}",
-            v.flat.as_deref().unwrap_or("")
-        ))),
-        _ => None,
-    };
+    let address_key = super::duplicates::address_key(
+        v.village.as_deref(),
+        v.street.as_deref(),
+        v.house.as_deref(),
+        v.flat.as_deref(),
+    );
     let registered_on = v.registered_on.or(registry_no.map(|_| today()));
     tx.execute(
         "INSERT INTO families (id, registry_no, phone, oblast_id, district, rural_okrug,

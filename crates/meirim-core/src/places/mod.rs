@@ -4,14 +4,20 @@
 //! reference is what the form suggests while typing and where a misspelt or renamed place
 //! is corrected once for every family. It grows by itself as families are saved.
 
+mod edit;
+
+pub use edit::{remove, rename};
+
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{Database, DbError};
-use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::db::DbError;
+use crate::problem::{ErrorCode, Problem};
 use crate::{clock, text};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum PlaceLevel {
@@ -21,7 +27,7 @@ pub enum PlaceLevel {
 }
 
 impl PlaceLevel {
-    fn stored(self) -> &'static str {
+    pub(crate) fn stored(self) -> &'static str {
         match self {
             PlaceLevel::District => "district",
             PlaceLevel::RuralOkrug => "rural-okrug",
@@ -39,7 +45,7 @@ impl PlaceLevel {
     }
 
     /// The families column holding this level's name.
-    fn column(self) -> &'static str {
+    pub(crate) fn column(self) -> &'static str {
         match self {
             PlaceLevel::District => "district",
             PlaceLevel::RuralOkrug => "rural_okrug",
@@ -64,7 +70,7 @@ pub struct Place {
     pub families: u32,
 }
 
-fn find(
+pub(crate) fn find(
     tx: &Connection,
     oblast_id: Option<&str>,
     parent_id: Option<&str>,
@@ -131,7 +137,7 @@ pub(crate) fn remember(
     Ok(())
 }
 
-const PLACE_SELECT: &str = "
+pub(crate) const PLACE_SELECT: &str = "
     SELECT p.id, p.level, p.name, p.kato, p.oblast_id,
            CASE p.level WHEN 'district' THEN NULL
                 WHEN 'rural-okrug' THEN parent.name
@@ -144,7 +150,7 @@ const PLACE_SELECT: &str = "
     LEFT JOIN places parent ON parent.id = p.parent_id
     LEFT JOIN places grand ON grand.id = parent.parent_id";
 
-fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Place> {
+pub(crate) fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Place> {
     Ok(Place {
         id: r.get(0)?,
         level: PlaceLevel::parse(&r.get::<_, String>(1)?).unwrap_or(PlaceLevel::Village),
@@ -155,15 +161,6 @@ fn place_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Place> {
         rural_okrug: r.get(6)?,
         families: 0,
     })
-}
-
-fn count_families(conn: &Connection, p: &Place) -> Result<u32, DbError> {
-    let sql = format!(
-        "SELECT count(*) FROM families WHERE {} = ?1 AND destroyed_at IS NULL
-           AND merged_into IS NULL",
-        p.level.column()
-    );
-    Ok(conn.query_row(&sql, [&p.name], |r| r.get(0))?)
 }
 
 /// Places of one level whose name contains `fragment` (spelling-insensitive), for the
@@ -202,121 +199,115 @@ pub fn suggest(
     Ok(out)
 }
 
-/// The whole reference, for the editor: districts, then okrugs, then villages, by name.
+/// The whole reference, for the editor: districts, then okrugs, then villages, by name,
+/// each with the number of current families living there.
 pub fn list(conn: &Connection) -> Result<Vec<Place>, Problem> {
     let sql = format!(
         "{PLACE_SELECT} ORDER BY CASE p.level WHEN 'district' THEN 0 WHEN 'rural-okrug' THEN 1
          ELSE 2 END, p.name"
     );
     let mut stmt = conn.prepare(&sql).map_err(DbError::from)?;
-    let places = stmt
+    let mut places = stmt
         .query_map([], place_from_row)
         .map_err(DbError::from)?
         .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
-    let mut out = Vec::with_capacity(places.len());
-    for mut p in places {
-        p.families = count_families(conn, &p)?;
-        out.push(p);
+    let counts = usage(conn)?;
+    for p in &mut places {
+        p.families = counts.get(&p.key()).copied().unwrap_or(0);
     }
-    Ok(out)
+    Ok(places)
 }
 
-/// Corrects a place's name (and KATO code). Families whose address used the old name under
-/// the same parents get the new one, in the same transaction.
-pub fn rename(
-    db: &mut Database,
-    id: &str,
-    new_name: &str,
-    kato: Option<&str>,
-) -> Result<Place, Problem> {
-    let name = text::tidy(new_name);
-    let mut problems = Vec::new();
-    if name.is_empty() {
-        problems.push(FieldProblem::new("name", ErrorCode::Required));
-    } else if name.chars().count() > 200 {
-        problems.push(FieldProblem::new("name", ErrorCode::TooLong).with("max", 200));
-    }
-    let kato = text::tidy_opt(kato);
-    if let Some(k) = &kato {
-        if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
-            problems.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
+/// Where a place sits, spelling-insensitively: its level and the folded names of its
+/// district, okrug and itself. A family's address maps to the same keys, so the two meet
+/// even when a family typed «Карабулак» and the reference says «Қарабұлақ».
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PlaceKey(PlaceLevel, String, String, String);
+
+impl Place {
+    pub(crate) fn key(&self) -> PlaceKey {
+        let f = |s: &Option<String>| s.as_deref().map(text::fold).unwrap_or_default();
+        match self.level {
+            PlaceLevel::District => PlaceKey(
+                self.level,
+                String::new(),
+                String::new(),
+                text::fold(&self.name),
+            ),
+            PlaceLevel::RuralOkrug => PlaceKey(
+                self.level,
+                f(&self.district),
+                String::new(),
+                text::fold(&self.name),
+            ),
+            PlaceLevel::Village => PlaceKey(
+                self.level,
+                f(&self.district),
+                f(&self.rural_okrug),
+                text::fold(&self.name),
+            ),
         }
     }
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
-    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    let old = by_id(&tx, id)?;
-    let (parent_id, oblast_id): (Option<String>, Option<String>) = tx
-        .query_row(
-            "SELECT parent_id, oblast_id FROM places WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .map_err(DbError::from)?;
-    if let Some(other) = find(
-        &tx,
-        oblast_id.as_deref(),
-        parent_id.as_deref(),
-        old.level,
-        &name,
-    )? {
-        if other != id {
-            return Err(Problem::validation(vec![FieldProblem::new(
-                "name",
-                ErrorCode::PlaceExists,
-            )
-            .with("name", &name)]));
-        }
-    }
-    tx.execute(
-        "UPDATE places SET name = ?2, name_key = ?3, kato = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, name, text::fold(&name), kato, clock::now()],
-    )
-    .map_err(DbError::from)?;
-    // The parents' names narrow the families to the ones under this very place.
-    let mut sql = format!(
-        "UPDATE families SET {col} = ?1, updated_at = ?3 WHERE {col} = ?2",
-        col = old.level.column()
-    );
-    let mut args: Vec<String> = vec![name.clone(), old.name.clone(), clock::now()];
-    if let Some(d) = old
-        .district
-        .as_ref()
-        .filter(|_| old.level != PlaceLevel::District)
-    {
-        args.push(d.clone());
-        sql.push_str(&format!(" AND district = ?{}", args.len()));
-    }
-    if let Some(o) = &old.rural_okrug {
-        args.push(o.clone());
-        sql.push_str(&format!(" AND rural_okrug = ?{}", args.len()));
-    }
-    tx.execute(&sql, rusqlite::params_from_iter(args.iter()))
-        .map_err(DbError::from)?;
-    let ids: Vec<String> = {
-        let col = old.level.column();
-        let mut stmt = tx
-            .prepare(&format!("SELECT id FROM families WHERE {col} = ?1"))
-            .map_err(DbError::from)?;
-        let rows = stmt
-            .query_map([&name], |r| r.get(0))
-            .map_err(DbError::from)?
-            .collect::<Result<Vec<String>, _>>()
-            .map_err(DbError::from)?;
-        rows
-    };
-    for family_id in ids {
-        crate::family::index::refresh(&tx, &family_id)?;
-    }
-    tx.commit().map_err(DbError::from)?;
-    let mut place = by_id(db.conn(), id)?;
-    place.families = count_families(db.conn(), &place)?;
-    Ok(place)
 }
 
-fn by_id(conn: &Connection, id: &str) -> Result<Place, Problem> {
+/// The keys of the places an address names, one per filled level.
+pub(crate) fn address_keys(
+    district: Option<&str>,
+    rural_okrug: Option<&str>,
+    village: Option<&str>,
+) -> Vec<PlaceKey> {
+    let f = |s: Option<&str>| s.map(text::fold).unwrap_or_default();
+    let (d, o, v) = (f(district), f(rural_okrug), f(village));
+    let mut keys = Vec::with_capacity(3);
+    if !d.is_empty() {
+        keys.push(PlaceKey(
+            PlaceLevel::District,
+            String::new(),
+            String::new(),
+            d.clone(),
+        ));
+    }
+    if !o.is_empty() {
+        keys.push(PlaceKey(
+            PlaceLevel::RuralOkrug,
+            d.clone(),
+            String::new(),
+            o.clone(),
+        ));
+    }
+    if !v.is_empty() {
+        keys.push(PlaceKey(PlaceLevel::Village, d, o, v));
+    }
+    keys
+}
+
+/// Current families per place, from one grouped pass over the families' addresses (a
+/// count per place would scan 100k families once per village).
+fn usage(conn: &Connection) -> Result<HashMap<PlaceKey, u32>, DbError> {
+    let mut stmt = conn.prepare(
+        "SELECT district, rural_okrug, village, count(*) FROM families
+         WHERE destroyed_at IS NULL AND merged_into IS NULL GROUP BY 1, 2, 3",
+    )?;
+    let mut counts = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, u32>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (d, o, v, n) = row?;
+        for key in address_keys(d.as_deref(), o.as_deref(), v.as_deref()) {
+            *counts.entry(key).or_insert(0) += n;
+        }
+    }
+    Ok(counts)
+}
+
+pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<Place, Problem> {
     conn.query_row(
         &format!("{PLACE_SELECT} WHERE p.id = ?1"),
         [id],
@@ -330,6 +321,7 @@ fn by_id(conn: &Connection, id: &str) -> Result<Place, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::Database;
 
     fn remember_all(db: &mut Database, rows: &[(&str, &str, &str)]) {
         let tx = db.conn_mut().transaction().unwrap();
