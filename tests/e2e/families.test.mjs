@@ -6,7 +6,20 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { freshDataDir, launch, quit, shot, SHOTS, startDriver, stopDriver, syntheticIin } from "./harness.mjs";
+import {
+  click,
+  freshDataDir,
+  launch,
+  quit,
+  shot,
+  SHOTS,
+  startDriver,
+  stopDriver,
+  syntheticIin,
+  textOf,
+  type,
+  waitValue,
+} from "./harness.mjs";
 
 const dataDir = freshDataDir();
 // 2 July 1984, woman (century digit 4); 10 March 1980, man (3); a girl born 2017 (6).
@@ -19,29 +32,6 @@ before(async () => {
   await startDriver();
 });
 after(() => stopDriver());
-
-async function textOf(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed();
-  return el.getText();
-}
-
-async function type(browser, selector, value) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed();
-  await el.setValue(value);
-}
-
-async function click(browser, selector) {
-  const el = await browser.$(selector);
-  await el.waitForClickable();
-  await el.click();
-}
-
-async function waitValue(browser, selector, value, message) {
-  const el = await browser.$(selector);
-  await browser.waitUntil(async () => (await el.getValue()) === value, { timeoutMsg: message });
-}
 
 test("registers a family of three through the form, the IIN filling in birth dates and sex", async () => {
   const browser = await launch(dataDir);

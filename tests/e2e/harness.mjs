@@ -116,3 +116,27 @@ export function syntheticIin(yymmdd, centuryDigit, serial) {
   }
   throw new Error("no valid IIN found");
 }
+
+// Element helpers: each waits (bounded) for the element before touching it.
+export async function textOf(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed();
+  return el.getText();
+}
+
+export async function type(browser, selector, value) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed();
+  await el.setValue(value);
+}
+
+export async function click(browser, selector) {
+  const el = await browser.$(selector);
+  await el.waitForClickable();
+  await el.click();
+}
+
+export async function waitValue(browser, selector, value, message) {
+  const el = await browser.$(selector);
+  await browser.waitUntil(async () => (await el.getValue()) === value, { timeoutMsg: message });
+}

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { apiMock, categories, oblasts, validationError } from "./fakeApi";
+import { apiMock, categories, family, oblasts, validationError } from "./fakeApi";
 import { ProblemError } from "../src/lib/problem";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -183,5 +183,25 @@ describe("FamilyForm", () => {
     expect(screen.getByText("Регистрация новой семьи")).toBeInTheDocument();
     expect(screen.getByLabelText("многодетная семья")).toBeInTheDocument();
     expect(screen.getByText("Согласие ожидается")).toBeInTheDocument();
+  });
+
+  it("keeps a category the office has since hidden on the family that has it", async () => {
+    const hidden = { id: "c-flood", code: null, names: { kk: "Су тасқынынан зардап шеккен", ru: "Пострадавшие от паводка" } };
+    const stored = family({
+      members: [{ id: null, is_head: true, relation: null, surname: "Оспанова", name: "Гүлнар", patronymic: null, iin: null, birth_date: null, sex: null, disability: null, pensioner: false, student: false, employment: null, phone: null }],
+      phone: null,
+      address: { oblast_id: null, district: null, rural_okrug: null, village: null, street: null, house: null, flat: null },
+      housing_notes: null,
+      income_per_person: null,
+      registered_on: null,
+      category_ids: [],
+      notes: null,
+      consent: { status: "pending", date: null, form: null, until: null, recorded_by: null },
+      accept_duplicates: false,
+    });
+    render(FamilyForm, { props: { family: { ...stored, categories: [hidden] }, oblasts, categories, onsaved: vi.fn(), oncancel: vi.fn(), onopen: vi.fn() } });
+    const box = (await screen.findByLabelText("Су тасқынынан зардап шеккен")) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(document.querySelectorAll('input[name="category"]')).toHaveLength(categories.length + 1);
   });
 });

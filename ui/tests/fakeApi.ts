@@ -23,6 +23,13 @@ export const categories: Category[] = [
   { id: "c-low", code: "low-income", names: { kk: "аз қамтылған отбасы", ru: "малообеспеченная семья" } },
 ];
 
+export const places: Place[] = [
+  { id: "p-d", level: "district", name: "Сайрам ауданы", kato: null, oblast_id: "o-61", district: null, rural_okrug: null, families: 3 },
+  { id: "p-o", level: "rural-okrug", name: "Ақсу а.о.", kato: null, oblast_id: "o-61", district: "Сайрам ауданы", rural_okrug: null, families: 3 },
+  { id: "p-v1", level: "village", name: "Қарабұлақ", kato: "511633100", oblast_id: "o-61", district: "Сайрам ауданы", rural_okrug: "Ақсу а.о.", families: 3 },
+  { id: "p-v2", level: "village", name: "Аксуу", kato: null, oblast_id: "o-61", district: "Сайрам ауданы", rural_okrug: "Ақсу а.о.", families: 0 },
+];
+
 /** Decodes like meirim-core's IIN module for the synthetic numbers the tests use. */
 export function fakeCheckIin(iin: string, birthDate: string | null, sex: string | null): IinCheck {
   if (!/^\d*$/.test(iin)) return { error: { field: "iin", code: "iin-not-digits", params: {} }, facts: null };
@@ -110,4 +117,12 @@ export const apiMock = {
   scanDuplicates: vi.fn(async () => []),
   mergeFamilies: vi.fn(),
   dismissDuplicate: vi.fn(async () => null),
+  listPlaces: vi.fn(async () => places),
+  renamePlace: vi.fn(),
+  removePlace: vi.fn(async () => null),
+  allCategories: vi.fn(async () => categories.map((category, i) => ({ category, active: true, families: i }))),
+  addCategory: vi.fn(),
+  renameCategory: vi.fn(),
+  setCategoryActive: vi.fn(async () => null),
+  shiftCategory: vi.fn(async () => null),
 };

@@ -4,6 +4,8 @@ import { commands } from "./bindings";
 import type {
   AppInfo_Serialize,
   AuditEntry_Serialize,
+  CategoryEntry_Serialize,
+  CategoryInput,
   Category_Serialize,
   DuplicateHint,
   DuplicatePair_Serialize,
@@ -46,6 +48,8 @@ export type {
 export type AppInfo = AppInfo_Serialize;
 export type AuditEntry = AuditEntry_Serialize;
 export type Category = Category_Serialize;
+export type CategoryEntry = CategoryEntry_Serialize;
+export type { CategoryInput };
 export type DuplicatePair = DuplicatePair_Serialize;
 export type Family = Family_Serialize;
 export type FamilyInput = FamilyInput_Deserialize;
@@ -103,4 +107,15 @@ export const api = {
     district: string | null,
     ruralOkrug: string | null,
   ): Promise<Place[]> => unwrap(commands.suggestPlaces(level, fragment, district, ruralOkrug)),
+  listPlaces: (): Promise<Place[]> => unwrap(commands.listPlaces()),
+  renamePlace: (id: string, name: string, kato: string | null): Promise<Place> =>
+    unwrap(commands.renamePlace(id, name, kato)),
+  removePlace: (id: string): Promise<null> => unwrap(commands.removePlace(id)),
+  allCategories: (): Promise<CategoryEntry[]> => unwrap(commands.allCategories()),
+  addCategory: (input: CategoryInput): Promise<Category> => unwrap(commands.addCategory(input)),
+  renameCategory: (id: string, input: CategoryInput): Promise<Category> =>
+    unwrap(commands.renameCategory(id, input)),
+  setCategoryActive: (id: string, active: boolean): Promise<null> =>
+    unwrap(commands.setCategoryActive(id, active)),
+  shiftCategory: (id: string, up: boolean): Promise<null> => unwrap(commands.shiftCategory(id, up)),
 };

@@ -20,3 +20,15 @@ export function displayTimestamp(ts: string): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+// Kazakh letters and their Russian spellings compare equal, so «Карабулак» finds
+// «Қарабұлақ» in a short list filtered on this side (the registry's own search does more).
+const KAZAKH_TO_RUSSIAN: Record<string, string> = {
+  ә: "а", ғ: "г", қ: "к", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и", ё: "е", й: "и",
+};
+
+export function foldForFilter(s: string): string {
+  return Array.from(s.trim().toLocaleLowerCase("kk"))
+    .map((c) => KAZAKH_TO_RUSSIAN[c] ?? c)
+    .join("");
+}
