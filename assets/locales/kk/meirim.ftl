@@ -114,6 +114,18 @@ error-place-exists = «{ $name }» атауы осы деңгейде бұрын
 error-place-in-use = «{ $name }» жойылмайды: онда { $count } отбасы тұрады. Атауын түзетіңіз немесе сол деңгейдегі дұрыс атауға өзгертіңіз: екеуі біріктіріледі.
 error-place-has-places = «{ $name }» жойылмайды: оның құрамында { $count } елді мекен не округ бар. Алдымен соларды түзетіңіз.
 error-category-exists = «{ $name }» атты санат бұрыннан бар. Басқа атау беріңіз немесе барын пайдаланыңыз.
+error-choice-missing = Таңдалған жазба табылмады. Тізімді жаңартып, қайта таңдаңыз.
+error-aid-too-soon = { $status ->
+    [planned] Бұл отбасына бұл көмек { $date } күніне жоспарланған.
+   *[other] Бұл отбасы бұл көмекті { $date } күні алған.
+} Бәрібір беру үшін себебін жазыңыз.
+error-quantity-invalid = «{ $value }» саны дұрыс емес. Санды цифрмен жазыңыз, бөлшегін үтірмен: 2,5.
+error-days-invalid = «{ $value }» күн саны дұрыс емес: 1-ден { $max }-ге дейінгі бүтін сан жазыңыз.
+error-aid-type-exists = «{ $name }» атты көмек түрі бұрыннан бар. Басқа атау беріңіз.
+error-delivery-wrong-status = Бұл көмек { $status ->
+    [delivered] табысталып қойған
+   *[cancelled] болдырылмаған
+}, оның күйін енді өзгертуге болмайды.
 error-possible-duplicate = Бұл отбасы тізілімде бұрыннан бар болуы мүмкін: №{ $registry_no }, { $name }. Ескертулерді қарап шығыңыз; басқа отбасы болса, «Бәрібір сақтау» батырмасын басыңыз.
 error-family-destroyed = №{ $registry_no } отбасының дербес деректері жойылған, оны өзгертуге болмайды.
 error-family-merged = №{ $registry_no } отбасы басқа отбасымен біріктірілген. Біріктірілген отбасының парағын ашыңыз.
@@ -298,6 +310,10 @@ audit-restore = Мұрағаттан қайтарылды
 audit-merge = Басқа отбасы біріктірілді
 audit-merged-into = Басқа отбасына біріктірілді
 audit-destroy = Дербес деректер жойылды
+audit-aid-planned = Көмек жоспарланды
+audit-aid-delivered = Көмек табысталды
+audit-aid-cancelled = Көмек болдырылмады
+audit-aid-changed = Көмек жазбасы түзетілді
 audit-field-phone = Телефон
 audit-field-address-oblast = Облыс
 audit-field-address-district = Аудан

@@ -121,6 +121,18 @@ error-place-in-use = «{ $name }» нельзя удалить: там { $count 
 }. Исправьте название или переименуйте место в правильное название того же уровня: они объединятся.
 error-place-has-places = «{ $name }» нельзя удалить: в нём есть округа или сёла ({ $count }). Сначала исправьте их.
 error-category-exists = Категория «{ $name }» уже есть. Дайте другое название или используйте существующую.
+error-choice-missing = Выбранная запись не найдена. Обновите список и выберите снова.
+error-aid-too-soon = { $status ->
+    [planned] Этой семье эта помощь уже запланирована на { $date }.
+   *[other] Эта семья уже получила эту помощь { $date }.
+} Чтобы выдать её всё равно, укажите причину.
+error-quantity-invalid = Количество «{ $value }» указано неверно. Пишите число цифрами, дробную часть через запятую: 2,5.
+error-days-invalid = Число дней «{ $value }» неверно: укажите целое число от 1 до { $max }.
+error-aid-type-exists = Вид помощи «{ $name }» уже есть. Дайте другое название.
+error-delivery-wrong-status = Эта помощь уже { $status ->
+    [delivered] вручена
+   *[cancelled] отменена
+}, её состояние больше нельзя изменить.
 error-possible-duplicate = Возможно, эта семья уже есть в реестре: № { $registry_no }, { $name }. Просмотрите предупреждения; если это другая семья, нажмите «Всё равно сохранить».
 error-family-destroyed = Персональные данные семьи № { $registry_no } уничтожены, изменить её нельзя.
 error-family-merged = Семья № { $registry_no } объединена с другой. Откройте страницу объединённой семьи.
@@ -321,6 +333,10 @@ audit-restore = Возвращена из архива
 audit-merge = Присоединена другая семья
 audit-merged-into = Объединена с другой семьёй
 audit-destroy = Персональные данные уничтожены
+audit-aid-planned = Запланирована помощь
+audit-aid-delivered = Вручена помощь
+audit-aid-cancelled = Отменена помощь
+audit-aid-changed = Исправлена запись о помощи
 audit-field-phone = Телефон
 audit-field-address-oblast = Область
 audit-field-address-district = Район

@@ -23,6 +23,10 @@ pub enum AuditAction {
     /// On the absorbed family: it was merged into another.
     MergedInto,
     Destroy,
+    AidPlanned,
+    AidDelivered,
+    AidCancelled,
+    AidChanged,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.

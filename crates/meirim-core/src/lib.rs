@@ -3,6 +3,7 @@
 //! No UI framework lives here; the Tauri shell and the CLI are thin adapters over these
 //! modules, so anything the app can compute, the CLI can too.
 
+pub mod aid;
 pub mod audit;
 pub mod bench;
 pub mod categories;
@@ -12,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod family;
 pub mod iin;
+pub mod money;
 pub mod paths;
 pub mod person;
 pub mod phone;

@@ -33,18 +33,6 @@ mod serde_like {
 }
 
 /// 1234567 → "1 234 567" with no-break spaces, as the domain guide prints money.
-fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
-}
-
 struct Card<'a> {
     w: Writer,
     l: &'a Localizer,
@@ -234,7 +222,7 @@ pub fn family_card(
     c.row("detail-children", Some(f.derived.children.to_string()));
     let income = f
         .income_per_person
-        .map(|n| format!("{}\u{a0}₸", grouped(n)));
+        .map(|n| meirim_core::money::display_tenge(i64::from(n)));
     c.row("field-income", income);
     c.row("field-housing-notes", f.housing_notes.clone());
 
@@ -319,16 +307,4 @@ pub fn family_card(
     let sign = c.t("card-signature");
     c.w.text_at(PAGE_W / 2.0, &sign, 9.0, Weight::Regular, MUTED);
     Ok(c.w.finish())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn money_is_grouped_with_no_break_spaces() {
-        assert_eq!(grouped(38_500), "38\u{a0}500");
-        assert_eq!(grouped(1_200_000), "1\u{a0}200\u{a0}000");
-        assert_eq!(grouped(999), "999");
-    }
 }

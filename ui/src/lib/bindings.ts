@@ -118,7 +118,7 @@ export type AuditAction = "create" | "update" | "archive" | "restore" |
 /**  On the surviving family: another family was merged into it. */
 "merge" | 
 /**  On the absorbed family: it was merged into another. */
-"merged-into" | "destroy";
+"merged-into" | "destroy" | "aid-planned" | "aid-delivered" | "aid-cancelled" | "aid-changed";
 
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 
@@ -307,7 +307,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 

@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0002_registry.sql"),
         hook: Some(super::backfill::registry_0002),
     },
+    Migration {
+        name: "0003_aid.sql",
+        sql: include_str!("../../migrations/0003_aid.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

@@ -113,7 +113,7 @@ pub fn restore(db: &mut Database, id: &str) -> Result<Family, Problem> {
 /// Consent withdrawn: erases the family's personal data for good — names, IINs, birth
 /// dates, phones, street address, notes, the search index entry and the values in its audit
 /// entries. What stays are figures that identify no one: the registry number, village,
-/// categories, income, member count with sex, birth year and flags, and (later) aid given.
+/// categories, income, member count with sex, birth year and flags, and the aid given.
 /// The user confirms by typing the family's registry number.
 pub fn destroy(db: &mut Database, id: &str, confirm_registry_no: u32) -> Result<Family, Problem> {
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
@@ -141,6 +141,14 @@ pub fn destroy(db: &mut Database, id: &str, confirm_registry_no: u32) -> Result<
                 consent = 'withdrawn', consent_recorded_by = NULL, sort_key = '',
                 head_key = '', destroyed_at = ?2, updated_at = ?2
          WHERE id = ?1",
+        params![id, now],
+    )
+    .map_err(DbError::from)?;
+    // Aid stays as figures (what, how much, when); the free texts may name people.
+    tx.execute(
+        "UPDATE deliveries SET notes = NULL, rule_override = NULL, cancel_reason = NULL,
+                updated_at = ?2
+         WHERE family_id = ?1",
         params![id, now],
     )
     .map_err(DbError::from)?;

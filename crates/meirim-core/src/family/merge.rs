@@ -43,6 +43,12 @@ fn fill_member(
     let patronymic = pick(&keep.patronymic, &other.patronymic);
     let phone = pick(&keep.phone, &other.phone);
     let iin = pick(&keep.iin, &other.iin);
+    // Aid given to the person under the other record stays theirs.
+    tx.execute(
+        "UPDATE deliveries SET member_id = ?2 WHERE member_id = ?1",
+        params![other.id, keep.id],
+    )
+    .map_err(DbError::from)?;
     // The other row goes first so its IIN is free for the kept row.
     tx.execute("DELETE FROM members WHERE id = ?1", [&other.id])
         .map_err(DbError::from)?;
@@ -111,7 +117,13 @@ pub fn merge(db: &mut Database, keep_id: &str, absorb_id: &str) -> Result<Family
         params![absorb_id, keep_id, clock::now()],
     )
     .map_err(DbError::from)?;
-    // Aid records and letters (later issues) must move here too, in this transaction.
+    // The absorbed family's aid history moves with its members. (Letters, a later issue,
+    // must move here too, in this transaction.)
+    tx.execute(
+        "UPDATE deliveries SET family_id = ?2, updated_at = ?3 WHERE family_id = ?1",
+        params![absorb_id, keep_id, clock::now()],
+    )
+    .map_err(DbError::from)?;
     index::refresh(&tx, absorb_id)?;
     index::refresh(&tx, keep_id)?;
     let after = get(&tx, keep_id)?;

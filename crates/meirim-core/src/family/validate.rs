@@ -164,19 +164,7 @@ impl Checker {
     /// Whole tenge: "45000", "45 000", "45 000 ₸", "45000,00".
     fn tenge(&mut self, field: &str, value: Option<&str>) -> Option<u32> {
         let raw = text::tidy_opt(value)?;
-        let cleaned: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '₸')
-            .collect();
-        let whole = cleaned
-            .strip_suffix(",00")
-            .or_else(|| cleaned.strip_suffix(".00"))
-            .unwrap_or(&cleaned);
-        let amount = whole
-            .parse::<u64>()
-            .ok()
-            .filter(|_| whole.chars().all(|c| c.is_ascii_digit()));
-        match amount {
+        match crate::money::parse_tenge(&raw) {
             Some(n) if n <= INCOME_MAX => u32::try_from(n).ok(),
             Some(_) => {
                 self.push(

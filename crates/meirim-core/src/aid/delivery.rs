@@ -1,0 +1,673 @@
+//! One aid given to a family: what, how much, worth how much, from which source, in which
+//! campaign, who delivered it, and its life from planned to delivered or cancelled. Each
+//! change is one transaction with an entry in the family's history.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::rules::{self, RuleHit};
+use super::types::{self, AidType, AidUnit};
+use crate::audit::{self, AuditAction};
+use crate::db::{Database, DbError};
+use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::reference::Names;
+use crate::{clock, date, money, settings, text};
+
+const NOTES_MAX: usize = 2_000;
+const REASON_MAX: usize = 500;
+/// A single delivery above a billion tenge is a typing slip.
+pub const VALUE_MAX: u64 = 1_000_000_000;
+const QUANTITY_MAX_MILLI: u64 = 1_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum DeliveryStatus {
+    Planned,
+    Delivered,
+    Cancelled,
+}
+
+impl DeliveryStatus {
+    pub(crate) fn stored(self) -> &'static str {
+        match self {
+            DeliveryStatus::Planned => "planned",
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Self {
+        match s {
+            "delivered" => DeliveryStatus::Delivered,
+            "cancelled" => DeliveryStatus::Cancelled,
+            _ => DeliveryStatus::Planned,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Delivery {
+    pub id: String,
+    pub family_id: String,
+    /// The member the aid was for, when it was for one person.
+    pub member: Option<Named>,
+    pub aid_type_id: String,
+    pub aid_names: Names,
+    pub unit: AidUnit,
+    pub campaign: Option<Named>,
+    pub funding_source_id: Option<String>,
+    pub funding_source_names: Option<Names>,
+    pub on_date: NaiveDate,
+    /// Thousandths of the unit: 2 500 is 2,5 t.
+    pub quantity_milli: i64,
+    /// Whole tenge.
+    pub value: i64,
+    pub status: DeliveryStatus,
+    pub cancel_reason: Option<String>,
+    pub receipt_signed: bool,
+    pub rule_override: Option<String>,
+    pub notes: Option<String>,
+    pub volunteers: Vec<Named>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A delivery as the form sends it; amounts and dates as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DeliveryInput {
+    pub family_id: String,
+    pub member_id: Option<String>,
+    pub aid_type_id: String,
+    pub campaign_id: Option<String>,
+    pub funding_source_id: Option<String>,
+    /// Empty means today.
+    pub on_date: Option<String>,
+    /// Empty means one unit.
+    pub quantity: Option<String>,
+    /// Empty means quantity × the type's value per unit.
+    pub value: Option<String>,
+    /// `true` records aid already handed over; `false` plans it.
+    pub delivered: bool,
+    pub receipt_signed: bool,
+    pub volunteer_ids: Vec<String>,
+    /// Why the aid is given although its frequency rule says it is too soon.
+    pub rule_override: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// What the form shows while typing: the value the delivery would get and the earlier aid
+/// it would repeat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DeliveryCheck {
+    pub value: Option<i64>,
+    pub hits: Vec<RuleHit>,
+}
+
+pub(crate) struct Valid {
+    pub member_id: Option<String>,
+    pub aid: AidType,
+    pub campaign_id: Option<String>,
+    pub funding_source_id: Option<String>,
+    pub on_date: NaiveDate,
+    pub quantity_milli: u64,
+    pub value: u64,
+    pub rule_override: Option<String>,
+    pub notes: Option<String>,
+}
+
+fn too_long(field: &str, s: &Option<String>, max: usize, problems: &mut Vec<FieldProblem>) {
+    if let Some(v) = s {
+        let length = v.chars().count();
+        if length > max {
+            problems.push(
+                FieldProblem::new(field, ErrorCode::TooLong)
+                    .with("max", max)
+                    .with("length", length),
+            );
+        }
+    }
+}
+
+fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool, Problem> {
+    Ok(conn
+        .query_row(sql, [id], |_| Ok(()))
+        .optional()
+        .map_err(DbError::from)?
+        .is_some())
+}
+
+/// Checks a delivery against the registry; `except` is the delivery being edited.
+pub(crate) fn validate(
+    conn: &Connection,
+    input: &DeliveryInput,
+    except: Option<&str>,
+) -> Result<Valid, Problem> {
+    let mut problems = Vec::new();
+    let family: Option<(u32, bool, Option<String>)> = conn
+        .query_row(
+            "SELECT registry_no, destroyed_at IS NOT NULL, merged_into FROM families
+             WHERE id = ?1",
+            [&input.family_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(DbError::from)?;
+    match family {
+        None => return Err(Problem::new(ErrorCode::NotFound).with("id", &input.family_id)),
+        Some((no, true, _)) => {
+            return Err(Problem::new(ErrorCode::FamilyDestroyed).with("registry_no", no))
+        }
+        Some((no, false, Some(into))) => {
+            return Err(Problem::new(ErrorCode::FamilyMerged)
+                .with("registry_no", no)
+                .with("into", into))
+        }
+        Some(_) => {}
+    }
+    let aid = match types::get(conn, &input.aid_type_id) {
+        Ok(a) => Some(a),
+        Err(_) => {
+            problems.push(FieldProblem::new("aid_type_id", ErrorCode::ChoiceMissing));
+            None
+        }
+    };
+    let member_id = text::tidy_opt(input.member_id.as_deref());
+    if let Some(m) = &member_id {
+        let ok = conn
+            .query_row(
+                "SELECT 1 FROM members WHERE id = ?1 AND family_id = ?2",
+                params![m, input.family_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(DbError::from)?
+            .is_some();
+        if !ok {
+            problems.push(FieldProblem::new("member_id", ErrorCode::ChoiceMissing));
+        }
+    }
+    let campaign_id = text::tidy_opt(input.campaign_id.as_deref());
+    if let Some(c) = &campaign_id {
+        if !exists(conn, "SELECT 1 FROM campaigns WHERE id = ?1", c)? {
+            problems.push(FieldProblem::new("campaign_id", ErrorCode::ChoiceMissing));
+        }
+    }
+    let funding_source_id = text::tidy_opt(input.funding_source_id.as_deref());
+    if let Some(s) = &funding_source_id {
+        if !exists(conn, "SELECT 1 FROM funding_sources WHERE id = ?1", s)? {
+            problems.push(FieldProblem::new(
+                "funding_source_id",
+                ErrorCode::ChoiceMissing,
+            ));
+        }
+    }
+    let on_date = match text::tidy_opt(input.on_date.as_deref()) {
+        None => chrono::Local::now().date_naive(),
+        Some(raw) => match date::parse(&raw) {
+            Some(d) => d,
+            None => {
+                problems
+                    .push(FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", raw));
+                chrono::Local::now().date_naive()
+            }
+        },
+    };
+    if input.delivered && on_date > chrono::Local::now().date_naive() {
+        problems.push(FieldProblem::new("on_date", ErrorCode::DateInFuture));
+    }
+    let quantity_milli = match text::tidy_opt(input.quantity.as_deref()) {
+        None => 1_000,
+        Some(raw) => match money::parse_quantity(&raw) {
+            Some(q) if q > 0 && q <= QUANTITY_MAX_MILLI => q,
+            _ => {
+                problems.push(
+                    FieldProblem::new("quantity", ErrorCode::QuantityInvalid).with("value", raw),
+                );
+                1_000
+            }
+        },
+    };
+    let value = match text::tidy_opt(input.value.as_deref()) {
+        Some(raw) => match money::parse_tenge(&raw) {
+            Some(v) if v <= VALUE_MAX => Some(v),
+            Some(_) => {
+                problems.push(
+                    FieldProblem::new("value", ErrorCode::AmountTooLarge).with("max", VALUE_MAX),
+                );
+                None
+            }
+            None => {
+                problems
+                    .push(FieldProblem::new("value", ErrorCode::AmountInvalid).with("value", raw));
+                None
+            }
+        },
+        None => aid
+            .as_ref()
+            .and_then(|a| a.unit_value)
+            .and_then(|per| money::value_of(quantity_milli, u64::from(per))),
+    };
+    if value.is_none() && aid.is_some() && !problems.iter().any(|p| p.field == "value") {
+        // In-kind aid without a price per unit must be valued by hand: reports total tenge.
+        problems.push(FieldProblem::new("value", ErrorCode::Required));
+    }
+    let rule_override = text::tidy_opt(input.rule_override.as_deref());
+    let notes = text::tidy_opt(input.notes.as_deref());
+    too_long("rule_override", &rule_override, REASON_MAX, &mut problems);
+    too_long("notes", &notes, NOTES_MAX, &mut problems);
+    for v in &input.volunteer_ids {
+        if !exists(conn, "SELECT 1 FROM volunteers WHERE id = ?1", v)? {
+            problems.push(FieldProblem::new("volunteer_ids", ErrorCode::ChoiceMissing));
+        }
+    }
+    if let (Some(a), true) = (&aid, problems.is_empty()) {
+        let hits = rules::hits(conn, &input.family_id, a, on_date, except)?;
+        if let (Some(first), None) = (hits.first(), &rule_override) {
+            problems.push(
+                FieldProblem::new("rule_override", ErrorCode::AidTooSoon)
+                    .with("date", date::display(first.on_date))
+                    .with("status", first.status.stored()),
+            );
+        }
+    }
+    match (aid, value) {
+        (Some(aid), Some(value)) if problems.is_empty() => Ok(Valid {
+            member_id,
+            aid,
+            campaign_id,
+            funding_source_id,
+            on_date,
+            quantity_milli,
+            value,
+            rule_override,
+            notes,
+        }),
+        _ => Err(Problem::validation(problems)),
+    }
+}
+
+/// The value a delivery would get and the earlier aid it would repeat, for the form.
+pub fn check(
+    conn: &Connection,
+    input: &DeliveryInput,
+    except: Option<&str>,
+) -> Result<DeliveryCheck, Problem> {
+    let aid = types::get(conn, &input.aid_type_id)?;
+    let on = text::tidy_opt(input.on_date.as_deref())
+        .and_then(|d| date::parse(&d))
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let quantity = text::tidy_opt(input.quantity.as_deref())
+        .map_or(Some(1_000), |q| money::parse_quantity(&q));
+    let value = match text::tidy_opt(input.value.as_deref()) {
+        Some(raw) => money::parse_tenge(&raw),
+        None => quantity
+            .zip(aid.unit_value)
+            .and_then(|(q, per)| money::value_of(q, u64::from(per))),
+    };
+    Ok(DeliveryCheck {
+        value: value.and_then(|v| i64::try_from(v).ok()),
+        hits: rules::hits(conn, &input.family_id, &aid, on, except)?,
+    })
+}
+
+/// A line for the family's history: «көмір · 2,5 · 75 000 ₸», in the office's language.
+fn summary(conn: &Connection, v: &Valid) -> Result<String, Problem> {
+    let name = match settings::language(conn)? {
+        settings::Language::Kk => &v.aid.names.kk,
+        settings::Language::Ru => &v.aid.names.ru,
+    };
+    Ok(format!(
+        "{name} · {} · {}",
+        money::display_quantity(v.quantity_milli as i64),
+        money::display_tenge(v.value as i64)
+    ))
+}
+
+fn write_volunteers(tx: &Transaction<'_>, id: &str, volunteers: &[String]) -> Result<(), Problem> {
+    tx.execute(
+        "DELETE FROM delivery_volunteers WHERE delivery_id = ?1",
+        [id],
+    )
+    .map_err(DbError::from)?;
+    for v in volunteers {
+        tx.execute(
+            "INSERT INTO delivery_volunteers (delivery_id, volunteer_id) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            params![id, v],
+        )
+        .map_err(DbError::from)?;
+    }
+    Ok(())
+}
+
+/// Inserts a checked delivery inside the caller's transaction (bulk distribution uses it
+/// for many families at once) and logs it on the family.
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    input: &DeliveryInput,
+    v: &Valid,
+) -> Result<String, Problem> {
+    let id = clock::new_id();
+    let now = clock::now();
+    let status = if input.delivered {
+        DeliveryStatus::Delivered
+    } else {
+        DeliveryStatus::Planned
+    };
+    tx.execute(
+        "INSERT INTO deliveries (id, family_id, member_id, aid_type_id, campaign_id,
+                                 funding_source_id, on_date, quantity_milli, value, status,
+                                 receipt_signed, rule_override, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        params![
+            id,
+            input.family_id,
+            v.member_id,
+            v.aid.id,
+            v.campaign_id,
+            v.funding_source_id,
+            v.on_date.to_string(),
+            v.quantity_milli as i64,
+            v.value as i64,
+            status.stored(),
+            input.receipt_signed,
+            v.rule_override,
+            v.notes,
+            now
+        ],
+    )
+    .map_err(DbError::from)?;
+    write_volunteers(tx, &id, &input.volunteer_ids)?;
+    let action = match status {
+        DeliveryStatus::Delivered => AuditAction::AidDelivered,
+        _ => AuditAction::AidPlanned,
+    };
+    audit::record(tx, &input.family_id, action, Some(&summary(tx, v)?), &[])?;
+    Ok(id)
+}
+
+/// Records aid given or planned. Refused with field messages when something is wrong, and
+/// with `aid-too-soon` on `rule_override` when the frequency rule is broken and no reason
+/// to go ahead was given.
+pub fn record(db: &mut Database, input: &DeliveryInput) -> Result<Delivery, Problem> {
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let v = validate(&tx, input, None)?;
+    let id = insert(&tx, input, &v)?;
+    tx.commit().map_err(DbError::from)?;
+    get(db.conn(), &id)
+}
+
+/// Corrects a delivery. Its status changes through `deliver` and `cancel`.
+pub fn update(db: &mut Database, id: &str, input: &DeliveryInput) -> Result<Delivery, Problem> {
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let before = get(&tx, id)?;
+    // Aid stays with the family it was given to; moving it is a merge's job.
+    let mut input = input.clone();
+    input.family_id = before.family_id.clone();
+    input.delivered = before.status == DeliveryStatus::Delivered;
+    let v = validate(&tx, &input, Some(id))?;
+    tx.execute(
+        "UPDATE deliveries SET member_id = ?2, aid_type_id = ?3, campaign_id = ?4,
+                funding_source_id = ?5, on_date = ?6, quantity_milli = ?7, value = ?8,
+                receipt_signed = ?9, rule_override = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            v.member_id,
+            v.aid.id,
+            v.campaign_id,
+            v.funding_source_id,
+            v.on_date.to_string(),
+            v.quantity_milli as i64,
+            v.value as i64,
+            input.receipt_signed,
+            v.rule_override,
+            v.notes,
+            clock::now()
+        ],
+    )
+    .map_err(DbError::from)?;
+    write_volunteers(&tx, id, &input.volunteer_ids)?;
+    audit::record(
+        &tx,
+        &input.family_id,
+        AuditAction::AidChanged,
+        Some(&summary(&tx, &v)?),
+        &[],
+    )?;
+    tx.commit().map_err(DbError::from)?;
+    get(db.conn(), id)
+}
+
+fn wrong_status(d: &Delivery) -> Problem {
+    Problem::new(ErrorCode::DeliveryWrongStatus).with("status", d.status.stored())
+}
+
+/// Marks planned aid as handed over on `on` (today if `None`), with or without a signed
+/// receipt, inside the caller's transaction.
+pub(crate) fn deliver_in(
+    tx: &Transaction<'_>,
+    id: &str,
+    on: Option<NaiveDate>,
+    receipt_signed: bool,
+) -> Result<(), Problem> {
+    let d = get(tx, id)?;
+    if d.status != DeliveryStatus::Planned {
+        return Err(wrong_status(&d));
+    }
+    let today = chrono::Local::now().date_naive();
+    let on = on.unwrap_or(today);
+    if on > today {
+        return Err(Problem::validation(vec![FieldProblem::new(
+            "on_date",
+            ErrorCode::DateInFuture,
+        )]));
+    }
+    tx.execute(
+        "UPDATE deliveries SET status = 'delivered', on_date = ?2, receipt_signed = ?3,
+                updated_at = ?4
+         WHERE id = ?1",
+        params![id, on.to_string(), receipt_signed, clock::now()],
+    )
+    .map_err(DbError::from)?;
+    let line = described(tx, &d)?;
+    audit::record(
+        tx,
+        &d.family_id,
+        AuditAction::AidDelivered,
+        Some(&line),
+        &[],
+    )?;
+    Ok(())
+}
+
+pub fn deliver(
+    db: &mut Database,
+    id: &str,
+    on: Option<&str>,
+    receipt_signed: bool,
+) -> Result<Delivery, Problem> {
+    let on = match text::tidy_opt(on) {
+        None => None,
+        Some(raw) => Some(date::parse(&raw).ok_or_else(|| {
+            Problem::validation(vec![
+                FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", &raw)
+            ])
+        })?),
+    };
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    deliver_in(&tx, id, on, receipt_signed)?;
+    tx.commit().map_err(DbError::from)?;
+    get(db.conn(), id)
+}
+
+/// Cancels planned aid, with the reason. Delivered aid is not cancelled: it happened.
+pub fn cancel(db: &mut Database, id: &str, reason: &str) -> Result<Delivery, Problem> {
+    let reason = text::tidy(reason);
+    let mut problems = Vec::new();
+    if reason.is_empty() {
+        problems.push(FieldProblem::new("reason", ErrorCode::Required));
+    }
+    too_long("reason", &Some(reason.clone()), REASON_MAX, &mut problems);
+    if !problems.is_empty() {
+        return Err(Problem::validation(problems));
+    }
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let d = get(&tx, id)?;
+    if d.status != DeliveryStatus::Planned {
+        return Err(wrong_status(&d));
+    }
+    tx.execute(
+        "UPDATE deliveries SET status = 'cancelled', cancel_reason = ?2, updated_at = ?3
+         WHERE id = ?1",
+        params![id, reason, clock::now()],
+    )
+    .map_err(DbError::from)?;
+    let line = format!("{} · {reason}", described(&tx, &d)?);
+    audit::record(
+        &tx,
+        &d.family_id,
+        AuditAction::AidCancelled,
+        Some(&line),
+        &[],
+    )?;
+    tx.commit().map_err(DbError::from)?;
+    get(db.conn(), id)
+}
+
+/// Sets or clears the "receipt signed" mark of delivered aid.
+pub fn set_receipt(db: &mut Database, id: &str, signed: bool) -> Result<Delivery, Problem> {
+    let n = db
+        .conn()
+        .execute(
+            "UPDATE deliveries SET receipt_signed = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, signed, clock::now()],
+        )
+        .map_err(DbError::from)?;
+    if n == 0 {
+        return Err(Problem::new(ErrorCode::NotFound).with("id", id));
+    }
+    get(db.conn(), id)
+}
+
+fn described(conn: &Connection, d: &Delivery) -> Result<String, Problem> {
+    let name = match settings::language(conn)? {
+        settings::Language::Kk => &d.aid_names.kk,
+        settings::Language::Ru => &d.aid_names.ru,
+    };
+    Ok(format!(
+        "{name} · {} · {}",
+        money::display_quantity(d.quantity_milli),
+        money::display_tenge(d.value)
+    ))
+}
+
+const DELIVERY_SELECT: &str = "
+    SELECT d.id, d.family_id, d.member_id,
+           m.surname || ' ' || m.name || ifnull(' ' || m.patronymic, ''),
+           d.aid_type_id, t.name_kk, t.name_ru, t.unit,
+           d.campaign_id, c.name, d.funding_source_id, s.name_kk, s.name_ru,
+           d.on_date, d.quantity_milli, d.value, d.status, d.cancel_reason, d.receipt_signed,
+           d.rule_override, d.notes, d.created_at, d.updated_at
+    FROM deliveries d
+    JOIN aid_types t ON t.id = d.aid_type_id
+    LEFT JOIN members m ON m.id = d.member_id
+    LEFT JOIN campaigns c ON c.id = d.campaign_id
+    LEFT JOIN funding_sources s ON s.id = d.funding_source_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
+    let named = |id: Option<String>, name: Option<String>| {
+        id.map(|id| Named {
+            id,
+            name: name.unwrap_or_default(),
+        })
+    };
+    let source_kk: Option<String> = r.get(11)?;
+    let source_ru: Option<String> = r.get(12)?;
+    Ok(Delivery {
+        id: r.get(0)?,
+        family_id: r.get(1)?,
+        member: named(r.get(2)?, r.get(3)?),
+        aid_type_id: r.get(4)?,
+        aid_names: Names {
+            kk: r.get(5)?,
+            ru: r.get(6)?,
+        },
+        unit: AidUnit::parse(&r.get::<_, String>(7)?),
+        campaign: named(r.get(8)?, r.get(9)?),
+        funding_source_id: r.get(10)?,
+        funding_source_names: source_kk.zip(source_ru).map(|(kk, ru)| Names { kk, ru }),
+        on_date: r.get::<_, String>(13)?.parse().unwrap_or(NaiveDate::MIN),
+        quantity_milli: r.get(14)?,
+        value: r.get(15)?,
+        status: DeliveryStatus::parse(&r.get::<_, String>(16)?),
+        cancel_reason: r.get(17)?,
+        receipt_signed: r.get(18)?,
+        rule_override: r.get(19)?,
+        notes: r.get(20)?,
+        volunteers: Vec::new(),
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+    })
+}
+
+fn with_volunteers(conn: &Connection, mut d: Delivery) -> Result<Delivery, Problem> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT v.id, v.surname || ' ' || v.name FROM delivery_volunteers dv
+             JOIN volunteers v ON v.id = dv.volunteer_id
+             WHERE dv.delivery_id = ?1 ORDER BY v.sort_key",
+        )
+        .map_err(DbError::from)?;
+    d.volunteers = stmt
+        .query_map([&d.id], |r| {
+            Ok(Named {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })
+        .map_err(DbError::from)?
+        .collect::<Result<_, _>>()
+        .map_err(DbError::from)?;
+    Ok(d)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Delivery, Problem> {
+    let d = conn
+        .query_row(
+            &format!("{DELIVERY_SELECT} WHERE d.id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()
+        .map_err(DbError::from)?
+        .ok_or_else(|| Problem::new(ErrorCode::NotFound).with("id", id))?;
+    with_volunteers(conn, d)
+}
+
+/// A family's aid, newest first: what the family page and the family card show.
+pub fn for_family(conn: &Connection, family_id: &str) -> Result<Vec<Delivery>, Problem> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "{DELIVERY_SELECT} WHERE d.family_id = ?1 ORDER BY d.on_date DESC, d.created_at DESC"
+        ))
+        .map_err(DbError::from)?;
+    let rows: Vec<Delivery> = stmt
+        .query_map([family_id], from_row)
+        .map_err(DbError::from)?
+        .collect::<Result<_, _>>()
+        .map_err(DbError::from)?;
+    rows.into_iter().map(|d| with_volunteers(conn, d)).collect()
+}

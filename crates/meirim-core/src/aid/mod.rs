@@ -1,0 +1,13 @@
+//! Aid: the catalogue of aid types, deliveries to families with their frequency rules,
+//! and (built on these) bulk distribution and campaign summaries.
+
+pub mod delivery;
+pub mod rules;
+pub mod types;
+
+pub use delivery::{
+    cancel, check, deliver, for_family, get, record, set_receipt, update, Delivery, DeliveryCheck,
+    DeliveryInput, DeliveryStatus, Named,
+};
+pub use rules::RuleHit;
+pub use types::{AidType, AidTypeInput, AidUnit, RuleKind};
