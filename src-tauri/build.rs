@@ -32,6 +32,19 @@ const COMMANDS: &[&str] = &[
     "rename_category",
     "set_category_active",
     "shift_category",
+    "list_aid_types",
+    "add_aid_type",
+    "update_aid_type",
+    "set_aid_type_active",
+    "list_funding_sources",
+    "list_campaigns",
+    "family_aid",
+    "check_delivery",
+    "record_delivery",
+    "update_delivery",
+    "deliver_aid",
+    "cancel_aid",
+    "set_aid_receipt",
 ];
 
 fn main() {

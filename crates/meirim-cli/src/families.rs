@@ -124,6 +124,7 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
         FamiliesCommand::List { limit, offset } => list(ctx, String::new(), limit, offset),
         FamiliesCommand::Search { query, limit } => list(ctx, query, limit, 0),
         FamiliesCommand::Show { id } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let f = family::get(ctx.db.conn(), &id)?;
             show(ctx, &f)
         }
@@ -140,14 +141,17 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
             show(ctx, &f)
         }
         FamiliesCommand::Archive { id, reason, date } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let f = family::archive(&mut ctx.db, &id, &reason, date.as_deref())?;
             show(ctx, &f)
         }
         FamiliesCommand::Restore { id } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let f = family::restore(&mut ctx.db, &id)?;
             show(ctx, &f)
         }
         FamiliesCommand::Destroy { id, confirm } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let f = family::destroy(&mut ctx.db, &id, confirm)?;
             show(ctx, &f)
         }
@@ -178,10 +182,13 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
             Ok(())
         }
         FamiliesCommand::Merge { keep, absorb } => {
+            let keep = family::resolve(ctx.db.conn(), &keep)?;
+            let absorb = family::resolve(ctx.db.conn(), &absorb)?;
             let f = family::merge(&mut ctx.db, &keep, &absorb)?;
             show(ctx, &f)
         }
         FamiliesCommand::Card { id, out } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let path =
                 meirim_documents::save_family_card(&ctx.db, &id, &ctx.data_dir, out.as_deref())?;
             if ctx.json {
@@ -193,6 +200,7 @@ pub fn run(ctx: &mut Ctx, cmd: FamiliesCommand) -> Result<(), Problem> {
             Ok(())
         }
         FamiliesCommand::History { id } => {
+            let id = family::resolve(ctx.db.conn(), &id)?;
             let log = meirim_core::audit::for_family(ctx.db.conn(), &id)?;
             if ctx.json {
                 return print_json(&log);

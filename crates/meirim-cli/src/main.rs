@@ -1,6 +1,7 @@
 //! `meirim-cli`: the registry from a terminal or a scheduled task, through the same core
 //! (and so the same validation and messages) as the app.
 
+mod aid;
 mod families;
 mod output;
 mod reference;
@@ -40,6 +41,9 @@ enum Command {
     /// Register, list, search and show families.
     #[command(subcommand)]
     Families(families::FamiliesCommand),
+    /// Aid: the catalogue, and aid given to families.
+    #[command(subcommand)]
+    Aid(aid::AidCommand),
     /// Reference lists (oblasts, categories, places) and the office's corrections to them.
     #[command(subcommand)]
     Reference(reference::ReferenceCommand),
@@ -115,6 +119,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Families(cmd) => families::run(&mut ctx, cmd),
         Command::Reference(cmd) => reference::run(&mut ctx, cmd),
+        Command::Aid(cmd) => aid::run(&mut ctx, cmd),
         Command::Demo { families, seed } => demo(&mut ctx, families, seed),
         Command::Bench {
             families,

@@ -270,3 +270,45 @@ fn the_office_corrects_places_and_categories_from_the_command_line() {
     let line = cats.lines().find(|l| l.contains("Өрт")).unwrap();
     assert!(line.contains("жасырылған"), "{cats}");
 }
+
+#[test]
+fn aid_is_given_by_registry_number_refused_too_soon_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = cli(
+        dir.path(),
+        &[
+            "families",
+            "add",
+            "--surname",
+            "Оспанова",
+            "--name",
+            "Гүлнар",
+        ],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let give = |extra: &[&str]| {
+        let mut args = vec!["--json", "aid", "give", "1", "--type", "coal"];
+        args.extend_from_slice(extra);
+        cli(dir.path(), &args)
+    };
+    let first = give(&["--quantity", "2,5", "--date", "12.10.2025", "--receipt"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let d: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    assert_eq!(d[0]["value"], 75_000);
+    assert_eq!(d[0]["quantity_milli"], 2_500);
+
+    let again = give(&["--date", "20.02.2026"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("aid-too-soon"),
+        "{}",
+        stderr(&again)
+    );
+    let anyway = give(&["--date", "20.02.2026", "--override", "Үйі су басқан"]);
+    assert!(anyway.status.success(), "{}", stderr(&anyway));
+
+    let list = cli(dir.path(), &["aid", "list", "№1"]);
+    let text = stdout(&list);
+    assert_eq!(text.matches("көмір").count(), 2, "{text}");
+    assert!(text.contains("75\u{a0}000\u{a0}₸"), "{text}");
+}

@@ -6,12 +6,14 @@
 pub mod aid;
 pub mod audit;
 pub mod bench;
+pub mod campaigns;
 pub mod categories;
 pub mod clock;
 pub mod date;
 pub mod db;
 pub mod demo;
 pub mod family;
+pub mod funding;
 pub mod iin;
 pub mod money;
 pub mod paths;

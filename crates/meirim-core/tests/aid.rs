@@ -239,7 +239,7 @@ fn merged_families_keep_all_aid_and_destroyed_ones_keep_only_figures() {
     let kept = aid::for_family(db.conn(), &keep).unwrap();
     assert_eq!(kept.len(), 2);
     assert!(kept.iter().all(|d| d.notes.is_none()));
-    assert_eq!(kept.iter().map(|d| d.value).sum::<i64>(), 60_000 + 15_000);
+    assert_eq!(kept.iter().map(|d| d.value).sum::<u32>(), 60_000 + 15_000);
     // No aid is recorded for a family whose data are gone.
     let refused = aid::record(&mut db, &given(&keep, &coal, &days_ago(0), "1")).unwrap_err();
     assert_eq!(refused.code, ErrorCode::FamilyDestroyed);

@@ -2,9 +2,10 @@
 //! history section, in the office's language.
 
 use chrono::NaiveDate;
-use meirim_core::date;
+use meirim_core::aid::{Delivery, DeliveryStatus};
 use meirim_core::family::{Family, Member};
 use meirim_core::settings::Language;
+use meirim_core::{date, money};
 use meirim_i18n::Localizer;
 
 use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
@@ -146,6 +147,72 @@ impl Card<'_> {
         }
     }
 
+    /// The aid history, oldest first as a paper file reads, with the delivered total.
+    fn aid(&mut self, aid: &[Delivery]) {
+        let widths = [8.0, 22.0, 50.0, 24.0, 26.0, PAGE_W - 2.0 * MARGIN - 130.0];
+        let headers = [
+            "№".to_owned(),
+            self.t("col-date"),
+            self.t("col-aid"),
+            self.t("col-quantity"),
+            self.t("col-value"),
+            self.t("col-status"),
+        ];
+        self.table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
+        self.w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.4);
+        self.w.y += 1.2;
+        for (i, d) in aid.iter().rev().enumerate() {
+            let mut what = self.name(&d.aid_names);
+            if let Some(m) = &d.member {
+                what.push_str(&format!(" ({})", m.name));
+            }
+            if let Some(c) = &d.campaign {
+                what.push_str(&format!(" · {}", c.name));
+            }
+            if let Some(reason) = &d.rule_override {
+                let note = self
+                    .l
+                    .text("aid-override", &[("reason", reason.as_str().into())]);
+                what.push_str(&format!(" · {note}"));
+            }
+            let mut status = self.t(&format!("delivery-status-{}", code(d.status)));
+            if d.receipt_signed {
+                status.push_str(&format!(", {}", self.t("aid-receipt")));
+            }
+            if let Some(s) = &d.funding_source_names {
+                status.push_str(&format!(" · {}", self.name(s)));
+            }
+            let row = [
+                (i + 1).to_string(),
+                date::display(d.on_date),
+                what,
+                format!(
+                    "{}\u{a0}{}",
+                    money::display_quantity(i64::from(d.quantity_milli)),
+                    self.t(d.unit.message_id())
+                ),
+                money::display_tenge(i64::from(d.value)),
+                status,
+            ];
+            self.table_row(&row, &widths, Weight::Regular, INK, 9.0);
+            self.w.rule(MARGIN, PAGE_W - MARGIN, (0.85, 0.87, 0.9), 0.3);
+            self.w.y += 1.2;
+        }
+        let total: i64 = aid
+            .iter()
+            .filter(|d| d.status == DeliveryStatus::Delivered)
+            .map(|d| i64::from(d.value))
+            .sum();
+        self.w.y += 1.5;
+        let line = self.l.text(
+            "aid-total",
+            &[("value", money::display_tenge(total).into())],
+        );
+        self.w.ensure(6.0);
+        self.w.text_at(MARGIN, &line, BODY, Weight::Bold, INK);
+        self.w.y += 5.0;
+    }
+
     fn table_row(
         &mut self,
         cells: &[String; 6],
@@ -179,6 +246,7 @@ impl Card<'_> {
 /// The card of `f` as PDF bytes, in `lang`, dated `printed_on`.
 pub fn family_card(
     f: &Family,
+    aid: &[Delivery],
     lang: Language,
     printed_on: NaiveDate,
 ) -> Result<Vec<u8>, DocumentError> {
@@ -294,8 +362,12 @@ pub fn family_card(
     }
 
     c.heading(&c.t("section-aid-history"));
-    let empty = c.t("aid-history-empty");
-    c.w.paragraph(MARGIN, &empty, BODY, Weight::Regular, PAGE_W - 2.0 * MARGIN);
+    if aid.is_empty() {
+        let empty = c.t("aid-history-empty");
+        c.w.paragraph(MARGIN, &empty, BODY, Weight::Regular, PAGE_W - 2.0 * MARGIN);
+    } else {
+        c.aid(aid);
+    }
 
     c.w.y += 6.0;
     c.w.ensure(5.0);

@@ -38,7 +38,8 @@ pub fn save_family_card(
         Some(p) => p.to_path_buf(),
         None => documents_dir(data_dir).join(format!("family-card-{}.pdf", f.registry_no)),
     };
-    let bytes = family_card(&f, lang, today).map_err(|e| failed(&path, e))?;
+    let aid = meirim_core::aid::for_family(db.conn(), &f.id)?;
+    let bytes = family_card(&f, &aid, lang, today).map_err(|e| failed(&path, e))?;
     write_whole(&path, &bytes)?;
     Ok(path)
 }

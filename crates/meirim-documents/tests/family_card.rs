@@ -97,7 +97,7 @@ fn the_card_embeds_its_fonts_and_its_kazakh_text_extracts_exactly() {
     let mut db = Database::open_in_memory().unwrap();
     let f = sample(&mut db);
     let printed = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let bytes = meirim_documents::family_card(&f, Language::Kk, printed).unwrap();
+    let bytes = meirim_documents::family_card(&f, &[], Language::Kk, printed).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("card.pdf");
     std::fs::write(&path, &bytes).unwrap();
@@ -160,6 +160,7 @@ fn the_card_speaks_russian_and_a_long_family_flows_onto_more_pages() {
     }
     let bytes = meirim_documents::family_card(
         &f,
+        &[],
         Language::Ru,
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
@@ -183,4 +184,68 @@ fn the_card_speaks_russian_and_a_long_family_flows_onto_more_pages() {
     assert!(pages >= 2, "{info}");
     assert!(text.contains(&format!("1/{pages}")) && text.contains(&format!("{pages}/{pages}")));
     tool("qpdf", &["--check", p]);
+}
+
+#[test]
+fn the_card_lists_the_aid_given_with_its_total() {
+    use meirim_core::aid::{self, DeliveryInput};
+    let mut db = Database::open_in_memory().unwrap();
+    let f = sample(&mut db);
+    let find = |code: &str| aid::types::find(db.conn(), code).unwrap().unwrap().id;
+    let (coal, basket) = (find("coal"), find("food-basket"));
+    let budget = meirim_core::funding::list(db.conn()).unwrap()[0].id.clone();
+    aid::record(
+        &mut db,
+        &DeliveryInput {
+            family_id: f.id.clone(),
+            aid_type_id: coal,
+            funding_source_id: Some(budget),
+            on_date: Some("12.10.2026".into()),
+            quantity: Some("2,5".into()),
+            delivered: true,
+            receipt_signed: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    aid::record(
+        &mut db,
+        &DeliveryInput {
+            family_id: f.id.clone(),
+            aid_type_id: basket,
+            on_date: Some("01.12.2026".into()),
+            delivered: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let given = aid::for_family(db.conn(), &f.id).unwrap();
+    let bytes = meirim_documents::family_card(
+        &f,
+        &given,
+        Language::Kk,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("card.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]).replace('\u{a0}', " ");
+    for expected in [
+        "12.10.2026",
+        "көмір",
+        "2,5 т",
+        "75 000 ₸",
+        "табысталды,",
+        "қолхат бар",
+        "жергілікті бюджет",
+        "азық-түлік себеті",
+        "жоспарланған",
+        "Табысталған көмектің жалпы құны: 75 000 ₸",
+    ] {
+        assert!(text.contains(expected), "«{expected}» not in:\n{text}");
+    }
+    assert!(!text.contains("Әзірге көмек тіркелмеген."));
+    // Oldest first, as the paper file reads.
+    assert!(text.find("көмір").unwrap() < text.find("азық-түлік себеті").unwrap());
 }

@@ -2,6 +2,13 @@
 // the generated bindings, so a change of transport or of a command touches one file.
 import { commands } from "./bindings";
 import type {
+  AidTypeInput_Deserialize,
+  AidType_Serialize,
+  Campaign_Serialize,
+  DeliveryCheck_Serialize,
+  DeliveryInput_Deserialize,
+  Delivery_Serialize,
+  FundingSource_Serialize,
   AppInfo_Serialize,
   AuditEntry_Serialize,
   CategoryEntry_Serialize,
@@ -25,7 +32,10 @@ import type {
 } from "./bindings";
 
 export type {
+  AidUnit,
   AuditAction,
+  DeliveryStatus,
+  RuleKind,
   ConsentForm,
   ConsentStatus,
   Disability,
@@ -45,6 +55,13 @@ export type {
   SortBy,
   StatusFilter,
 } from "./bindings";
+export type AidType = AidType_Serialize;
+export type AidTypeInput = AidTypeInput_Deserialize;
+export type Campaign = Campaign_Serialize;
+export type Delivery = Delivery_Serialize;
+export type DeliveryCheck = DeliveryCheck_Serialize;
+export type DeliveryInput = DeliveryInput_Deserialize;
+export type FundingSource = FundingSource_Serialize;
 export type AppInfo = AppInfo_Serialize;
 export type AuditEntry = AuditEntry_Serialize;
 export type Category = Category_Serialize;
@@ -118,4 +135,23 @@ export const api = {
   setCategoryActive: (id: string, active: boolean): Promise<null> =>
     unwrap(commands.setCategoryActive(id, active)),
   shiftCategory: (id: string, up: boolean): Promise<null> => unwrap(commands.shiftCategory(id, up)),
+  listAidTypes: (): Promise<AidType[]> => unwrap(commands.listAidTypes()),
+  addAidType: (input: AidTypeInput): Promise<AidType> => unwrap(commands.addAidType(input)),
+  updateAidType: (id: string, input: AidTypeInput): Promise<AidType> =>
+    unwrap(commands.updateAidType(id, input)),
+  setAidTypeActive: (id: string, active: boolean): Promise<null> =>
+    unwrap(commands.setAidTypeActive(id, active)),
+  listFundingSources: (): Promise<FundingSource[]> => unwrap(commands.listFundingSources()),
+  listCampaigns: (): Promise<Campaign[]> => unwrap(commands.listCampaigns()),
+  familyAid: (familyId: string): Promise<Delivery[]> => unwrap(commands.familyAid(familyId)),
+  checkDelivery: (input: DeliveryInput, except: string | null): Promise<DeliveryCheck> =>
+    unwrap(commands.checkDelivery(input, except)),
+  recordDelivery: (input: DeliveryInput): Promise<Delivery> => unwrap(commands.recordDelivery(input)),
+  updateDelivery: (id: string, input: DeliveryInput): Promise<Delivery> =>
+    unwrap(commands.updateDelivery(id, input)),
+  deliverAid: (id: string, on: string | null, receiptSigned: boolean): Promise<Delivery> =>
+    unwrap(commands.deliverAid(id, on, receiptSigned)),
+  cancelAid: (id: string, reason: string): Promise<Delivery> => unwrap(commands.cancelAid(id, reason)),
+  setAidReceipt: (id: string, signed: boolean): Promise<Delivery> =>
+    unwrap(commands.setAidReceipt(id, signed)),
 };

@@ -43,6 +43,20 @@ export const commands = {
 	renameCategory: (id: string, input: CategoryInput) => typedError<Category_Serialize, Problem>(__TAURI_INVOKE("rename_category", { id, input })),
 	setCategoryActive: (id: string, active: boolean) => typedError<null, Problem>(__TAURI_INVOKE("set_category_active", { id, active })),
 	shiftCategory: (id: string, up: boolean) => typedError<null, Problem>(__TAURI_INVOKE("shift_category", { id, up })),
+	listAidTypes: () => typedError<AidType_Serialize[], Problem>(__TAURI_INVOKE("list_aid_types")),
+	addAidType: (input: AidTypeInput_Deserialize) => typedError<AidType_Serialize, Problem>(__TAURI_INVOKE("add_aid_type", { input })),
+	updateAidType: (id: string, input: AidTypeInput_Deserialize) => typedError<AidType_Serialize, Problem>(__TAURI_INVOKE("update_aid_type", { id, input })),
+	setAidTypeActive: (id: string, active: boolean) => typedError<null, Problem>(__TAURI_INVOKE("set_aid_type_active", { id, active })),
+	listFundingSources: () => typedError<FundingSource_Serialize[], Problem>(__TAURI_INVOKE("list_funding_sources")),
+	listCampaigns: () => typedError<Campaign_Serialize[], Problem>(__TAURI_INVOKE("list_campaigns")),
+	familyAid: (familyId: string) => typedError<Delivery_Serialize[], Problem>(__TAURI_INVOKE("family_aid", { familyId })),
+	/**  The value and the frequency-rule warnings of a delivery being typed. */
+	checkDelivery: (input: DeliveryInput_Deserialize, except: string | null) => typedError<DeliveryCheck_Serialize, Problem>(__TAURI_INVOKE("check_delivery", { input, except })),
+	recordDelivery: (input: DeliveryInput_Deserialize) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("record_delivery", { input })),
+	updateDelivery: (id: string, input: DeliveryInput_Deserialize) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("update_delivery", { id, input })),
+	deliverAid: (id: string, on: string | null, receiptSigned: boolean) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("deliver_aid", { id, on, receiptSigned })),
+	cancelAid: (id: string, reason: string) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("cancel_aid", { id, reason })),
+	setAidReceipt: (id: string, signed: boolean) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("set_aid_receipt", { id, signed })),
 };
 
 /* Types */
@@ -89,6 +103,60 @@ export type Address_Serialize = {
 	house: string | null,
 	flat: string | null,
 };
+
+export type AidType = AidType_Serialize | AidType_Deserialize;
+
+export type AidTypeInput = AidTypeInput_Serialize | AidTypeInput_Deserialize;
+
+export type AidTypeInput_Deserialize = {
+	name_kk: string,
+	name_ru: string,
+	unit: AidUnit,
+	/**  As typed: «20 000», «20 000 ₸»; empty for "value each delivery by hand". */
+	unit_value?: string | null,
+	rule: RuleKind,
+	/**  As typed, for `RuleKind::Days`. */
+	rule_days?: string | null,
+};
+
+export type AidTypeInput_Serialize = {
+	name_kk: string,
+	name_ru: string,
+	unit: AidUnit,
+	/**  As typed: «20 000», «20 000 ₸»; empty for "value each delivery by hand". */
+	unit_value: string | null,
+	rule: RuleKind,
+	/**  As typed, for `RuleKind::Days`. */
+	rule_days: string | null,
+};
+
+export type AidType_Deserialize = {
+	id: string,
+	/**  Stable code of a seeded type (`coal`); `None` for the office's own. */
+	code?: string | null,
+	names: Names,
+	unit: AidUnit,
+	/**  Default value of one unit in tenge; `None` when each delivery is valued by hand. */
+	unit_value?: number | null,
+	rule: RuleKind,
+	rule_days?: number | null,
+	active: boolean,
+};
+
+export type AidType_Serialize = {
+	id: string,
+	/**  Stable code of a seeded type (`coal`); `None` for the office's own. */
+	code: string | null,
+	names: Names,
+	unit: AidUnit,
+	/**  Default value of one unit in tenge; `None` when each delivery is valued by hand. */
+	unit_value: number | null,
+	rule: RuleKind,
+	rule_days: number | null,
+	active: boolean,
+};
+
+export type AidUnit = "tenge" | "kg" | "t" | "m3" | "pcs" | "set" | "hours";
 
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
 
@@ -146,6 +214,32 @@ export type AuditEntry_Serialize = {
 	 */
 	summary: string | null,
 	changes: Change_Serialize[],
+};
+
+export type Campaign = Campaign_Serialize | Campaign_Deserialize;
+
+export type CampaignKind = "aid" | "school" | "holiday" | "volunteer" | "blood" | "cleanup" | "other";
+
+export type Campaign_Deserialize = {
+	id: string,
+	name: string,
+	kind: CampaignKind,
+	starts_on?: string | null,
+	ends_on?: string | null,
+	organiser_id?: string | null,
+	funding_source_id?: string | null,
+	description?: string | null,
+};
+
+export type Campaign_Serialize = {
+	id: string,
+	name: string,
+	kind: CampaignKind,
+	starts_on: string | null,
+	ends_on: string | null,
+	organiser_id: string | null,
+	funding_source_id: string | null,
+	description: string | null,
 };
 
 export type Category = Category_Serialize | Category_Deserialize;
@@ -255,6 +349,133 @@ export type Consent_Serialize = {
 	form: ConsentForm | null,
 	until: string | null,
 	recorded_by: string | null,
+};
+
+export type Delivery = Delivery_Serialize | Delivery_Deserialize;
+
+/**
+ *  What the form shows while typing: the value the delivery would get and the earlier aid
+ *  it would repeat.
+ */
+export type DeliveryCheck = DeliveryCheck_Serialize | DeliveryCheck_Deserialize;
+
+/**
+ *  What the form shows while typing: the value the delivery would get and the earlier aid
+ *  it would repeat.
+ */
+export type DeliveryCheck_Deserialize = {
+	value?: number | null,
+	hits: RuleHit[],
+};
+
+/**
+ *  What the form shows while typing: the value the delivery would get and the earlier aid
+ *  it would repeat.
+ */
+export type DeliveryCheck_Serialize = {
+	value: number | null,
+	hits: RuleHit[],
+};
+
+/**  A delivery as the form sends it; amounts and dates as typed. */
+export type DeliveryInput = DeliveryInput_Serialize | DeliveryInput_Deserialize;
+
+/**  A delivery as the form sends it; amounts and dates as typed. */
+export type DeliveryInput_Deserialize = {
+	family_id: string,
+	member_id?: string | null,
+	aid_type_id: string,
+	campaign_id?: string | null,
+	funding_source_id?: string | null,
+	/**  Empty means today. */
+	on_date?: string | null,
+	/**  Empty means one unit. */
+	quantity?: string | null,
+	/**  Empty means quantity × the type's value per unit. */
+	value?: string | null,
+	/**  `true` records aid already handed over; `false` plans it. */
+	delivered: boolean,
+	receipt_signed: boolean,
+	volunteer_ids: string[],
+	/**  Why the aid is given although its frequency rule says it is too soon. */
+	rule_override?: string | null,
+	notes?: string | null,
+};
+
+/**  A delivery as the form sends it; amounts and dates as typed. */
+export type DeliveryInput_Serialize = {
+	family_id: string,
+	member_id: string | null,
+	aid_type_id: string,
+	campaign_id: string | null,
+	funding_source_id: string | null,
+	/**  Empty means today. */
+	on_date: string | null,
+	/**  Empty means one unit. */
+	quantity: string | null,
+	/**  Empty means quantity × the type's value per unit. */
+	value: string | null,
+	/**  `true` records aid already handed over; `false` plans it. */
+	delivered: boolean,
+	receipt_signed: boolean,
+	volunteer_ids: string[],
+	/**  Why the aid is given although its frequency rule says it is too soon. */
+	rule_override: string | null,
+	notes: string | null,
+};
+
+export type DeliveryStatus = "planned" | "delivered" | "cancelled";
+
+export type Delivery_Deserialize = {
+	id: string,
+	family_id: string,
+	/**  The member the aid was for, when it was for one person. */
+	member?: Named | null,
+	aid_type_id: string,
+	aid_names: Names,
+	unit: AidUnit,
+	campaign?: Named | null,
+	funding_source_id?: string | null,
+	funding_source_names?: Names | null,
+	on_date: string,
+	/**  Thousandths of the unit: 2 500 is 2,5 t. */
+	quantity_milli: number,
+	/**  Whole tenge. */
+	value: number,
+	status: DeliveryStatus,
+	cancel_reason?: string | null,
+	receipt_signed: boolean,
+	rule_override?: string | null,
+	notes?: string | null,
+	volunteers: Named[],
+	created_at: string,
+	updated_at: string,
+};
+
+export type Delivery_Serialize = {
+	id: string,
+	family_id: string,
+	/**  The member the aid was for, when it was for one person. */
+	member: Named | null,
+	aid_type_id: string,
+	aid_names: Names,
+	unit: AidUnit,
+	campaign: Named | null,
+	funding_source_id: string | null,
+	funding_source_names: Names | null,
+	on_date: string,
+	/**  Thousandths of the unit: 2 500 is 2,5 t. */
+	quantity_milli: number,
+	/**  Whole tenge. */
+	value: number,
+	status: DeliveryStatus,
+	cancel_reason: string | null,
+	receipt_signed: boolean,
+	rule_override: string | null,
+	notes: string | null,
+	volunteers: Named[],
+	created_at: string,
+	updated_at: string,
 };
 
 /**  Figures computed from the members, shown on the family's page and in the list. */
@@ -467,6 +688,40 @@ export type FieldProblem = {
 	params: { [key in string]: string },
 };
 
+export type FundingSource = FundingSource_Serialize | FundingSource_Deserialize;
+
+export type FundingSource_Deserialize = {
+	id: string,
+	code?: string | null,
+	kind: SourceKind,
+	names: Names,
+	organisation_id?: string | null,
+	/**
+	 *  Whole tenge, when the source has a budget. (`f64`: exact far beyond any budget, and
+	 *  a plain number on the UI side.)
+	 */
+	budget?: number | null,
+	/**  Delivered and planned aid charged to this source, whole tenge. */
+	spent: number | null,
+	active: boolean,
+};
+
+export type FundingSource_Serialize = {
+	id: string,
+	code: string | null,
+	kind: SourceKind,
+	names: Names,
+	organisation_id: string | null,
+	/**
+	 *  Whole tenge, when the source has a budget. (`f64`: exact far beyond any budget, and
+	 *  a plain number on the UI side.)
+	 */
+	budget: number | null,
+	/**  Delivered and planned aid charged to this source, whole tenge. */
+	spent: number | null,
+	active: boolean,
+};
+
 /**  The form's live IIN check: either the hard error, or what the digits say plus warnings. */
 export type IinCheck = IinCheck_Serialize | IinCheck_Deserialize;
 
@@ -596,6 +851,11 @@ export type Member_Serialize = {
 	age: number | null,
 };
 
+export type Named = {
+	id: string,
+	name: string,
+};
+
 /**  A name in both working languages; the UI shows the one matching the current language. */
 export type Names = {
 	kk: string,
@@ -677,6 +937,22 @@ export type Problem = {
 /**  How a member is related to the head of the family. The head has no relation. */
 export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" | "grandparent" | "daughter-in-law" | "son-in-law" | "other-relative" | "other";
 
+/**  An earlier (or later) delivery the new one would repeat. */
+export type RuleHit = {
+	delivery_id: string,
+	on_date: string,
+	status: DeliveryStatus,
+};
+
+/**  How often one family may receive an aid type. */
+export type RuleKind = "none" | 
+/**  At least `rule_days` days apart. */
+"days" | 
+/**  Once per heating season, 1 July to 30 June. */
+"heating-season" | 
+/**  Once per calendar year. */
+"year";
+
 export type SearchQuery = SearchQuery_Serialize | SearchQuery_Deserialize;
 
 export type SearchQuery_Deserialize = {
@@ -716,6 +992,8 @@ export type SearchQuery_Serialize = {
 export type Sex = "male" | "female";
 
 export type SortBy = "name" | "registry-no" | "registered-on" | "village";
+
+export type SourceKind = "budget" | "sponsor" | "ngo" | "grant" | "other";
 
 export type StatusFilter = 
 /**  Active and restored families: the working list. */

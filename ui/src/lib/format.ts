@@ -32,3 +32,21 @@ export function foldForFilter(s: string): string {
     .map((c) => KAZAKH_TO_RUSSIAN[c] ?? c)
     .join("");
 }
+
+/** «2,5» from thousandths of a unit, as the core writes quantities. */
+export function displayQuantity(milli: number): string {
+  const whole = Math.trunc(milli / 1000);
+  const fraction = milli % 1000;
+  const grouped = groupDigits(whole);
+  if (fraction === 0) return grouped;
+  return `${grouped},${String(fraction).padStart(3, "0").replace(/0+$/, "")}`;
+}
+
+/** «75 000 ₸» with no-break spaces. */
+export function displayTenge(amount: number): string {
+  return `${groupDigits(Math.round(amount))}\u00a0₸`;
+}
+
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}

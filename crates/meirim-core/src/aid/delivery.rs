@@ -69,9 +69,9 @@ pub struct Delivery {
     pub funding_source_names: Option<Names>,
     pub on_date: NaiveDate,
     /// Thousandths of the unit: 2 500 is 2,5 t.
-    pub quantity_milli: i64,
+    pub quantity_milli: u32,
     /// Whole tenge.
-    pub value: i64,
+    pub value: u32,
     pub status: DeliveryStatus,
     pub cancel_reason: Option<String>,
     pub receipt_signed: bool,
@@ -111,7 +111,7 @@ pub struct DeliveryInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeliveryCheck {
-    pub value: Option<i64>,
+    pub value: Option<u32>,
     pub hits: Vec<RuleHit>,
 }
 
@@ -317,7 +317,7 @@ pub fn check(
             .and_then(|(q, per)| money::value_of(q, u64::from(per))),
     };
     Ok(DeliveryCheck {
-        value: value.and_then(|v| i64::try_from(v).ok()),
+        value: value.and_then(|v| u32::try_from(v).ok()),
         hits: rules::hits(conn, &input.family_id, &aid, on, except)?,
     })
 }
@@ -569,8 +569,8 @@ fn described(conn: &Connection, d: &Delivery) -> Result<String, Problem> {
     };
     Ok(format!(
         "{name} · {} · {}",
-        money::display_quantity(d.quantity_milli),
-        money::display_tenge(d.value)
+        money::display_quantity(i64::from(d.quantity_milli)),
+        money::display_tenge(i64::from(d.value))
     ))
 }
 

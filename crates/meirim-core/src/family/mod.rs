@@ -22,7 +22,7 @@ pub use model::{
     Disability, Employment, Family, FamilyInput, FamilyPage, FamilyStatus, FamilySummary, Member,
     MemberInput, Relation,
 };
-pub use read::{age_on, get};
+pub use read::{age_on, get, resolve};
 pub use search::{search, villages, SearchQuery, SortBy, StatusFilter, COUNT_CAP, MAX_PAGE_SIZE};
 pub use store::{create, update};
 pub use validate::{check_iin, IinCheck};

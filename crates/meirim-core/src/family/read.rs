@@ -112,6 +112,24 @@ fn categories(conn: &Connection, family_id: &str) -> Result<Vec<Category>, Probl
     Ok(rows.collect::<Result<_, _>>().map_err(DbError::from)?)
 }
 
+/// A family's id from what an operator types on a command line: the id itself, or the
+/// registry number («12», «№12»).
+pub fn resolve(conn: &Connection, key: &str) -> Result<String, Problem> {
+    let number = key.trim().trim_start_matches('№').trim();
+    if let Ok(no) = number.parse::<u32>() {
+        return conn
+            .query_row(
+                "SELECT id FROM families WHERE registry_no = ?1",
+                [no],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(DbError::from)?
+            .ok_or_else(|| Problem::new(ErrorCode::NotFound).with("id", key));
+    }
+    Ok(key.trim().to_owned())
+}
+
 /// The whole record of one family.
 pub fn get(conn: &Connection, family_id: &str) -> Result<Family, Problem> {
     let family = conn

@@ -1,0 +1,219 @@
+//! `meirim-cli aid …`: the aid catalogue, and aid given to a family, with the same checks
+//! as the app (values from the catalogue, frequency rules, planned → delivered/cancelled).
+
+use clap::{Args, Subcommand};
+use meirim_core::aid::{self, AidType, Delivery, DeliveryInput};
+use meirim_core::money;
+use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::reference::Names;
+use meirim_core::settings::Language;
+use meirim_core::{date, family, funding};
+
+use crate::families::print_json;
+use crate::output::{say, table};
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum AidCommand {
+    /// The aid catalogue: codes, units, values per unit and frequency rules.
+    Types,
+    /// Record aid given to a family (or planned, with --planned).
+    Give(Box<GiveArgs>),
+    /// A family's aid, newest first.
+    List { family: String },
+    /// Mark planned aid as handed over.
+    Deliver {
+        id: String,
+        /// The day it was handed over (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The recipient signed the receipt.
+        #[arg(long)]
+        receipt: bool,
+    },
+    /// Cancel planned aid.
+    Cancel {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Args)]
+pub struct GiveArgs {
+    /// The family: its id or registry number («12»).
+    family: String,
+    /// Aid type: code (coal), id or name.
+    #[arg(long = "type")]
+    aid_type: String,
+    /// «2,5»; default one unit.
+    #[arg(long)]
+    quantity: Option<String>,
+    /// Whole tenge; default quantity × the catalogue's value per unit.
+    #[arg(long)]
+    value: Option<String>,
+    /// 12.10.2026 or 2026-10-12; default today.
+    #[arg(long)]
+    date: Option<String>,
+    /// Plan the aid instead of recording it as handed over.
+    #[arg(long)]
+    planned: bool,
+    #[arg(long)]
+    receipt: bool,
+    /// Funding source: code (local-budget), id or name.
+    #[arg(long)]
+    source: Option<String>,
+    /// Why to give it although the frequency rule says it is too soon.
+    #[arg(long = "override")]
+    rule_override: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+fn pick(lang: Language, n: &Names) -> String {
+    match lang {
+        Language::Kk => n.kk.clone(),
+        Language::Ru => n.ru.clone(),
+    }
+}
+
+fn not_found(key: &str) -> Problem {
+    Problem::new(ErrorCode::NotFound).with("id", key)
+}
+
+fn source_id(ctx: &Ctx, key: &str) -> Result<String, Problem> {
+    let folded = meirim_core::text::fold(key);
+    funding::list(ctx.db.conn())?
+        .into_iter()
+        .find(|s| {
+            s.id == key
+                || s.code.as_deref() == Some(key)
+                || meirim_core::text::fold(&s.names.kk) == folded
+                || meirim_core::text::fold(&s.names.ru) == folded
+        })
+        .map(|s| s.id)
+        .ok_or_else(|| not_found(key))
+}
+
+fn rule(ctx: &Ctx, t: &AidType) -> String {
+    match t.rule {
+        aid::RuleKind::Days => ctx.l10n.text(
+            "rule-days",
+            &[("days", t.rule_days.unwrap_or_default().into())],
+        ),
+        aid::RuleKind::HeatingSeason => ctx.l10n.text("rule-heating-season", &[]),
+        aid::RuleKind::Year => ctx.l10n.text("rule-year", &[]),
+        aid::RuleKind::None => ctx.l10n.text("rule-none", &[]),
+    }
+}
+
+fn show(ctx: &Ctx, list: &[Delivery]) -> Result<(), Problem> {
+    if ctx.json {
+        return print_json(&list);
+    }
+    let col = |k: &str| ctx.l10n.text(k, &[]);
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.clone(),
+                date::display(d.on_date),
+                pick(ctx.lang, &d.aid_names),
+                format!(
+                    "{} {}",
+                    money::display_quantity(i64::from(d.quantity_milli)),
+                    col(d.unit.message_id())
+                ),
+                money::display_tenge(i64::from(d.value)),
+                col(&format!(
+                    "delivery-status-{}",
+                    match d.status {
+                        aid::DeliveryStatus::Planned => "planned",
+                        aid::DeliveryStatus::Delivered => "delivered",
+                        aid::DeliveryStatus::Cancelled => "cancelled",
+                    }
+                )),
+            ]
+        })
+        .collect();
+    let headers = [
+        col("cli-col-id"),
+        col("col-date"),
+        col("col-aid"),
+        col("col-quantity"),
+        col("col-value"),
+        col("col-status"),
+    ];
+    say(table(&headers, &rows));
+    Ok(())
+}
+
+pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
+    match cmd {
+        AidCommand::Types => {
+            let list = aid::types::list(ctx.db.conn())?;
+            if ctx.json {
+                return print_json(&list);
+            }
+            let col = |k: &str| ctx.l10n.text(k, &[]);
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.code.clone().unwrap_or_else(|| t.id.clone()),
+                        pick(ctx.lang, &t.names),
+                        col(t.unit.message_id()),
+                        t.unit_value
+                            .map(|v| money::display_tenge(i64::from(v)))
+                            .unwrap_or_default(),
+                        rule(ctx, t),
+                    ]
+                })
+                .collect();
+            let headers = [
+                col("cli-col-code"),
+                col("field-aid-type"),
+                col("col-unit"),
+                col("col-unit-value"),
+                col("col-rule"),
+            ];
+            say(table(&headers, &rows));
+            Ok(())
+        }
+        AidCommand::Give(a) => {
+            let family_id = family::resolve(ctx.db.conn(), &a.family)?;
+            let aid_type = aid::types::find(ctx.db.conn(), &a.aid_type)?
+                .ok_or_else(|| not_found(&a.aid_type))?;
+            let source = a.source.as_deref().map(|s| source_id(ctx, s)).transpose()?;
+            let input = DeliveryInput {
+                family_id,
+                aid_type_id: aid_type.id,
+                funding_source_id: source,
+                on_date: a.date,
+                quantity: a.quantity,
+                value: a.value,
+                delivered: !a.planned,
+                receipt_signed: a.receipt,
+                rule_override: a.rule_override,
+                notes: a.notes,
+                ..Default::default()
+            };
+            let d = aid::record(&mut ctx.db, &input)?;
+            show(ctx, &[d])
+        }
+        AidCommand::List { family } => {
+            let id = family::resolve(ctx.db.conn(), &family)?;
+            family::get(ctx.db.conn(), &id)?;
+            let list = aid::for_family(ctx.db.conn(), &id)?;
+            show(ctx, &list)
+        }
+        AidCommand::Deliver { id, date, receipt } => {
+            let d = aid::deliver(&mut ctx.db, &id, date.as_deref(), receipt)?;
+            show(ctx, &[d])
+        }
+        AidCommand::Cancel { id, reason } => {
+            let d = aid::cancel(&mut ctx.db, &id, &reason)?;
+            show(ctx, &[d])
+        }
+    }
+}
