@@ -2,7 +2,12 @@
 // behaviour close enough to the core's that the form's logic is really exercised.
 import { vi } from "vitest";
 import type {
+  AidType,
+  Campaign,
   Category,
+  Delivery,
+  DeliveryCheck,
+  FundingSource,
   DuplicateHint,
   Family,
   FamilyInput,
@@ -22,6 +27,42 @@ export const categories: Category[] = [
   { id: "c-large", code: "large-family", names: { kk: "көпбалалы отбасы", ru: "многодетная семья" } },
   { id: "c-low", code: "low-income", names: { kk: "аз қамтылған отбасы", ru: "малообеспеченная семья" } },
 ];
+
+export const aidTypes: AidType[] = [
+  { id: "a-basket", code: "food-basket", names: { kk: "азық-түлік себеті", ru: "продуктовая корзина" }, unit: "set", unit_value: 20000, rule: "days", rule_days: 30, active: true },
+  { id: "a-coal", code: "coal", names: { kk: "көмір", ru: "уголь" }, unit: "t", unit_value: 30000, rule: "heating-season", rule_days: null, active: true },
+  { id: "a-old", code: null, names: { kk: "ескі түр", ru: "старый вид" }, unit: "pcs", unit_value: null, rule: "none", rule_days: null, active: false },
+];
+export const sources: FundingSource[] = [
+  { id: "s-budget", code: "local-budget", kind: "budget", names: { kk: "жергілікті бюджет", ru: "местный бюджет" }, organisation_id: null, budget: null, spent: 0, active: true },
+];
+
+/** A delivery as the core returns it. */
+export function delivery(extra: Partial<Delivery> = {}): Delivery {
+  return {
+    id: "d-1",
+    family_id: "f-1",
+    member: null,
+    aid_type_id: "a-coal",
+    aid_names: { kk: "көмір", ru: "уголь" },
+    unit: "t",
+    campaign: null,
+    funding_source_id: "s-budget",
+    funding_source_names: { kk: "жергілікті бюджет", ru: "местный бюджет" },
+    on_date: "2026-10-12",
+    quantity_milli: 2500,
+    value: 75000,
+    status: "delivered",
+    cancel_reason: null,
+    receipt_signed: true,
+    rule_override: null,
+    notes: null,
+    volunteers: [],
+    created_at: "2026-10-12T10:00:00.000Z",
+    updated_at: "2026-10-12T10:00:00.000Z",
+    ...extra,
+  };
+}
 
 export const places: Place[] = [
   { id: "p-d", level: "district", name: "Сайрам ауданы", kato: null, oblast_id: "o-61", district: null, rural_okrug: null, families: 3 },
@@ -125,4 +166,17 @@ export const apiMock = {
   renameCategory: vi.fn(),
   setCategoryActive: vi.fn(async () => null),
   shiftCategory: vi.fn(async () => null),
+  listAidTypes: vi.fn(async () => aidTypes),
+  addAidType: vi.fn(),
+  updateAidType: vi.fn(),
+  setAidTypeActive: vi.fn(async () => null),
+  listFundingSources: vi.fn(async () => sources),
+  listCampaigns: vi.fn(async () => [] as Campaign[]),
+  familyAid: vi.fn(async () => [] as Delivery[]),
+  checkDelivery: vi.fn(async (): Promise<DeliveryCheck> => ({ value: 20000, hits: [] })),
+  recordDelivery: vi.fn(),
+  updateDelivery: vi.fn(),
+  deliverAid: vi.fn(),
+  cancelAid: vi.fn(),
+  setAidReceipt: vi.fn(),
 };
