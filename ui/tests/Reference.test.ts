@@ -113,3 +113,31 @@ describe("Reference: categories", () => {
     await waitFor(() => expect(oncategorieschanged).toHaveBeenCalledTimes(2));
   });
 });
+
+describe("Reference: aid types", () => {
+  it("shows units, values and rules, and adds a type with a day rule", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("tab", { name: "Көмек түрлері" }));
+    const coal = (await screen.findByText("көмір")).closest("tr") as HTMLElement;
+    expect(coal.textContent).toContain("30 000 ₸".replace(/ /g, "\u00a0"));
+    expect(coal.textContent).toContain("жылыту маусымында бір рет");
+    expect((screen.getByText("ескі түр").closest("tr") as HTMLElement).textContent).toContain("жасырылған");
+
+    await user.click(screen.getByRole("button", { name: "Көмек түрін қосу" }));
+    await user.type(document.getElementById("aid-type-kk") as HTMLInputElement, "Жанармай");
+    await user.type(document.getElementById("aid-type-ru") as HTMLInputElement, "Топливо");
+    await user.selectOptions(document.getElementById("aid-type-unit") as HTMLSelectElement, "kg");
+    await user.type(document.getElementById("aid-type-value") as HTMLInputElement, "350");
+    await user.selectOptions(document.getElementById("aid-type-rule") as HTMLSelectElement, "days");
+    apiMock.addAidType.mockRejectedValueOnce(validationError([{ field: "rule_days", code: "required", params: {} }]));
+    await user.click(document.getElementById("aid-type-save") as HTMLButtonElement);
+    expect(await screen.findByText("Бұл өрісті толтырыңыз.")).toBeInTheDocument();
+    apiMock.addAidType.mockResolvedValueOnce({ id: "a-new", code: null, names: { kk: "Жанармай", ru: "Топливо" }, unit: "kg", unit_value: 350, rule: "days", rule_days: 90, active: true });
+    await user.type(document.getElementById("aid-type-days") as HTMLInputElement, "90");
+    await user.click(document.getElementById("aid-type-save") as HTMLButtonElement);
+    await waitFor(() =>
+      expect(apiMock.addAidType).toHaveBeenLastCalledWith({ name_kk: "Жанармай", name_ru: "Топливо", unit: "kg", unit_value: "350", rule: "days", rule_days: "90" }),
+    );
+    expect(await screen.findByText("Көмек түрі сақталды.")).toBeInTheDocument();
+  });
+});
