@@ -122,6 +122,7 @@ error-aid-too-soon = { $status ->
 error-quantity-invalid = «{ $value }» саны дұрыс емес. Санды цифрмен жазыңыз, бөлшегін үтірмен: 2,5.
 error-days-invalid = «{ $value }» күн саны дұрыс емес: 1-ден { $max }-ге дейінгі бүтін сан жазыңыз.
 error-aid-type-exists = «{ $name }» атты көмек түрі бұрыннан бар. Басқа атау беріңіз.
+error-too-many-families = Бір кезеңде ең көбі { $max } отбасы болады, ал таңдалғаны { $count }. Сүзгіні тарылтыңыз (ауыл, санат) да, бірнеше кезеңге бөліңіз.
 error-delivery-wrong-status = Бұл көмек { $status ->
     [delivered] табысталып қойған
    *[cancelled] болдырылмаған

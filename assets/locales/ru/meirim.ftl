@@ -129,6 +129,7 @@ error-aid-too-soon = { $status ->
 error-quantity-invalid = Количество «{ $value }» указано неверно. Пишите число цифрами, дробную часть через запятую: 2,5.
 error-days-invalid = Число дней «{ $value }» неверно: укажите целое число от 1 до { $max }.
 error-aid-type-exists = Вид помощи «{ $name }» уже есть. Дайте другое название.
+error-too-many-families = В одном раунде не больше { $max } семей, а выбрано { $count }. Сузьте фильтр (село, категория) и разделите на несколько раундов.
 error-delivery-wrong-status = Эта помощь уже { $status ->
     [delivered] вручена
    *[cancelled] отменена

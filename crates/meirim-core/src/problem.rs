@@ -45,6 +45,7 @@ pub enum ErrorCode {
     DaysInvalid,
     AidTypeExists,
     DeliveryWrongStatus,
+    TooManyFamilies,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -110,6 +111,7 @@ impl ErrorCode {
         ErrorCode::DaysInvalid,
         ErrorCode::AidTypeExists,
         ErrorCode::DeliveryWrongStatus,
+        ErrorCode::TooManyFamilies,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

@@ -86,3 +86,24 @@ pub fn operator_setting(conn: &Connection) -> Result<String, DbError> {
 pub fn set_operator(conn: &Connection, name: &str) -> Result<(), DbError> {
     set(conn, OPERATOR_KEY, &crate::text::tidy(name))
 }
+
+const OFFICE_NAME_KEY: &str = "office.name";
+const SIGNATORY_KEY: &str = "documents.signatory";
+
+/// The office's name as printed at the top of its documents (empty until set).
+pub fn office_name(conn: &Connection) -> Result<String, DbError> {
+    Ok(get(conn, OFFICE_NAME_KEY)?.unwrap_or_default())
+}
+
+pub fn set_office_name(conn: &Connection, name: &str) -> Result<(), DbError> {
+    set(conn, OFFICE_NAME_KEY, &crate::text::tidy(name))
+}
+
+/// Who signs distribution lists («Бөлім басшысы А.Б. Серіков»), remembered between prints.
+pub fn signatory(conn: &Connection) -> Result<String, DbError> {
+    Ok(get(conn, SIGNATORY_KEY)?.unwrap_or_default())
+}
+
+pub fn set_signatory(conn: &Connection, text: &str) -> Result<(), DbError> {
+    set(conn, SIGNATORY_KEY, &crate::text::tidy(text))
+}

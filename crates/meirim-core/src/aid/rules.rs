@@ -20,7 +20,11 @@ pub struct RuleHit {
 }
 
 /// The first day of the window the rule counts in, and the first day after it.
-fn window(rule: RuleKind, days: Option<u32>, on: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn window(
+    rule: RuleKind,
+    days: Option<u32>,
+    on: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate)> {
     match rule {
         RuleKind::None => None,
         RuleKind::Days => {

@@ -1,0 +1,275 @@
+//! Bulk distribution: choose a campaign and an aid type, select families by filters, plan
+//! a delivery for each in one transaction, print the signed list, then mark the round
+//! delivered — all of it or family by family.
+
+use chrono::NaiveDate;
+use rusqlite::{params_from_iter, types::Value, Connection};
+use serde::{Deserialize, Serialize};
+
+use super::delivery::{self, Delivery, DeliveryInput, DeliveryStatus};
+use super::rules;
+use super::types;
+use crate::db::{Database, DbError};
+use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::{campaigns, date, text};
+
+/// At most this many families in one round: a list of a few thousand rows is already a
+/// long afternoon of signatures.
+pub const BULK_MAX: usize = 5_000;
+
+/// Which families a round of aid goes to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BulkFilter {
+    pub aid_type_id: String,
+    pub campaign_id: Option<String>,
+    /// The planned day (empty means today); also the day the frequency rule is judged on.
+    pub on_date: Option<String>,
+    pub category_id: Option<String>,
+    pub village: Option<String>,
+    /// Leave out families that already received (or are planned) this aid within its
+    /// frequency rule — "not yet served this season".
+    pub only_not_served: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BulkCandidate {
+    pub family_id: String,
+    pub registry_no: u32,
+    pub head_name: String,
+    pub village: Option<String>,
+    pub size: u32,
+    /// The last time this aid was given or planned within the rule's window, if it was.
+    pub served_on: Option<NaiveDate>,
+}
+
+/// The round to create: the families chosen from the candidates and what each receives.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BulkPlan {
+    pub filter: BulkFilter,
+    pub family_ids: Vec<String>,
+    pub quantity: Option<String>,
+    pub value: Option<String>,
+    pub funding_source_id: Option<String>,
+    /// Given, families the rule would refuse are planned anyway with this reason.
+    pub rule_override: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Skipped {
+    pub family_id: String,
+    pub registry_no: u32,
+    pub code: ErrorCode,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BulkOutcome {
+    pub planned: u32,
+    pub skipped: Vec<Skipped>,
+}
+
+fn planned_day(raw: Option<&str>) -> Result<NaiveDate, Problem> {
+    match text::tidy_opt(raw) {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(r) => date::parse(&r).ok_or_else(|| {
+            Problem::validation(vec![
+                FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", r)
+            ])
+        }),
+    }
+}
+
+/// Current families (not archived, destroyed or merged) matching the filter, in list
+/// order, each with the day it was last served within the aid's rule window.
+pub fn candidates(conn: &Connection, filter: &BulkFilter) -> Result<Vec<BulkCandidate>, Problem> {
+    let aid = types::get(conn, &filter.aid_type_id)?;
+    let on = planned_day(filter.on_date.as_deref())?;
+    let (from, until) = rules::window(aid.rule, aid.rule_days, on)
+        .map(|(f, u)| (f.to_string(), u.to_string()))
+        .unwrap_or_else(|| ("0000-01-01".into(), "0000-01-01".into()));
+    let mut args: Vec<Value> = vec![
+        aid.id.clone().into(),
+        from.into(),
+        until.into(),
+        filter.campaign_id.clone().unwrap_or_default().into(),
+    ];
+    // Served: given or planned within the rule's window, or already in this campaign.
+    let mut sql = String::from(
+        "SELECT f.id, f.registry_no,
+                (SELECT m.surname || ' ' || m.name || ifnull(' ' || m.patronymic, '')
+                   FROM members m WHERE m.family_id = f.id AND m.is_head = 1),
+                f.village,
+                (SELECT count(*) FROM members m WHERE m.family_id = f.id),
+                (SELECT max(d.on_date) FROM deliveries d
+                  WHERE d.family_id = f.id AND d.aid_type_id = ?1 AND d.status != 'cancelled'
+                    AND ((d.on_date >= ?2 AND d.on_date < ?3) OR d.campaign_id = ?4))
+         FROM families f
+         WHERE f.destroyed_at IS NULL AND f.merged_into IS NULL AND f.status != 'archived'",
+    );
+    if let Some(village) = text::tidy_opt(filter.village.as_deref()) {
+        args.push(village.into());
+        sql.push_str(&format!(" AND f.village = ?{}", args.len()));
+    }
+    if let Some(category) = text::tidy_opt(filter.category_id.as_deref()) {
+        args.push(category.into());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM family_categories fc WHERE fc.family_id = f.id
+                            AND fc.category_id = ?{})",
+            args.len()
+        ));
+    }
+    sql.push_str(" ORDER BY f.sort_key, f.id");
+    let mut stmt = conn.prepare(&sql).map_err(DbError::from)?;
+    let rows = stmt
+        .query_map(params_from_iter(args), |r| {
+            Ok(BulkCandidate {
+                family_id: r.get(0)?,
+                registry_no: r.get(1)?,
+                head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                village: r.get(3)?,
+                size: r.get(4)?,
+                served_on: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
+            })
+        })
+        .map_err(DbError::from)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let c = row.map_err(DbError::from)?;
+        if !(filter.only_not_served && c.served_on.is_some()) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Plans the aid for every chosen family in one transaction. A family the frequency rule
+/// refuses is skipped and reported (unless the plan carries an override reason); any other
+/// problem refuses the whole round, so nothing is half done.
+pub fn plan(db: &mut Database, plan: &BulkPlan) -> Result<BulkOutcome, Problem> {
+    if plan.family_ids.is_empty() {
+        return Err(Problem::validation(vec![FieldProblem::new(
+            "family_ids",
+            ErrorCode::Required,
+        )]));
+    }
+    if plan.family_ids.len() > BULK_MAX {
+        return Err(Problem::validation(vec![FieldProblem::new(
+            "family_ids",
+            ErrorCode::TooManyFamilies,
+        )
+        .with("max", BULK_MAX)
+        .with("count", plan.family_ids.len())]));
+    }
+    let f = &plan.filter;
+    let campaign = match text::tidy_opt(f.campaign_id.as_deref()) {
+        Some(id) => Some(campaigns::get(db.conn(), &id)?),
+        None => None,
+    };
+    // The campaign's source unless the round names its own.
+    let source = text::tidy_opt(plan.funding_source_id.as_deref())
+        .or_else(|| campaign.as_ref().and_then(|c| c.funding_source_id.clone()));
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let mut outcome = BulkOutcome {
+        planned: 0,
+        skipped: Vec::new(),
+    };
+    for family_id in &plan.family_ids {
+        let input = DeliveryInput {
+            family_id: family_id.clone(),
+            aid_type_id: f.aid_type_id.clone(),
+            campaign_id: campaign.as_ref().map(|c| c.id.clone()),
+            funding_source_id: source.clone(),
+            on_date: f.on_date.clone(),
+            quantity: plan.quantity.clone(),
+            value: plan.value.clone(),
+            delivered: false,
+            rule_override: plan.rule_override.clone(),
+            ..Default::default()
+        };
+        match delivery::validate(&tx, &input, None) {
+            Ok(v) => {
+                delivery::insert(&tx, &input, &v)?;
+                outcome.planned += 1;
+            }
+            Err(p) if is_rule_only(&p) => {
+                let registry_no = tx
+                    .query_row(
+                        "SELECT registry_no FROM families WHERE id = ?1",
+                        [family_id],
+                        |r| r.get(0),
+                    )
+                    .map_err(DbError::from)?;
+                outcome.skipped.push(Skipped {
+                    family_id: family_id.clone(),
+                    registry_no,
+                    code: ErrorCode::AidTooSoon,
+                    date: p.fields[0].params.get("date").cloned(),
+                });
+            }
+            Err(p) => return Err(p),
+        }
+    }
+    tx.commit().map_err(DbError::from)?;
+    Ok(outcome)
+}
+
+fn is_rule_only(p: &Problem) -> bool {
+    p.fields.len() == 1 && p.fields[0].code == ErrorCode::AidTooSoon
+}
+
+/// A round's deliveries: one campaign's aid of one type (or all types), in list order —
+/// the rows of the distribution list and of the "mark delivered" screen.
+pub fn round(
+    conn: &Connection,
+    campaign_id: &str,
+    aid_type_id: Option<&str>,
+) -> Result<Vec<Delivery>, Problem> {
+    campaigns::get(conn, campaign_id)?;
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT d.id FROM deliveries d JOIN families f ON f.id = d.family_id
+             WHERE d.campaign_id = ?1 AND (?2 IS NULL OR d.aid_type_id = ?2)
+               AND d.status != 'cancelled'
+             ORDER BY f.sort_key, f.id, d.on_date",
+        )
+        .map_err(DbError::from)?;
+    let ids: Vec<String> = stmt
+        .query_map(rusqlite::params![campaign_id, aid_type_id], |r| r.get(0))
+        .map_err(DbError::from)?
+        .collect::<Result<_, _>>()
+        .map_err(DbError::from)?;
+    ids.iter().map(|id| delivery::get(conn, id)).collect()
+}
+
+/// Marks planned deliveries handed over in one transaction; already delivered ones are
+/// left as they are. Returns how many changed.
+pub fn deliver_many(
+    db: &mut Database,
+    ids: &[String],
+    on: Option<&str>,
+    receipt_signed: bool,
+) -> Result<u32, Problem> {
+    let on = match text::tidy_opt(on) {
+        None => None,
+        Some(raw) => Some(date::parse(&raw).ok_or_else(|| {
+            Problem::validation(vec![
+                FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", &raw)
+            ])
+        })?),
+    };
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    let mut changed = 0;
+    for id in ids {
+        if delivery::get(&tx, id)?.status == DeliveryStatus::Planned {
+            delivery::deliver_in(&tx, id, on, receipt_signed)?;
+            changed += 1;
+        }
+    }
+    tx.commit().map_err(DbError::from)?;
+    Ok(changed)
+}
