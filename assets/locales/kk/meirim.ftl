@@ -123,6 +123,7 @@ error-quantity-invalid = «{ $value }» саны дұрыс емес. Санды
 error-days-invalid = «{ $value }» күн саны дұрыс емес: 1-ден { $max }-ге дейінгі бүтін сан жазыңыз.
 error-aid-type-exists = «{ $name }» атты көмек түрі бұрыннан бар. Басқа атау беріңіз.
 error-too-many-families = Бір кезеңде ең көбі { $max } отбасы болады, ал таңдалғаны { $count }. Сүзгіні тарылтыңыз (ауыл, санат) да, бірнеше кезеңге бөліңіз.
+error-list-empty = «{ $campaign }» науқанында әзірге жоспарланған не берілген көмек жоқ: алдымен отбасыларды таңдап, көмекті жоспарлаңыз.
 error-delivery-wrong-status = Бұл көмек { $status ->
     [delivered] табысталып қойған
    *[cancelled] болдырылмаған
@@ -473,3 +474,19 @@ rule-kind-none = шектеусіз
 rule-kind-days = белгілі бір күн сайын
 rule-kind-heating-season = жылыту маусымында бір рет
 rule-kind-year = жылына бір рет
+
+## Тізімдеме
+
+list-title = КӨМЕК БЕРУ ТІЗІМДЕМЕСІ
+list-footer = Мейірім · { $campaign } · { $date }
+list-col-recipient = Алушы
+list-col-signature = Қолы
+list-total = Барлығы: { $count } алушы, { $value }
+list-issued-by = Көмекті берген:
+col-served-on = Соңғы берілген күні
+bulk-planned = Жоспарланды: { $count } отбасы. Ереже бойынша өткізіліп кетті: { $skipped }.
+bulk-delivered = Табысталды деп белгіленді: { $count }.
+list-saved = Тізімдеме сақталды: { $path }
+field-starts-on = Басталуы
+field-ends-on = Аяқталуы
+summary-line = Көмек алған отбасылар: { $families } · табысталды: { $delivered } · жоспарланған: { $planned } · жалпы құны: { $value } · еріктілер: { $volunteers } · сағат: { $hours }

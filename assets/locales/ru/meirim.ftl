@@ -130,6 +130,7 @@ error-quantity-invalid = Количество «{ $value }» указано не
 error-days-invalid = Число дней «{ $value }» неверно: укажите целое число от 1 до { $max }.
 error-aid-type-exists = Вид помощи «{ $name }» уже есть. Дайте другое название.
 error-too-many-families = В одном раунде не больше { $max } семей, а выбрано { $count }. Сузьте фильтр (село, категория) и разделите на несколько раундов.
+error-list-empty = В кампании «{ $campaign }» пока нет запланированной или выданной помощи: сначала выберите семьи и запланируйте помощь.
 error-delivery-wrong-status = Эта помощь уже { $status ->
     [delivered] вручена
    *[cancelled] отменена
@@ -496,3 +497,23 @@ rule-kind-none = без ограничений
 rule-kind-days = раз в указанное число дней
 rule-kind-heating-season = раз за отопительный сезон
 rule-kind-year = раз в год
+
+## Ведомость
+
+list-title = ВЕДОМОСТЬ ВЫДАЧИ ПОМОЩИ
+list-footer = Мейірім · { $campaign } · { $date }
+list-col-recipient = Получатель
+list-col-signature = Подпись
+list-total = Итого: { $count } { $count ->
+    [one] получатель
+    [few] получателя
+   *[many] получателей
+}, { $value }
+list-issued-by = Помощь выдал:
+col-served-on = Последняя выдача
+bulk-planned = Запланировано: { $count } сем. Пропущено по правилу частоты: { $skipped }.
+bulk-delivered = Отмечено вручённым: { $count }.
+list-saved = Ведомость сохранена: { $path }
+field-starts-on = Начало
+field-ends-on = Окончание
+summary-line = Семей получили помощь: { $families } · вручено: { $delivered } · запланировано: { $planned } · общая стоимость: { $value } · волонтёров: { $volunteers } · часов: { $hours }

@@ -2,12 +2,12 @@
 //! as the app (values from the catalogue, frequency rules, planned → delivered/cancelled).
 
 use clap::{Args, Subcommand};
-use meirim_core::aid::{self, AidType, Delivery, DeliveryInput};
+use meirim_core::aid::{self, AidType, BulkFilter, BulkPlan, Delivery, DeliveryInput};
 use meirim_core::money;
 use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::reference::Names;
 use meirim_core::settings::Language;
-use meirim_core::{date, family, funding};
+use meirim_core::{campaigns, date, family, funding};
 
 use crate::families::print_json;
 use crate::output::{say, table};
@@ -37,6 +37,67 @@ pub enum AidCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Plan a round of aid for every family the filters select (or list them: --dry-run).
+    Distribute(Box<DistributeArgs>),
+    /// Print a campaign's distribution list (тізімдеме) as PDF.
+    Sheet {
+        /// Campaign: id or name.
+        #[arg(long)]
+        campaign: String,
+        /// Only this aid type (code, id or name).
+        #[arg(long = "type")]
+        aid_type: Option<String>,
+        /// Print full IINs (default: only their last four digits).
+        #[arg(long)]
+        full_iin: bool,
+        /// Who signs, printed under the signature line (remembered).
+        #[arg(long)]
+        signatory: Option<String>,
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Mark a campaign's whole planned round as handed over.
+    DeliverRound {
+        #[arg(long)]
+        campaign: String,
+        #[arg(long = "type")]
+        aid_type: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        receipt: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct DistributeArgs {
+    /// Campaign: id or name.
+    #[arg(long)]
+    campaign: String,
+    /// Aid type: code (food-basket), id or name.
+    #[arg(long = "type")]
+    aid_type: String,
+    /// The planned day (default today).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    village: Option<String>,
+    /// Category code, id or name.
+    #[arg(long)]
+    category: Option<String>,
+    /// Leave out families already served within the aid's frequency rule.
+    #[arg(long)]
+    not_served: bool,
+    #[arg(long)]
+    quantity: Option<String>,
+    #[arg(long)]
+    value: Option<String>,
+    /// Plan even for families the frequency rule refuses, with this reason.
+    #[arg(long = "override")]
+    rule_override: Option<String>,
+    /// Only list the families that would be chosen.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Args)]
@@ -148,6 +209,91 @@ fn show(ctx: &Ctx, list: &[Delivery]) -> Result<(), Problem> {
     Ok(())
 }
 
+fn campaign_id(ctx: &Ctx, key: &str) -> Result<String, Problem> {
+    Ok(campaigns::find(ctx.db.conn(), key)?
+        .ok_or_else(|| not_found(key))?
+        .id)
+}
+
+fn aid_type_id(ctx: &Ctx, key: &str) -> Result<String, Problem> {
+    Ok(aid::types::find(ctx.db.conn(), key)?
+        .ok_or_else(|| not_found(key))?
+        .id)
+}
+
+fn distribute(ctx: &mut Ctx, a: DistributeArgs) -> Result<(), Problem> {
+    let category = match &a.category {
+        Some(c) => Some(
+            meirim_core::reference::find_category(ctx.db.conn(), c)
+                .map_err(Problem::from)?
+                .ok_or_else(|| not_found(c))?
+                .id,
+        ),
+        None => None,
+    };
+    let filter = BulkFilter {
+        aid_type_id: aid_type_id(ctx, &a.aid_type)?,
+        campaign_id: Some(campaign_id(ctx, &a.campaign)?),
+        on_date: a.date,
+        category_id: category,
+        village: a.village,
+        only_not_served: a.not_served,
+    };
+    let chosen = aid::bulk::candidates(ctx.db.conn(), &filter)?;
+    if a.dry_run {
+        if ctx.json {
+            return print_json(&chosen);
+        }
+        let col = |k: &str| ctx.l10n.text(k, &[]);
+        let rows: Vec<Vec<String>> = chosen
+            .iter()
+            .map(|c| {
+                vec![
+                    c.registry_no.to_string(),
+                    c.head_name.clone(),
+                    c.village.clone().unwrap_or_default(),
+                    c.served_on.map(date::display).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let headers = [
+            col("col-registry-no"),
+            col("col-head"),
+            col("col-village"),
+            col("col-served-on"),
+        ];
+        say(table(&headers, &rows));
+        return Ok(());
+    }
+    let plan = BulkPlan {
+        filter,
+        family_ids: chosen.into_iter().map(|c| c.family_id).collect(),
+        quantity: a.quantity,
+        value: a.value,
+        funding_source_id: None,
+        rule_override: a.rule_override,
+    };
+    let outcome = aid::bulk::plan(&mut ctx.db, &plan)?;
+    if ctx.json {
+        return print_json(&outcome);
+    }
+    say(ctx.l10n.text(
+        "bulk-planned",
+        &[
+            ("count", outcome.planned.into()),
+            ("skipped", (outcome.skipped.len() as u32).into()),
+        ],
+    ));
+    for s in &outcome.skipped {
+        say(format!(
+            "  №{} {}",
+            s.registry_no,
+            s.date.clone().unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
     match cmd {
         AidCommand::Types => {
@@ -214,6 +360,59 @@ pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
         AidCommand::Cancel { id, reason } => {
             let d = aid::cancel(&mut ctx.db, &id, &reason)?;
             show(ctx, &[d])
+        }
+        AidCommand::Distribute(a) => distribute(ctx, *a),
+        AidCommand::Sheet {
+            campaign,
+            aid_type,
+            full_iin,
+            signatory,
+            out,
+        } => {
+            let campaign = campaign_id(ctx, &campaign)?;
+            let aid_type = aid_type.map(|t| aid_type_id(ctx, &t)).transpose()?;
+            let signatory = match signatory {
+                Some(s) => s,
+                None => meirim_core::settings::signatory(ctx.db.conn()).map_err(Problem::from)?,
+            };
+            let options = meirim_documents::ListOptions {
+                full_iin,
+                signatory,
+            };
+            let path = meirim_documents::save_distribution_list(
+                &ctx.db,
+                &campaign,
+                aid_type.as_deref(),
+                &ctx.data_dir,
+                out.as_deref(),
+                &options,
+            )?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "path": path }));
+            }
+            say(ctx
+                .l10n
+                .text("list-saved", &[("path", path.display().to_string().into())]));
+            Ok(())
+        }
+        AidCommand::DeliverRound {
+            campaign,
+            aid_type,
+            date,
+            receipt,
+        } => {
+            let campaign = campaign_id(ctx, &campaign)?;
+            let aid_type = aid_type.map(|t| aid_type_id(ctx, &t)).transpose()?;
+            let ids: Vec<String> = aid::bulk::round(ctx.db.conn(), &campaign, aid_type.as_deref())?
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            let n = aid::bulk::deliver_many(&mut ctx.db, &ids, date.as_deref(), receipt)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "delivered": n }));
+            }
+            say(ctx.l10n.text("bulk-delivered", &[("count", n.into())]));
+            Ok(())
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (and so the same validation and messages) as the app.
 
 mod aid;
+mod campaigns;
 mod families;
 mod output;
 mod reference;
@@ -41,6 +42,9 @@ enum Command {
     /// Register, list, search and show families.
     #[command(subcommand)]
     Families(families::FamiliesCommand),
+    /// Campaigns and actions, and their summaries.
+    #[command(subcommand)]
+    Campaigns(campaigns::CampaignsCommand),
     /// Aid: the catalogue, and aid given to families.
     #[command(subcommand)]
     Aid(aid::AidCommand),
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
         Command::Families(cmd) => families::run(&mut ctx, cmd),
         Command::Reference(cmd) => reference::run(&mut ctx, cmd),
         Command::Aid(cmd) => aid::run(&mut ctx, cmd),
+        Command::Campaigns(cmd) => campaigns::run(&mut ctx, cmd),
         Command::Demo { families, seed } => demo(&mut ctx, families, seed),
         Command::Bench {
             families,

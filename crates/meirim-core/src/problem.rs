@@ -46,6 +46,7 @@ pub enum ErrorCode {
     AidTypeExists,
     DeliveryWrongStatus,
     TooManyFamilies,
+    ListEmpty,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -112,6 +113,7 @@ impl ErrorCode {
         ErrorCode::AidTypeExists,
         ErrorCode::DeliveryWrongStatus,
         ErrorCode::TooManyFamilies,
+        ErrorCode::ListEmpty,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

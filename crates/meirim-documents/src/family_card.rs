@@ -137,11 +137,12 @@ impl Card<'_> {
                 ]
             })
             .collect();
-        self.table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
+        self.w
+            .table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
         self.w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.4);
         self.w.y += 1.2;
         for r in &rows {
-            self.table_row(r, &widths, Weight::Regular, INK, 9.0);
+            self.w.table_row(r, &widths, Weight::Regular, INK, 9.0);
             self.w.rule(MARGIN, PAGE_W - MARGIN, (0.85, 0.87, 0.9), 0.3);
             self.w.y += 1.2;
         }
@@ -158,7 +159,8 @@ impl Card<'_> {
             self.t("col-value"),
             self.t("col-status"),
         ];
-        self.table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
+        self.w
+            .table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
         self.w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.4);
         self.w.y += 1.2;
         for (i, d) in aid.iter().rev().enumerate() {
@@ -194,7 +196,7 @@ impl Card<'_> {
                 money::display_tenge(i64::from(d.value)),
                 status,
             ];
-            self.table_row(&row, &widths, Weight::Regular, INK, 9.0);
+            self.w.table_row(&row, &widths, Weight::Regular, INK, 9.0);
             self.w.rule(MARGIN, PAGE_W - MARGIN, (0.85, 0.87, 0.9), 0.3);
             self.w.y += 1.2;
         }
@@ -211,35 +213,6 @@ impl Card<'_> {
         self.w.ensure(6.0);
         self.w.text_at(MARGIN, &line, BODY, Weight::Bold, INK);
         self.w.y += 5.0;
-    }
-
-    fn table_row(
-        &mut self,
-        cells: &[String; 6],
-        widths: &[f32; 6],
-        weight: Weight,
-        color: (f32, f32, f32),
-        size: f32,
-    ) {
-        let line_h = size * 0.3528 * 1.4;
-        let wrapped: Vec<Vec<String>> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| self.w.wrap(c, size, weight, w - 2.0))
-            .collect();
-        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        self.w.ensure(line_h * lines as f32 + 1.0);
-        let top = self.w.y;
-        let mut x = MARGIN;
-        for (cell, w) in wrapped.iter().zip(widths) {
-            self.w.y = top;
-            for line in cell {
-                self.w.text_at(x, line, size, weight, color);
-                self.w.y += line_h;
-            }
-            x += w;
-        }
-        self.w.y = top + line_h * lines as f32;
     }
 }
 

@@ -1,6 +1,7 @@
 //! Printable documents. Each is a PDF with Noto Sans embedded (every Kazakh letter prints
 //! and copies out as text), A4, laid out here without an HTML engine.
 
+mod distribution;
 mod family_card;
 mod page;
 
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::{family, settings, Database};
 
+pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
 pub use family_card::family_card;
 
 /// Where documents are saved: `documents/` beside the registry file, so a portable
@@ -41,6 +43,46 @@ pub fn save_family_card(
     let aid = meirim_core::aid::for_family(db.conn(), &f.id)?;
     let bytes = family_card(&f, &aid, lang, today).map_err(|e| failed(&path, e))?;
     write_whole(&path, &bytes)?;
+    Ok(path)
+}
+
+/// Prints the distribution list of a campaign's round (one aid type, or all) and writes it
+/// to `out` or `documents/distribution-<campaign>-<today>.pdf`. The signatory is remembered
+/// for the next list.
+pub fn save_distribution_list(
+    db: &Database,
+    campaign_id: &str,
+    aid_type_id: Option<&str>,
+    data_dir: &Path,
+    out: Option<&Path>,
+    options: &ListOptions,
+) -> Result<PathBuf, Problem> {
+    let campaign = meirim_core::campaigns::get(db.conn(), campaign_id)?;
+    let deliveries = meirim_core::aid::bulk::round(db.conn(), campaign_id, aid_type_id)?;
+    if deliveries.is_empty() {
+        return Err(Problem::new(ErrorCode::ListEmpty).with("campaign", &campaign.name));
+    }
+    let families = deliveries
+        .iter()
+        .map(|d| family::get(db.conn(), &d.family_id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rows: Vec<ListRow<'_>> = deliveries
+        .iter()
+        .zip(&families)
+        .map(|(delivery, family)| ListRow { delivery, family })
+        .collect();
+    let lang = settings::language(db.conn())?;
+    let office = settings::office_name(db.conn())?;
+    let today = chrono::Local::now().date_naive();
+    let short: String = campaign.id.chars().take(8).collect();
+    let path = match out {
+        Some(p) => p.to_path_buf(),
+        None => documents_dir(data_dir).join(format!("distribution-{today}-{short}.pdf")),
+    };
+    let bytes = distribution_list(&campaign, &rows, &office, lang, today, options)
+        .map_err(|e| failed(&path, e))?;
+    write_whole(&path, &bytes)?;
+    settings::set_signatory(db.conn(), &options.signatory)?;
     Ok(path)
 }
 

@@ -99,6 +99,12 @@ impl Writer {
         &mut self.pages[last]
     }
 
+    /// Continues on a fresh page.
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
     /// Starts a new page when fewer than `needed` mm are left above the bottom margin.
     pub fn ensure(&mut self, needed: f32) {
         if self.y + needed > PAGE_H - MARGIN - 6.0 {
@@ -137,7 +143,8 @@ impl Writer {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split_whitespace() {
+            // Only ordinary spaces break: a no-break space keeps «20 000 ₸» and «1 т» whole.
+            for word in paragraph.split([' ', '\t']).filter(|w| !w.is_empty()) {
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {
@@ -163,6 +170,53 @@ impl Writer {
             self.text_at(x, &line, size, w, INK);
             self.y += line_h;
         }
+    }
+
+    /// The height a table row of `cells` in `widths` columns would take, in mm.
+    pub fn row_height(&self, cells: &[String], widths: &[f32], weight: Weight, size: f32) -> f32 {
+        let line_h = size * 0.3528 * 1.4;
+        let lines = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.wrap(c, size, weight, w - 2.0).len())
+            .max()
+            .unwrap_or(1);
+        line_h * lines as f32
+    }
+
+    /// Whether `needed` mm still fit above the bottom margin of this page.
+    pub fn fits(&self, needed: f32) -> bool {
+        self.y + needed <= PAGE_H - MARGIN - 6.0
+    }
+
+    /// One table row: each cell wrapped in its column, the cursor moved below the tallest.
+    pub fn table_row(
+        &mut self,
+        cells: &[String],
+        widths: &[f32],
+        weight: Weight,
+        color: (f32, f32, f32),
+        size: f32,
+    ) {
+        let line_h = size * 0.3528 * 1.4;
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.wrap(c, size, weight, w - 2.0))
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        self.ensure(line_h * lines as f32 + 1.0);
+        let top = self.y;
+        let mut x = MARGIN;
+        for (cell, w) in wrapped.iter().zip(widths) {
+            self.y = top;
+            for line in cell {
+                self.text_at(x, line, size, weight, color);
+                self.y += line_h;
+            }
+            x += w;
+        }
+        self.y = top + line_h * lines as f32;
     }
 
     pub fn rule(&mut self, x1: f32, x2: f32, color: (f32, f32, f32), thickness: f32) {
