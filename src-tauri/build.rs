@@ -45,6 +45,15 @@ const COMMANDS: &[&str] = &[
     "deliver_aid",
     "cancel_aid",
     "set_aid_receipt",
+    "create_campaign",
+    "update_campaign",
+    "campaign_summary",
+    "bulk_candidates",
+    "bulk_plan",
+    "campaign_round",
+    "deliver_many",
+    "list_signatory",
+    "save_distribution_list",
 ];
 
 fn main() {

@@ -42,6 +42,8 @@ export function delivery(extra: Partial<Delivery> = {}): Delivery {
   return {
     id: "d-1",
     family_id: "f-1",
+    registry_no: 7,
+    head_name: "Оспанова Гүлнар",
     member: null,
     aid_type_id: "a-coal",
     aid_names: { kk: "көмір", ru: "уголь" },

@@ -48,3 +48,31 @@ fn cannot_open(file: &std::path::Path, e: impl std::fmt::Display) -> Problem {
         .with("path", file.display())
         .with("reason", e)
 }
+
+/// Saves a campaign's distribution list into documents/ and returns its path.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_distribution_list(
+    state: State<'_, AppState>,
+    campaign_id: String,
+    aid_type_id: Option<String>,
+    full_iin: bool,
+    signatory: String,
+) -> Result<String, Problem> {
+    let dir = data_dir(&state)?;
+    let options = meirim_documents::ListOptions {
+        full_iin,
+        signatory,
+    };
+    state.with_db(|db| {
+        meirim_documents::save_distribution_list(
+            db,
+            &campaign_id,
+            aid_type_id.as_deref(),
+            &dir,
+            None,
+            &options,
+        )
+        .map(|p| p.display().to_string())
+    })
+}

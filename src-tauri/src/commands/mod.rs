@@ -4,6 +4,7 @@
 
 mod aid;
 mod app;
+mod campaigns;
 mod categories;
 mod documents;
 mod duplicates;
@@ -58,6 +59,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         aid::deliver_aid,
         aid::cancel_aid,
         aid::set_aid_receipt,
+        campaigns::create_campaign,
+        campaigns::update_campaign,
+        campaigns::campaign_summary,
+        campaigns::bulk_candidates,
+        campaigns::bulk_plan,
+        campaigns::campaign_round,
+        campaigns::deliver_many,
+        campaigns::list_signatory,
+        documents::save_distribution_list,
     ])
 }
 
@@ -113,6 +123,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 44);
+        assert_eq!(count, 53);
     }
 }

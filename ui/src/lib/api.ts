@@ -2,6 +2,12 @@
 // the generated bindings, so a change of transport or of a command touches one file.
 import { commands } from "./bindings";
 import type {
+  BulkCandidate_Serialize,
+  BulkFilter_Deserialize,
+  BulkOutcome_Serialize,
+  BulkPlan_Deserialize,
+  CampaignInput_Deserialize,
+  CampaignSummary_Serialize,
   AidTypeInput_Deserialize,
   AidType_Serialize,
   Campaign_Serialize,
@@ -33,6 +39,7 @@ import type {
 
 export type {
   AidUnit,
+  CampaignKind,
   AuditAction,
   DeliveryStatus,
   RuleKind,
@@ -56,6 +63,12 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type BulkCandidate = BulkCandidate_Serialize;
+export type BulkFilter = BulkFilter_Deserialize;
+export type BulkOutcome = BulkOutcome_Serialize;
+export type BulkPlan = BulkPlan_Deserialize;
+export type CampaignInput = CampaignInput_Deserialize;
+export type CampaignSummary = CampaignSummary_Serialize;
 export type AidTypeInput = AidTypeInput_Deserialize;
 export type Campaign = Campaign_Serialize;
 export type Delivery = Delivery_Serialize;
@@ -154,4 +167,21 @@ export const api = {
   cancelAid: (id: string, reason: string): Promise<Delivery> => unwrap(commands.cancelAid(id, reason)),
   setAidReceipt: (id: string, signed: boolean): Promise<Delivery> =>
     unwrap(commands.setAidReceipt(id, signed)),
+  createCampaign: (input: CampaignInput): Promise<Campaign> => unwrap(commands.createCampaign(input)),
+  updateCampaign: (id: string, input: CampaignInput): Promise<Campaign> =>
+    unwrap(commands.updateCampaign(id, input)),
+  campaignSummary: (id: string): Promise<CampaignSummary> => unwrap(commands.campaignSummary(id)),
+  bulkCandidates: (filter: BulkFilter): Promise<BulkCandidate[]> => unwrap(commands.bulkCandidates(filter)),
+  bulkPlan: (plan: BulkPlan): Promise<BulkOutcome> => unwrap(commands.bulkPlan(plan)),
+  campaignRound: (campaignId: string, aidTypeId: string | null): Promise<Delivery[]> =>
+    unwrap(commands.campaignRound(campaignId, aidTypeId)),
+  deliverMany: (ids: string[], on: string | null, receiptSigned: boolean): Promise<number> =>
+    unwrap(commands.deliverMany(ids, on, receiptSigned)),
+  listSignatory: (): Promise<string> => unwrap(commands.listSignatory()),
+  saveDistributionList: (
+    campaignId: string,
+    aidTypeId: string | null,
+    fullIin: boolean,
+    signatory: string,
+  ): Promise<string> => unwrap(commands.saveDistributionList(campaignId, aidTypeId, fullIin, signatory)),
 };

@@ -57,6 +57,17 @@ export const commands = {
 	deliverAid: (id: string, on: string | null, receiptSigned: boolean) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("deliver_aid", { id, on, receiptSigned })),
 	cancelAid: (id: string, reason: string) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("cancel_aid", { id, reason })),
 	setAidReceipt: (id: string, signed: boolean) => typedError<Delivery_Serialize, Problem>(__TAURI_INVOKE("set_aid_receipt", { id, signed })),
+	createCampaign: (input: CampaignInput_Deserialize) => typedError<Campaign_Serialize, Problem>(__TAURI_INVOKE("create_campaign", { input })),
+	updateCampaign: (id: string, input: CampaignInput_Deserialize) => typedError<Campaign_Serialize, Problem>(__TAURI_INVOKE("update_campaign", { id, input })),
+	campaignSummary: (id: string) => typedError<CampaignSummary_Serialize, Problem>(__TAURI_INVOKE("campaign_summary", { id })),
+	bulkCandidates: (filter: BulkFilter_Deserialize) => typedError<BulkCandidate_Serialize[], Problem>(__TAURI_INVOKE("bulk_candidates", { filter })),
+	bulkPlan: (plan: BulkPlan_Deserialize) => typedError<BulkOutcome_Serialize, Problem>(__TAURI_INVOKE("bulk_plan", { plan })),
+	campaignRound: (campaignId: string, aidTypeId: string | null) => typedError<Delivery_Serialize[], Problem>(__TAURI_INVOKE("campaign_round", { campaignId, aidTypeId })),
+	deliverMany: (ids: string[], on: string | null, receiptSigned: boolean) => typedError<number, Problem>(__TAURI_INVOKE("deliver_many", { ids, on, receiptSigned })),
+	/**  The signatory printed on the last distribution list, to offer again. */
+	listSignatory: () => typedError<string, Problem>(__TAURI_INVOKE("list_signatory")),
+	/**  Saves a campaign's distribution list into documents/ and returns its path. */
+	saveDistributionList: (campaignId: string, aidTypeId: string | null, fullIin: boolean, signatory: string) => typedError<string, Problem>(__TAURI_INVOKE("save_distribution_list", { campaignId, aidTypeId, fullIin, signatory })),
 };
 
 /* Types */
@@ -102,6 +113,19 @@ export type Address_Serialize = {
 	street: string | null,
 	house: string | null,
 	flat: string | null,
+};
+
+/**  One aid type's line in a campaign summary. */
+export type AidLine = {
+	aid_type_id: string,
+	names: Names,
+	unit: AidUnit,
+	delivered: number,
+	planned: number,
+	/**  Thousandths of the unit, delivered only. */
+	quantity_milli: number | null,
+	/**  Whole tenge, delivered only. */
+	value: number | null,
 };
 
 export type AidType = AidType_Serialize | AidType_Deserialize;
@@ -216,9 +240,165 @@ export type AuditEntry_Serialize = {
 	changes: Change_Serialize[],
 };
 
+export type BulkCandidate = BulkCandidate_Serialize | BulkCandidate_Deserialize;
+
+export type BulkCandidate_Deserialize = {
+	family_id: string,
+	registry_no: number,
+	head_name: string,
+	village?: string | null,
+	size: number,
+	/**  The last time this aid was given or planned within the rule's window, if it was. */
+	served_on?: string | null,
+};
+
+export type BulkCandidate_Serialize = {
+	family_id: string,
+	registry_no: number,
+	head_name: string,
+	village: string | null,
+	size: number,
+	/**  The last time this aid was given or planned within the rule's window, if it was. */
+	served_on: string | null,
+};
+
+/**  Which families a round of aid goes to. */
+export type BulkFilter = BulkFilter_Serialize | BulkFilter_Deserialize;
+
+/**  Which families a round of aid goes to. */
+export type BulkFilter_Deserialize = {
+	aid_type_id: string,
+	campaign_id?: string | null,
+	/**  The planned day (empty means today); also the day the frequency rule is judged on. */
+	on_date?: string | null,
+	category_id?: string | null,
+	village?: string | null,
+	/**
+	 *  Leave out families that already received (or are planned) this aid within its
+	 *  frequency rule — "not yet served this season".
+	 */
+	only_not_served: boolean,
+};
+
+/**  Which families a round of aid goes to. */
+export type BulkFilter_Serialize = {
+	aid_type_id: string,
+	campaign_id: string | null,
+	/**  The planned day (empty means today); also the day the frequency rule is judged on. */
+	on_date: string | null,
+	category_id: string | null,
+	village: string | null,
+	/**
+	 *  Leave out families that already received (or are planned) this aid within its
+	 *  frequency rule — "not yet served this season".
+	 */
+	only_not_served: boolean,
+};
+
+export type BulkOutcome = BulkOutcome_Serialize | BulkOutcome_Deserialize;
+
+export type BulkOutcome_Deserialize = {
+	planned: number,
+	skipped: Skipped_Deserialize[],
+};
+
+export type BulkOutcome_Serialize = {
+	planned: number,
+	skipped: Skipped_Serialize[],
+};
+
+/**  The round to create: the families chosen from the candidates and what each receives. */
+export type BulkPlan = BulkPlan_Serialize | BulkPlan_Deserialize;
+
+/**  The round to create: the families chosen from the candidates and what each receives. */
+export type BulkPlan_Deserialize = {
+	filter: BulkFilter_Deserialize,
+	family_ids: string[],
+	quantity?: string | null,
+	value?: string | null,
+	funding_source_id?: string | null,
+	/**  Given, families the rule would refuse are planned anyway with this reason. */
+	rule_override?: string | null,
+};
+
+/**  The round to create: the families chosen from the candidates and what each receives. */
+export type BulkPlan_Serialize = {
+	filter: BulkFilter_Serialize,
+	family_ids: string[],
+	quantity: string | null,
+	value: string | null,
+	funding_source_id: string | null,
+	/**  Given, families the rule would refuse are planned anyway with this reason. */
+	rule_override: string | null,
+};
+
 export type Campaign = Campaign_Serialize | Campaign_Deserialize;
 
+export type CampaignInput = CampaignInput_Serialize | CampaignInput_Deserialize;
+
+export type CampaignInput_Deserialize = {
+	name: string,
+	kind: CampaignKind,
+	starts_on?: string | null,
+	ends_on?: string | null,
+	organiser_id?: string | null,
+	/**  The source its aid is charged to by default. */
+	funding_source_id?: string | null,
+	description?: string | null,
+};
+
+export type CampaignInput_Serialize = {
+	name: string,
+	kind: CampaignKind,
+	starts_on: string | null,
+	ends_on: string | null,
+	organiser_id: string | null,
+	/**  The source its aid is charged to by default. */
+	funding_source_id: string | null,
+	description: string | null,
+};
+
 export type CampaignKind = "aid" | "school" | "holiday" | "volunteer" | "blood" | "cleanup" | "other";
+
+/**
+ *  What a campaign achieved: families reached and aid delivered (planned shown apart),
+ *  value by aid type, volunteers and their hours.
+ */
+export type CampaignSummary = CampaignSummary_Serialize | CampaignSummary_Deserialize;
+
+/**
+ *  What a campaign achieved: families reached and aid delivered (planned shown apart),
+ *  value by aid type, volunteers and their hours.
+ */
+export type CampaignSummary_Deserialize = {
+	campaign: Campaign_Deserialize,
+	/**  Families that received at least one delivered aid. */
+	families_reached: number,
+	delivered: number,
+	planned: number,
+	cancelled: number,
+	total_value: number | null,
+	by_aid_type: AidLine[],
+	volunteers: number,
+	minutes: number | null,
+};
+
+/**
+ *  What a campaign achieved: families reached and aid delivered (planned shown apart),
+ *  value by aid type, volunteers and their hours.
+ */
+export type CampaignSummary_Serialize = {
+	campaign: Campaign_Serialize,
+	/**  Families that received at least one delivered aid. */
+	families_reached: number,
+	delivered: number,
+	planned: number,
+	cancelled: number,
+	total_value: number | null,
+	by_aid_type: AidLine[],
+	volunteers: number,
+	minutes: number | null,
+};
 
 export type Campaign_Deserialize = {
 	id: string,
@@ -429,6 +609,9 @@ export type DeliveryStatus = "planned" | "delivered" | "cancelled";
 export type Delivery_Deserialize = {
 	id: string,
 	family_id: string,
+	/**  The family's registry number and head, for lists of many families' aid. */
+	registry_no: number,
+	head_name: string,
 	/**  The member the aid was for, when it was for one person. */
 	member?: Named | null,
 	aid_type_id: string,
@@ -455,6 +638,9 @@ export type Delivery_Deserialize = {
 export type Delivery_Serialize = {
 	id: string,
 	family_id: string,
+	/**  The family's registry number and head, for lists of many families' aid. */
+	registry_no: number,
+	head_name: string,
 	/**  The member the aid was for, when it was for one person. */
 	member: Named | null,
 	aid_type_id: string,
@@ -990,6 +1176,22 @@ export type SearchQuery_Serialize = {
 };
 
 export type Sex = "male" | "female";
+
+export type Skipped = Skipped_Serialize | Skipped_Deserialize;
+
+export type Skipped_Deserialize = {
+	family_id: string,
+	registry_no: number,
+	code: ErrorCode,
+	date?: string | null,
+};
+
+export type Skipped_Serialize = {
+	family_id: string,
+	registry_no: number,
+	code: ErrorCode,
+	date: string | null,
+};
 
 export type SortBy = "name" | "registry-no" | "registered-on" | "village";
 

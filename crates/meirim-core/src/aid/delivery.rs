@@ -59,6 +59,9 @@ pub struct Named {
 pub struct Delivery {
     pub id: String,
     pub family_id: String,
+    /// The family's registry number and head, for lists of many families' aid.
+    pub registry_no: u32,
+    pub head_name: String,
     /// The member the aid was for, when it was for one person.
     pub member: Option<Named>,
     pub aid_type_id: String,
@@ -580,8 +583,11 @@ const DELIVERY_SELECT: &str = "
            d.aid_type_id, t.name_kk, t.name_ru, t.unit,
            d.campaign_id, c.name, d.funding_source_id, s.name_kk, s.name_ru,
            d.on_date, d.quantity_milli, d.value, d.status, d.cancel_reason, d.receipt_signed,
-           d.rule_override, d.notes, d.created_at, d.updated_at
+           d.rule_override, d.notes, d.created_at, d.updated_at, f.registry_no,
+           (SELECT h.surname || ' ' || h.name || ifnull(' ' || h.patronymic, '')
+              FROM members h WHERE h.family_id = d.family_id AND h.is_head = 1)
     FROM deliveries d
+    JOIN families f ON f.id = d.family_id
     JOIN aid_types t ON t.id = d.aid_type_id
     LEFT JOIN members m ON m.id = d.member_id
     LEFT JOIN campaigns c ON c.id = d.campaign_id
@@ -599,6 +605,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
     Ok(Delivery {
         id: r.get(0)?,
         family_id: r.get(1)?,
+        registry_no: r.get(23)?,
+        head_name: r.get::<_, Option<String>>(24)?.unwrap_or_default(),
         member: named(r.get(2)?, r.get(3)?),
         aid_type_id: r.get(4)?,
         aid_names: Names {
