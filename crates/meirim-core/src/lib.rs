@@ -24,6 +24,7 @@ pub mod problem;
 pub mod reference;
 pub mod settings;
 pub mod text;
+pub mod volunteers;
 
 pub use db::{Database, DbError};
 pub use problem::{ErrorCode, FieldProblem, Problem};

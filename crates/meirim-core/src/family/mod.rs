@@ -10,7 +10,7 @@ mod read;
 mod search;
 mod snapshot;
 pub(crate) mod store;
-mod validate;
+pub(crate) mod validate;
 
 pub use duplicates::{
     scan as scan_duplicates, similar, DuplicateHint, DuplicatePair, DuplicateReason,

@@ -180,7 +180,7 @@ impl Checker {
     }
 }
 
-fn iin_problem(field: &str, e: &IinError) -> FieldProblem {
+pub(crate) fn iin_problem(field: &str, e: &IinError) -> FieldProblem {
     match e {
         IinError::Length(n) => FieldProblem::new(field, ErrorCode::IinLength).with("length", n),
         IinError::NotDigits => FieldProblem::new(field, ErrorCode::IinNotDigits),
