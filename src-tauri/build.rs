@@ -54,6 +54,12 @@ const COMMANDS: &[&str] = &[
     "deliver_many",
     "list_signatory",
     "save_distribution_list",
+    "list_volunteers",
+    "get_volunteer",
+    "create_volunteer",
+    "update_volunteer",
+    "log_activity",
+    "list_activities",
 ];
 
 fn main() {

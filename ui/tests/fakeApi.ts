@@ -3,6 +3,7 @@
 import { vi } from "vitest";
 import type {
   AidType,
+  BulkCandidate,
   Campaign,
   Category,
   Delivery,
@@ -181,4 +182,19 @@ export const apiMock = {
   deliverAid: vi.fn(),
   cancelAid: vi.fn(),
   setAidReceipt: vi.fn(),
+  createCampaign: vi.fn(),
+  updateCampaign: vi.fn(),
+  campaignSummary: vi.fn(),
+  bulkCandidates: vi.fn(async () => [] as BulkCandidate[]),
+  bulkPlan: vi.fn(),
+  campaignRound: vi.fn(async () => [] as Delivery[]),
+  deliverMany: vi.fn(async () => 0),
+  listSignatory: vi.fn(async () => ""),
+  saveDistributionList: vi.fn(),
+  listVolunteers: vi.fn(async () => []),
+  getVolunteer: vi.fn(),
+  createVolunteer: vi.fn(),
+  updateVolunteer: vi.fn(),
+  logActivity: vi.fn(),
+  listActivities: vi.fn(async () => []),
 };

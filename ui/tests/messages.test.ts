@@ -34,4 +34,32 @@ describe("messages", () => {
       expect(markup.match(/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+/g) ?? [], f).toEqual([]);
     }
   });
+
+  it("every value of the enums the UI names by prefix has its message", () => {
+    const bindings = readFileSync(join(src, "lib", "bindings.ts"), "utf8");
+    const values = (name: string): string[] => {
+      // The union runs to the first ";" and may carry doc comments between its members.
+      const m = new RegExp(`export type ${name} = ([^;]+);`).exec(bindings);
+      expect(m, name).not.toBeNull();
+      const union = (m?.[1] ?? "").replace(/\/\*[\s\S]*?\*\//g, "");
+      return [...union.matchAll(/"([^"]+)"/g)].map((v) => v[1] as string);
+    };
+    const prefixes: Record<string, string[]> = {
+      ActivityKind: ["activity-"],
+      CampaignKind: ["campaign-kind-"],
+      AidUnit: ["unit-", "unit-name-"],
+      RuleKind: ["rule-kind-"],
+      DeliveryStatus: ["delivery-status-"],
+      ErrorCode: ["error-"],
+    };
+    const missing: string[] = [];
+    for (const [type, ps] of Object.entries(prefixes)) {
+      for (const v of values(type)) {
+        for (const p of ps) {
+          if (!hasMessage("kk", p + v) || !hasMessage("ru", p + v)) missing.push(p + v);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -537,3 +537,33 @@ bulk-chosen = Таңдалды: { $count } / { $total }
 bulk-served-on = алған: { $date }
 bulk-override-hint = Таңдалғандардың { $count } отбасы бұл көмекті ереже бойынша жақында алған: оларға да беру үшін себебін жазыңыз, әйтпесе олар өткізіліп кетеді.
 bulk-plan = Көмекті жоспарлау ({ $count })
+
+## Еріктілер
+
+nav-volunteers = Еріктілер
+volunteers-title = Еріктілер
+volunteers-search = Аты-жөні бойынша іздеу
+volunteers-empty = Әзірге бірде-бір ерікті тіркелмеген. «Жаңа ерікті» батырмасын басыңыз.
+volunteers-back = ← Еріктілер
+volunteer-new = Жаңа ерікті
+volunteer-edit = Еріктінің деректерін өзгерту
+volunteer-saved = Еріктінің деректері сақталды.
+field-joined-on = Қосылған күні
+field-civil-servant = Мемлекеттік қызметші
+field-agency = Мекемесі
+field-position = Лауазымы
+field-parental-consent = Ата-анасының жазбаша келісімі бар (14 жасқа толмағандар үшін)
+col-age = Жасы
+col-activities = Іс-шаралар
+volunteer-activities = Атқарған жұмыстары
+volunteer-no-activities = Әзірге ештеңе жазылмаған.
+action-log-activity = Жұмыс уақытын жазу
+activity-saved = Жазылды.
+field-activity-kind = Түрі
+field-hours = Сағат саны
+activity-delivery = көмек жеткізу
+activity-cleaning = үй тазалау
+activity-event = іс-шара
+activity-blood-donation = қан тапсыру
+activity-tree-planting = ағаш отырғызу
+activity-other = басқа

@@ -564,3 +564,33 @@ bulk-chosen = Выбрано: { $count } из { $total }
 bulk-served-on = получала: { $date }
 bulk-override-hint = Среди выбранных семей, недавно получавших эту помощь по правилу: { $count }. Чтобы выдать и им, укажите причину, иначе они будут пропущены.
 bulk-plan = Запланировать помощь ({ $count })
+
+## Волонтёры
+
+nav-volunteers = Волонтёры
+volunteers-title = Волонтёры
+volunteers-search = Поиск по ФИО
+volunteers-empty = Пока не зарегистрировано ни одного волонтёра. Нажмите «Новый волонтёр».
+volunteers-back = ← Волонтёры
+volunteer-new = Новый волонтёр
+volunteer-edit = Изменить данные волонтёра
+volunteer-saved = Данные волонтёра сохранены.
+field-joined-on = Дата вступления
+field-civil-servant = Государственный служащий
+field-agency = Организация
+field-position = Должность
+field-parental-consent = Есть письменное согласие родителей (для младше 14 лет)
+col-age = Возраст
+col-activities = Мероприятия
+volunteer-activities = Что сделано
+volunteer-no-activities = Пока ничего не записано.
+action-log-activity = Записать часы
+activity-saved = Записано.
+field-activity-kind = Вид
+field-hours = Часов
+activity-delivery = доставка помощи
+activity-cleaning = уборка дома
+activity-event = мероприятие
+activity-blood-donation = сдача крови
+activity-tree-planting = посадка деревьев
+activity-other = другое

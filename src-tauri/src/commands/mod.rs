@@ -10,6 +10,7 @@ mod documents;
 mod duplicates;
 mod families;
 mod places;
+mod volunteers;
 
 use tauri_specta::{collect_commands, Builder};
 
@@ -68,6 +69,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         campaigns::deliver_many,
         campaigns::list_signatory,
         documents::save_distribution_list,
+        volunteers::list_volunteers,
+        volunteers::get_volunteer,
+        volunteers::create_volunteer,
+        volunteers::update_volunteer,
+        volunteers::log_activity,
+        volunteers::list_activities,
     ])
 }
 
@@ -123,6 +130,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 53);
+        assert_eq!(count, 59);
     }
 }

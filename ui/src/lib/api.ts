@@ -2,6 +2,10 @@
 // the generated bindings, so a change of transport or of a command touches one file.
 import { commands } from "./bindings";
 import type {
+  ActivityInput_Deserialize,
+  VolunteerActivity_Serialize,
+  VolunteerInput_Deserialize,
+  Volunteer_Serialize,
   BulkCandidate_Serialize,
   BulkFilter_Deserialize,
   BulkOutcome_Serialize,
@@ -38,6 +42,7 @@ import type {
 } from "./bindings";
 
 export type {
+  ActivityKind,
   AidUnit,
   CampaignKind,
   AuditAction,
@@ -63,6 +68,10 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type ActivityInput = ActivityInput_Deserialize;
+export type Volunteer = Volunteer_Serialize;
+export type VolunteerActivity = VolunteerActivity_Serialize;
+export type VolunteerInput = VolunteerInput_Deserialize;
 export type BulkCandidate = BulkCandidate_Serialize;
 export type BulkFilter = BulkFilter_Deserialize;
 export type BulkOutcome = BulkOutcome_Serialize;
@@ -178,6 +187,14 @@ export const api = {
   deliverMany: (ids: string[], on: string | null, receiptSigned: boolean): Promise<number> =>
     unwrap(commands.deliverMany(ids, on, receiptSigned)),
   listSignatory: (): Promise<string> => unwrap(commands.listSignatory()),
+  listVolunteers: (text: string): Promise<Volunteer[]> => unwrap(commands.listVolunteers(text)),
+  getVolunteer: (id: string): Promise<Volunteer> => unwrap(commands.getVolunteer(id)),
+  createVolunteer: (input: VolunteerInput): Promise<Volunteer> => unwrap(commands.createVolunteer(input)),
+  updateVolunteer: (id: string, input: VolunteerInput): Promise<Volunteer> =>
+    unwrap(commands.updateVolunteer(id, input)),
+  logActivity: (input: ActivityInput): Promise<VolunteerActivity> => unwrap(commands.logActivity(input)),
+  listActivities: (volunteerId: string | null, campaignId: string | null): Promise<VolunteerActivity[]> =>
+    unwrap(commands.listActivities(volunteerId, campaignId)),
   saveDistributionList: (
     campaignId: string,
     aidTypeId: string | null,

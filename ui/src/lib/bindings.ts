@@ -68,9 +68,41 @@ export const commands = {
 	listSignatory: () => typedError<string, Problem>(__TAURI_INVOKE("list_signatory")),
 	/**  Saves a campaign's distribution list into documents/ and returns its path. */
 	saveDistributionList: (campaignId: string, aidTypeId: string | null, fullIin: boolean, signatory: string) => typedError<string, Problem>(__TAURI_INVOKE("save_distribution_list", { campaignId, aidTypeId, fullIin, signatory })),
+	listVolunteers: (text: string) => typedError<Volunteer_Serialize[], Problem>(__TAURI_INVOKE("list_volunteers", { text })),
+	getVolunteer: (id: string) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("get_volunteer", { id })),
+	createVolunteer: (input: VolunteerInput_Deserialize) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("create_volunteer", { input })),
+	updateVolunteer: (id: string, input: VolunteerInput_Deserialize) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("update_volunteer", { id, input })),
+	logActivity: (input: ActivityInput_Deserialize) => typedError<VolunteerActivity_Serialize, Problem>(__TAURI_INVOKE("log_activity", { input })),
+	listActivities: (volunteerId: string | null, campaignId: string | null) => typedError<VolunteerActivity_Serialize[], Problem>(__TAURI_INVOKE("list_activities", { volunteerId, campaignId })),
 };
 
 /* Types */
+export type ActivityInput = ActivityInput_Serialize | ActivityInput_Deserialize;
+
+export type ActivityInput_Deserialize = {
+	volunteer_id: string,
+	/**  Empty means today. */
+	on_date?: string | null,
+	campaign_id?: string | null,
+	kind?: ActivityKind | null,
+	/**  «2,5» hours. */
+	hours: string,
+	notes?: string | null,
+};
+
+export type ActivityInput_Serialize = {
+	volunteer_id: string,
+	/**  Empty means today. */
+	on_date: string | null,
+	campaign_id: string | null,
+	kind: ActivityKind | null,
+	/**  «2,5» hours. */
+	hours: string,
+	notes: string | null,
+};
+
+export type ActivityKind = "delivery" | "cleaning" | "event" | "blood-donation" | "tree-planting" | "other";
+
 export type Address = Address_Serialize | Address_Deserialize;
 
 export type AddressInput = AddressInput_Serialize | AddressInput_Deserialize;
@@ -714,7 +746,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 
@@ -1200,6 +1232,120 @@ export type SourceKind = "budget" | "sponsor" | "ngo" | "grant" | "other";
 export type StatusFilter = 
 /**  Active and restored families: the working list. */
 "current" | "archived" | "all";
+
+export type Volunteer = Volunteer_Serialize | Volunteer_Deserialize;
+
+export type VolunteerActivity = VolunteerActivity_Serialize | VolunteerActivity_Deserialize;
+
+export type VolunteerActivity_Deserialize = {
+	id: string,
+	volunteer_id: string,
+	volunteer_name: string,
+	on_date: string,
+	campaign_id?: string | null,
+	campaign_name?: string | null,
+	kind: ActivityKind,
+	minutes: number,
+	notes?: string | null,
+};
+
+export type VolunteerActivity_Serialize = {
+	id: string,
+	volunteer_id: string,
+	volunteer_name: string,
+	on_date: string,
+	campaign_id: string | null,
+	campaign_name: string | null,
+	kind: ActivityKind,
+	minutes: number,
+	notes: string | null,
+};
+
+export type VolunteerInput = VolunteerInput_Serialize | VolunteerInput_Deserialize;
+
+export type VolunteerInput_Deserialize = {
+	surname: string,
+	name: string,
+	patronymic?: string | null,
+	birth_date?: string | null,
+	sex?: Sex | null,
+	iin?: string | null,
+	phone?: string | null,
+	organisation_id?: string | null,
+	civil_servant: boolean,
+	agency?: string | null,
+	position?: string | null,
+	joined_on?: string | null,
+	parental_consent: boolean,
+	notes?: string | null,
+};
+
+export type VolunteerInput_Serialize = {
+	surname: string,
+	name: string,
+	patronymic: string | null,
+	birth_date: string | null,
+	sex: Sex | null,
+	iin: string | null,
+	phone: string | null,
+	organisation_id: string | null,
+	civil_servant: boolean,
+	agency: string | null,
+	position: string | null,
+	joined_on: string | null,
+	parental_consent: boolean,
+	notes: string | null,
+};
+
+export type Volunteer_Deserialize = {
+	id: string,
+	surname: string,
+	name: string,
+	patronymic?: string | null,
+	birth_date?: string | null,
+	/**  Age today, from the birth date. */
+	age?: number | null,
+	sex?: Sex | null,
+	iin?: string | null,
+	phone?: string | null,
+	organisation_id?: string | null,
+	organisation_name?: string | null,
+	civil_servant: boolean,
+	agency?: string | null,
+	position?: string | null,
+	joined_on?: string | null,
+	parental_consent: boolean,
+	notes?: string | null,
+	active: boolean,
+	/**  Logged activities and their total time. */
+	activities: number,
+	minutes: number,
+};
+
+export type Volunteer_Serialize = {
+	id: string,
+	surname: string,
+	name: string,
+	patronymic: string | null,
+	birth_date: string | null,
+	/**  Age today, from the birth date. */
+	age: number | null,
+	sex: Sex | null,
+	iin: string | null,
+	phone: string | null,
+	organisation_id: string | null,
+	organisation_name: string | null,
+	civil_servant: boolean,
+	agency: string | null,
+	position: string | null,
+	joined_on: string | null,
+	parental_consent: boolean,
+	notes: string | null,
+	active: boolean,
+	/**  Logged activities and their total time. */
+	activities: number,
+	minutes: number,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
