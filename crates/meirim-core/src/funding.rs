@@ -79,3 +79,153 @@ pub fn list(conn: &Connection) -> Result<Vec<FundingSource>, Problem> {
         .map_err(DbError::from)?;
     Ok(rows)
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FundingSourceInput {
+    pub kind: SourceKind,
+    pub name_kk: String,
+    pub name_ru: String,
+    pub organisation_id: Option<String>,
+    /// As typed: «4 500 000 ₸»; empty for a source without a budget.
+    pub budget: Option<String>,
+}
+
+const NAME_MAX: usize = 200;
+/// Ten billion tenge: more than any source of a district office.
+const BUDGET_MAX: u64 = 10_000_000_000;
+
+impl SourceKind {
+    fn stored(self) -> &'static str {
+        match self {
+            SourceKind::Budget => "budget",
+            SourceKind::Sponsor => "sponsor",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Grant => "grant",
+            SourceKind::Other => "other",
+        }
+    }
+}
+
+struct Valid {
+    kk: String,
+    ru: String,
+    organisation_id: Option<String>,
+    budget: Option<i64>,
+}
+
+fn validate(conn: &Connection, input: &FundingSourceInput) -> Result<Valid, Problem> {
+    use crate::problem::{ErrorCode, FieldProblem};
+    let mut problems = Vec::new();
+    let kk = crate::text::tidy(&input.name_kk);
+    let ru = crate::text::tidy(&input.name_ru);
+    for (field, name) in [("name_kk", &kk), ("name_ru", &ru)] {
+        if name.is_empty() {
+            problems.push(FieldProblem::new(field, ErrorCode::Required));
+        } else if name.chars().count() > NAME_MAX {
+            problems.push(FieldProblem::new(field, ErrorCode::TooLong).with("max", NAME_MAX));
+        }
+    }
+    let organisation_id = crate::text::tidy_opt(input.organisation_id.as_deref());
+    if let Some(o) = &organisation_id {
+        let ok = conn
+            .query_row("SELECT 1 FROM organisations WHERE id = ?1", [o], |_| Ok(()))
+            .map(|_| true)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(false),
+                e => Err(DbError::from(e)),
+            })?;
+        if !ok {
+            problems.push(FieldProblem::new(
+                "organisation_id",
+                ErrorCode::ChoiceMissing,
+            ));
+        }
+    }
+    let budget = match crate::text::tidy_opt(input.budget.as_deref()) {
+        None => None,
+        Some(raw) => match crate::money::parse_tenge(&raw) {
+            Some(b) if b <= BUDGET_MAX => i64::try_from(b).ok(),
+            Some(_) => {
+                problems.push(
+                    FieldProblem::new("budget", ErrorCode::AmountTooLarge).with("max", BUDGET_MAX),
+                );
+                None
+            }
+            None => {
+                problems
+                    .push(FieldProblem::new("budget", ErrorCode::AmountInvalid).with("value", raw));
+                None
+            }
+        },
+    };
+    if !problems.is_empty() {
+        return Err(Problem::validation(problems));
+    }
+    Ok(Valid {
+        kk,
+        ru,
+        organisation_id,
+        budget,
+    })
+}
+
+fn by_id(conn: &Connection, id: &str) -> Result<FundingSource, Problem> {
+    list(conn)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| Problem::new(crate::problem::ErrorCode::NotFound).with("id", id))
+}
+
+/// Adds a source (a sponsor, a grant with its budget) at the end of the list.
+pub fn create(
+    db: &mut crate::Database,
+    input: &FundingSourceInput,
+) -> Result<FundingSource, Problem> {
+    let v = validate(db.conn(), input)?;
+    let id = crate::clock::new_id();
+    db.conn()
+        .execute(
+            "INSERT INTO funding_sources (id, code, kind, name_kk, name_ru, organisation_id, budget,
+                                          sort_order, active, created_at, updated_at)
+             VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6,
+                     (SELECT ifnull(max(sort_order), 0) + 1 FROM funding_sources), 1, ?7, ?7)",
+            rusqlite::params![
+                id,
+                input.kind.stored(),
+                v.kk,
+                v.ru,
+                v.organisation_id,
+                v.budget,
+                crate::clock::now()
+            ],
+        )
+        .map_err(DbError::from)?;
+    by_id(db.conn(), &id)
+}
+
+pub fn update(
+    db: &mut crate::Database,
+    id: &str,
+    input: &FundingSourceInput,
+) -> Result<FundingSource, Problem> {
+    by_id(db.conn(), id)?;
+    let v = validate(db.conn(), input)?;
+    db.conn()
+        .execute(
+            "UPDATE funding_sources SET kind = ?2, name_kk = ?3, name_ru = ?4, organisation_id = ?5,
+                    budget = ?6, updated_at = ?7
+             WHERE id = ?1",
+            rusqlite::params![
+                id,
+                input.kind.stored(),
+                v.kk,
+                v.ru,
+                v.organisation_id,
+                v.budget,
+                crate::clock::now()
+            ],
+        )
+        .map_err(DbError::from)?;
+    by_id(db.conn(), id)
+}

@@ -16,6 +16,7 @@ pub mod family;
 pub mod funding;
 pub mod iin;
 pub mod money;
+pub mod organisations;
 pub mod paths;
 pub mod person;
 pub mod phone;

@@ -51,6 +51,8 @@ pub enum ErrorCode {
     VolunteerNeedsConsent,
     VolunteerTooYoung,
     HoursInvalid,
+    BinInvalid,
+    BinTaken,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -122,6 +124,8 @@ impl ErrorCode {
         ErrorCode::VolunteerNeedsConsent,
         ErrorCode::VolunteerTooYoung,
         ErrorCode::HoursInvalid,
+        ErrorCode::BinInvalid,
+        ErrorCode::BinTaken,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,
