@@ -60,6 +60,11 @@ const COMMANDS: &[&str] = &[
     "update_volunteer",
     "log_activity",
     "list_activities",
+    "list_organisations",
+    "create_organisation",
+    "update_organisation",
+    "create_funding_source",
+    "update_funding_source",
 ];
 
 fn main() {

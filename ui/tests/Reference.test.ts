@@ -141,3 +141,28 @@ describe("Reference: aid types", () => {
     expect(await screen.findByText("Көмек түрі сақталды.")).toBeInTheDocument();
   });
 });
+
+describe("Reference: organisations and funding", () => {
+  it("explains a wrong BIN and shows a grant's budget against its spending", async () => {
+    apiMock.listFundingSources.mockResolvedValue([
+      { id: "s-grant", code: null, kind: "grant", names: { kk: "Шағын гранттар", ru: "Малые гранты" }, organisation_id: null, budget: 4500000, spent: 300000, active: true },
+    ]);
+    const { user } = setup();
+    await user.click(screen.getByRole("tab", { name: "Ұйымдар" }));
+    await user.click(await screen.findByRole("button", { name: "Ұйым қосу" }));
+    await user.type(document.getElementById("org-name-kk") as HTMLInputElement, "«Жанашыр» қоғамдық бірлестігі");
+    await user.type(document.getElementById("org-bin") as HTMLInputElement, "840702400176");
+    apiMock.createOrganisation.mockRejectedValueOnce(
+      validationError([{ field: "bin", code: "bin-invalid", params: { reason: "type", value: "840702400176" } }]),
+    );
+    await user.click(document.getElementById("org-save") as HTMLButtonElement);
+    expect(await screen.findByText(/заңды тұлғаның БСН-і емес/)).toBeInTheDocument();
+    expect(apiMock.createOrganisation.mock.calls[0]?.[0]).toMatchObject({ kind: "ngo", name_ru: null, bin: "840702400176" });
+
+    await user.click(screen.getByRole("button", { name: "Бас тарту" }));
+    await user.click(screen.getByRole("tab", { name: "Қаржы көздері" }));
+    const row = (await screen.findByText("Шағын гранттар")).closest("tr") as HTMLElement;
+    expect(row.textContent?.replace(/\u00a0/g, " ")).toContain("4 500 000 ₸");
+    expect(row.textContent?.replace(/\u00a0/g, " ")).toContain("4 200 000 ₸");
+  });
+});

@@ -50,6 +50,8 @@ describe("messages", () => {
       AidUnit: ["unit-", "unit-name-"],
       RuleKind: ["rule-kind-"],
       DeliveryStatus: ["delivery-status-"],
+      OrganisationKind: ["org-kind-"],
+      SourceKind: ["source-kind-"],
       ErrorCode: ["error-"],
     };
     const missing: string[] = [];

@@ -9,6 +9,7 @@ mod categories;
 mod documents;
 mod duplicates;
 mod families;
+mod organisations;
 mod places;
 mod volunteers;
 
@@ -75,6 +76,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         volunteers::update_volunteer,
         volunteers::log_activity,
         volunteers::list_activities,
+        organisations::list_organisations,
+        organisations::create_organisation,
+        organisations::update_organisation,
+        organisations::create_funding_source,
+        organisations::update_funding_source,
     ])
 }
 
@@ -130,6 +136,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 59);
+        assert_eq!(count, 64);
     }
 }

@@ -2,6 +2,9 @@
 // the generated bindings, so a change of transport or of a command touches one file.
 import { commands } from "./bindings";
 import type {
+  FundingSourceInput_Deserialize,
+  OrganisationInput_Deserialize,
+  Organisation_Serialize,
   ActivityInput_Deserialize,
   VolunteerActivity_Serialize,
   VolunteerInput_Deserialize,
@@ -43,6 +46,8 @@ import type {
 
 export type {
   ActivityKind,
+  OrganisationKind,
+  SourceKind,
   AidUnit,
   CampaignKind,
   AuditAction,
@@ -68,6 +73,9 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type FundingSourceInput = FundingSourceInput_Deserialize;
+export type Organisation = Organisation_Serialize;
+export type OrganisationInput = OrganisationInput_Deserialize;
 export type ActivityInput = ActivityInput_Deserialize;
 export type Volunteer = Volunteer_Serialize;
 export type VolunteerActivity = VolunteerActivity_Serialize;
@@ -187,6 +195,15 @@ export const api = {
   deliverMany: (ids: string[], on: string | null, receiptSigned: boolean): Promise<number> =>
     unwrap(commands.deliverMany(ids, on, receiptSigned)),
   listSignatory: (): Promise<string> => unwrap(commands.listSignatory()),
+  listOrganisations: (): Promise<Organisation[]> => unwrap(commands.listOrganisations()),
+  createOrganisation: (input: OrganisationInput): Promise<Organisation> =>
+    unwrap(commands.createOrganisation(input)),
+  updateOrganisation: (id: string, input: OrganisationInput): Promise<Organisation> =>
+    unwrap(commands.updateOrganisation(id, input)),
+  createFundingSource: (input: FundingSourceInput): Promise<FundingSource> =>
+    unwrap(commands.createFundingSource(input)),
+  updateFundingSource: (id: string, input: FundingSourceInput): Promise<FundingSource> =>
+    unwrap(commands.updateFundingSource(id, input)),
   listVolunteers: (text: string): Promise<Volunteer[]> => unwrap(commands.listVolunteers(text)),
   getVolunteer: (id: string): Promise<Volunteer> => unwrap(commands.getVolunteer(id)),
   createVolunteer: (input: VolunteerInput): Promise<Volunteer> => unwrap(commands.createVolunteer(input)),

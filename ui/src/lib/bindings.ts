@@ -74,6 +74,11 @@ export const commands = {
 	updateVolunteer: (id: string, input: VolunteerInput_Deserialize) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("update_volunteer", { id, input })),
 	logActivity: (input: ActivityInput_Deserialize) => typedError<VolunteerActivity_Serialize, Problem>(__TAURI_INVOKE("log_activity", { input })),
 	listActivities: (volunteerId: string | null, campaignId: string | null) => typedError<VolunteerActivity_Serialize[], Problem>(__TAURI_INVOKE("list_activities", { volunteerId, campaignId })),
+	listOrganisations: () => typedError<Organisation_Serialize[], Problem>(__TAURI_INVOKE("list_organisations")),
+	createOrganisation: (input: OrganisationInput_Deserialize) => typedError<Organisation_Serialize, Problem>(__TAURI_INVOKE("create_organisation", { input })),
+	updateOrganisation: (id: string, input: OrganisationInput_Deserialize) => typedError<Organisation_Serialize, Problem>(__TAURI_INVOKE("update_organisation", { id, input })),
+	createFundingSource: (input: FundingSourceInput_Deserialize) => typedError<FundingSource_Serialize, Problem>(__TAURI_INVOKE("create_funding_source", { input })),
+	updateFundingSource: (id: string, input: FundingSourceInput_Deserialize) => typedError<FundingSource_Serialize, Problem>(__TAURI_INVOKE("update_funding_source", { id, input })),
 };
 
 /* Types */
@@ -746,7 +751,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 
@@ -907,6 +912,26 @@ export type FieldProblem = {
 };
 
 export type FundingSource = FundingSource_Serialize | FundingSource_Deserialize;
+
+export type FundingSourceInput = FundingSourceInput_Serialize | FundingSourceInput_Deserialize;
+
+export type FundingSourceInput_Deserialize = {
+	kind: SourceKind,
+	name_kk: string,
+	name_ru: string,
+	organisation_id?: string | null,
+	/**  As typed: «4 500 000 ₸»; empty for a source without a budget. */
+	budget?: string | null,
+};
+
+export type FundingSourceInput_Serialize = {
+	kind: SourceKind,
+	name_kk: string,
+	name_ru: string,
+	organisation_id: string | null,
+	/**  As typed: «4 500 000 ₸»; empty for a source without a budget. */
+	budget: string | null,
+};
 
 export type FundingSource_Deserialize = {
 	id: string,
@@ -1084,6 +1109,62 @@ export type Oblast = {
 	id: string,
 	iso_code: string,
 	names: Names,
+};
+
+export type Organisation = Organisation_Serialize | Organisation_Deserialize;
+
+export type OrganisationInput = OrganisationInput_Serialize | OrganisationInput_Deserialize;
+
+export type OrganisationInput_Deserialize = {
+	kind: OrganisationKind,
+	name_kk: string,
+	/**  Empty means the same as the Kazakh name (most organisations have one name). */
+	name_ru?: string | null,
+	bin?: string | null,
+	contact_person?: string | null,
+	phone?: string | null,
+	notes?: string | null,
+};
+
+export type OrganisationInput_Serialize = {
+	kind: OrganisationKind,
+	name_kk: string,
+	/**  Empty means the same as the Kazakh name (most organisations have one name). */
+	name_ru: string | null,
+	bin: string | null,
+	contact_person: string | null,
+	phone: string | null,
+	notes: string | null,
+};
+
+export type OrganisationKind = "volunteer" | "ngo" | "sponsor" | "state" | "business" | "other";
+
+export type Organisation_Deserialize = {
+	id: string,
+	kind: OrganisationKind,
+	name_kk: string,
+	name_ru: string,
+	bin?: string | null,
+	contact_person?: string | null,
+	phone?: string | null,
+	notes?: string | null,
+	active: boolean,
+	/**  Volunteers who belong to it. */
+	volunteers: number,
+};
+
+export type Organisation_Serialize = {
+	id: string,
+	kind: OrganisationKind,
+	name_kk: string,
+	name_ru: string,
+	bin: string | null,
+	contact_person: string | null,
+	phone: string | null,
+	notes: string | null,
+	active: boolean,
+	/**  Volunteers who belong to it. */
+	volunteers: number,
 };
 
 /**  One side of a candidate pair. */
