@@ -609,3 +609,5 @@ col-budget = Бюджеті, ₸
 col-spent = Жұмсалды
 col-left = Қалды
 field-budget-hint = Грант не демеуші қаражатының жалпы сомасы; бос қалса, шектеусіз.
+field-delivered-by = Кім жеткізді (еріктілер)
+aid-delivered-by = Жеткізген: { $names }

@@ -636,3 +636,5 @@ col-budget = Бюджет, ₸
 col-spent = Потрачено
 col-left = Осталось
 field-budget-hint = Общая сумма гранта или спонсорских средств; если пусто — без ограничения.
+field-delivered-by = Кто доставил (волонтёры)
+aid-delivered-by = Доставили: { $names }

@@ -58,12 +58,18 @@ enum Command {
         families: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Aid deliveries (with campaigns and volunteers) spread over the families.
+        #[arg(long, default_value_t = 0)]
+        deliveries: u32,
     },
     /// Measure search, opening and saving on a demo district (created first if the
     /// registry is empty). Use a separate --data-dir: the figures go to BENCHMARKS.md.
     Bench {
         #[arg(long, default_value_t = 100_000)]
         families: u32,
+        /// Deliveries added to a new demo district before measuring.
+        #[arg(long, default_value_t = 1_000_000)]
+        deliveries: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Samples per measurement.
@@ -125,12 +131,17 @@ fn main() -> ExitCode {
         Command::Reference(cmd) => reference::run(&mut ctx, cmd),
         Command::Aid(cmd) => aid::run(&mut ctx, cmd),
         Command::Campaigns(cmd) => campaigns::run(&mut ctx, cmd),
-        Command::Demo { families, seed } => demo(&mut ctx, families, seed),
-        Command::Bench {
+        Command::Demo {
             families,
             seed,
+            deliveries,
+        } => demo(&mut ctx, families, seed, deliveries),
+        Command::Bench {
+            families,
+            deliveries,
+            seed,
             runs,
-        } => bench(&mut ctx, families, seed, runs),
+        } => bench(&mut ctx, families, deliveries, seed, runs),
         Command::Operator { name } => operator(&ctx, name),
         Command::Where => Ok(()),
     };
@@ -140,9 +151,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn demo(ctx: &mut Ctx, families: u32, seed: u64) -> Result<(), Problem> {
+fn demo(ctx: &mut Ctx, families: u32, seed: u64, deliveries: u32) -> Result<(), Problem> {
     let started = std::time::Instant::now();
     let made = meirim_core::demo::fill(&mut ctx.db, families, seed)?;
+    meirim_core::demo::aid::fill(&mut ctx.db, deliveries, seed)?;
     say(ctx.l10n.text(
         "cli-demo-done",
         &[
@@ -164,7 +176,13 @@ fn operator(ctx: &Ctx, name: Option<String>) -> Result<(), Problem> {
     Ok(())
 }
 
-fn bench(ctx: &mut Ctx, families: u32, seed: u64, runs: usize) -> Result<(), Problem> {
+fn bench(
+    ctx: &mut Ctx,
+    families: u32,
+    deliveries: u32,
+    seed: u64,
+    runs: usize,
+) -> Result<(), Problem> {
     let empty = meirim_core::family::search(
         &ctx.db,
         &meirim_core::family::SearchQuery {
@@ -176,7 +194,17 @@ fn bench(ctx: &mut Ctx, families: u32, seed: u64, runs: usize) -> Result<(), Pro
     .total
         == 0;
     if empty {
-        demo(ctx, families, seed)?;
+        demo(ctx, families, seed, deliveries)?;
+    } else {
+        // A district made before aid existed gets its deliveries now.
+        let has_aid: i64 = ctx
+            .db
+            .conn()
+            .query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))
+            .map_err(meirim_core::DbError::from)?;
+        if has_aid == 0 {
+            meirim_core::demo::aid::fill(&mut ctx.db, deliveries, seed)?;
+        }
     }
     let report = meirim_core::bench::run(&mut ctx.db, runs, seed)?;
     if ctx.json {
@@ -187,8 +215,8 @@ fn bench(ctx: &mut Ctx, families: u32, seed: u64, runs: usize) -> Result<(), Pro
     }
     // Benchmark output is for developers and BENCHMARKS.md, so it is in English.
     say(format!(
-        "registry: {} families, {} members",
-        report.families, report.members
+        "registry: {} families, {} members, {} deliveries",
+        report.families, report.members, report.deliveries
     ));
     let rows: Vec<Vec<String>> = report
         .timings

@@ -4,6 +4,8 @@
 //! screenshots can be reproduced. Everything is invented: names are combined at random and
 //! IINs are synthetic (valid checksums, never a real person's number).
 
+pub mod aid;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;

@@ -1,6 +1,8 @@
 //! Speed measurements over a registry (normally a `demo` district), for `meirim-cli bench`
 //! and BENCHMARKS.md. Not tests: the numbers are reported, never asserted.
 
+mod aid;
+
 use std::time::{Duration, Instant};
 
 use rand::{RngExt, SeedableRng};
@@ -27,6 +29,7 @@ pub struct Timing {
 pub struct Report {
     pub families: i64,
     pub members: i64,
+    pub deliveries: i64,
     pub timings: Vec<Timing>,
     /// How many times faster the indexed name search is than a `LIKE '%…%'` scan of the
     /// same fragments, at the median and at p95.
@@ -234,10 +237,16 @@ pub fn run(db: &mut Database, runs: usize, seed: u64) -> Result<Report, Problem>
     }
     timings.push(summarize("duplicate scan (whole registry)", samples));
 
+    timings.extend(aid::run(db, runs, seed)?);
+    let deliveries = db
+        .conn()
+        .query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))
+        .map_err(DbError::from)?;
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
     Ok(Report {
         families,
         members,
+        deliveries,
         name_search_speedup_p50: ratio(like.p50_ms, fts.p50_ms),
         name_search_speedup_p95: ratio(like.p95_ms, fts.p95_ms),
         timings,
@@ -252,14 +261,16 @@ mod tests {
     fn runs_every_measurement_on_a_small_district() {
         let mut db = Database::open_in_memory().unwrap();
         crate::demo::fill(&mut db, 300, 1).unwrap();
+        crate::demo::aid::fill(&mut db, 3_000, 1).unwrap();
         let report = run(&mut db, 30, 1).unwrap();
         assert_eq!(report.families, 300);
+        assert!(report.deliveries > 3_000, "the bench adds its own rounds");
         let ops: Vec<&str> = report
             .timings
             .iter()
             .map(|t| t.operation.as_str())
             .collect();
-        assert_eq!(ops.len(), 7, "{ops:?}");
+        assert_eq!(ops.len(), 13, "{ops:?}");
         for t in &report.timings {
             assert!(
                 t.runs > 0 && t.p50_ms <= t.p95_ms && t.p95_ms <= t.max_ms,
