@@ -611,3 +611,6 @@ col-left = Қалды
 field-budget-hint = Грант не демеуші қаражатының жалпы сомасы; бос қалса, шектеусіз.
 field-delivered-by = Кім жеткізді (еріктілер)
 aid-delivered-by = Жеткізген: { $names }
+campaign-edit = Науқанды өзгерту
+campaign-saved = Науқан сақталды.
+field-organiser = Ұйымдастырушы

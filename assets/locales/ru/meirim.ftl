@@ -638,3 +638,6 @@ col-left = Осталось
 field-budget-hint = Общая сумма гранта или спонсорских средств; если пусто — без ограничения.
 field-delivered-by = Кто доставил (волонтёры)
 aid-delivered-by = Доставили: { $names }
+campaign-edit = Изменить кампанию
+campaign-saved = Кампания сохранена.
+field-organiser = Организатор
