@@ -303,7 +303,7 @@ pub fn summary(conn: &Connection, id: &str) -> Result<CampaignSummary, Problem> 
                     count(*) FILTER (WHERE status = 'planned'),
                     count(*) FILTER (WHERE status = 'cancelled'),
                     ifnull(sum(value) FILTER (WHERE status = 'delivered'), 0)
-             FROM deliveries WHERE campaign_id = ?1",
+             FROM deliveries INDEXED BY deliveries_campaign WHERE campaign_id = ?1",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
@@ -315,7 +315,8 @@ pub fn summary(conn: &Connection, id: &str) -> Result<CampaignSummary, Problem> 
                     count(*) FILTER (WHERE d.status = 'planned'),
                     ifnull(sum(d.quantity_milli) FILTER (WHERE d.status = 'delivered'), 0),
                     ifnull(sum(d.value) FILTER (WHERE d.status = 'delivered'), 0)
-             FROM deliveries d JOIN aid_types t ON t.id = d.aid_type_id
+             FROM deliveries d INDEXED BY deliveries_campaign
+             CROSS JOIN aid_types t ON t.id = d.aid_type_id
              WHERE d.campaign_id = ?1 AND d.status != 'cancelled'
              GROUP BY t.id ORDER BY t.sort_order, t.name_kk",
         )
@@ -339,13 +340,15 @@ pub fn summary(conn: &Connection, id: &str) -> Result<CampaignSummary, Problem> 
         .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
     // Volunteers who delivered this campaign's aid count as much as those with logged hours.
+    // The joins start from the campaign's own deliveries (CROSS JOIN fixes the order): the
+    // other way round walks every delivery of the registry.
     let (volunteers, minutes): (u32, i64) = conn
         .query_row(
             "SELECT (SELECT count(*) FROM (
                         SELECT volunteer_id FROM volunteer_activities WHERE campaign_id = ?1
                         UNION
-                        SELECT dv.volunteer_id FROM delivery_volunteers dv
-                          JOIN deliveries d ON d.id = dv.delivery_id
+                        SELECT dv.volunteer_id FROM deliveries d INDEXED BY deliveries_campaign
+                         CROSS JOIN delivery_volunteers dv ON dv.delivery_id = d.id
                          WHERE d.campaign_id = ?1 AND d.status = 'delivered')),
                     (SELECT ifnull(sum(minutes), 0) FROM volunteer_activities
                       WHERE campaign_id = ?1)",

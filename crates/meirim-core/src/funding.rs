@@ -42,18 +42,21 @@ pub struct FundingSource {
     /// Whole tenge, when the source has a budget. (`f64`: exact far beyond any budget, and
     /// a plain number on the UI side.)
     pub budget: Option<f64>,
-    /// Delivered and planned aid charged to this source, whole tenge.
+    /// Delivered and planned aid charged to this source, whole tenge; counted only for a
+    /// source with a budget (summing the local budget's million deliveries on every form
+    /// that lists sources would cost a second each time).
     pub spent: f64,
     pub active: bool,
 }
 
-/// Every source in the forms' order, with what has been spent from each.
+/// Every source in the forms' order, with what has been spent from each that has a budget.
 pub fn list(conn: &Connection) -> Result<Vec<FundingSource>, Problem> {
     let mut stmt = conn
         .prepare_cached(
             "SELECT s.id, s.code, s.kind, s.name_kk, s.name_ru, s.organisation_id, s.budget,
-                    (SELECT ifnull(sum(d.value), 0) FROM deliveries d
-                      WHERE d.funding_source_id = s.id AND d.status != 'cancelled'),
+                    CASE WHEN s.budget IS NULL THEN 0 ELSE
+                      (SELECT ifnull(sum(d.value), 0) FROM deliveries d
+                        WHERE d.funding_source_id = s.id AND d.status != 'cancelled') END,
                     s.active
              FROM funding_sources s ORDER BY s.sort_order, s.name_kk",
         )

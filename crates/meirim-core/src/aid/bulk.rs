@@ -2,6 +2,8 @@
 //! a delivery for each in one transaction, print the signed list, then mark the round
 //! delivered — all of it or family by family.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, types::Value, Connection};
 use serde::{Deserialize, Serialize};
@@ -89,25 +91,14 @@ fn planned_day(raw: Option<&str>) -> Result<NaiveDate, Problem> {
 pub fn candidates(conn: &Connection, filter: &BulkFilter) -> Result<Vec<BulkCandidate>, Problem> {
     let aid = types::get(conn, &filter.aid_type_id)?;
     let on = planned_day(filter.on_date.as_deref())?;
-    let (from, until) = rules::window(aid.rule, aid.rule_days, on)
-        .map(|(f, u)| (f.to_string(), u.to_string()))
-        .unwrap_or_else(|| ("0000-01-01".into(), "0000-01-01".into()));
-    let mut args: Vec<Value> = vec![
-        aid.id.clone().into(),
-        from.into(),
-        until.into(),
-        filter.campaign_id.clone().unwrap_or_default().into(),
-    ];
-    // Served: given or planned within the rule's window, or already in this campaign.
+    let served = served(conn, &aid, on, filter.campaign_id.as_deref())?;
+    let mut args: Vec<Value> = Vec::new();
     let mut sql = String::from(
         "SELECT f.id, f.registry_no,
                 (SELECT m.surname || ' ' || m.name || ifnull(' ' || m.patronymic, '')
                    FROM members m WHERE m.family_id = f.id AND m.is_head = 1),
                 f.village,
-                (SELECT count(*) FROM members m WHERE m.family_id = f.id),
-                (SELECT max(d.on_date) FROM deliveries d
-                  WHERE d.family_id = f.id AND d.aid_type_id = ?1 AND d.status != 'cancelled'
-                    AND ((d.on_date >= ?2 AND d.on_date < ?3) OR d.campaign_id = ?4))
+                (SELECT count(*) FROM members m WHERE m.family_id = f.id)
          FROM families f
          WHERE f.destroyed_at IS NULL AND f.merged_into IS NULL AND f.status != 'archived'",
     );
@@ -133,15 +124,75 @@ pub fn candidates(conn: &Connection, filter: &BulkFilter) -> Result<Vec<BulkCand
                 head_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                 village: r.get(3)?,
                 size: r.get(4)?,
-                served_on: r.get::<_, Option<String>>(5)?.and_then(|d| d.parse().ok()),
+                served_on: None,
             })
         })
         .map_err(DbError::from)?;
     let mut out = Vec::new();
     for row in rows {
-        let c = row.map_err(DbError::from)?;
+        let mut c = row.map_err(DbError::from)?;
+        c.served_on = served.get(&c.family_id).copied();
         if !(filter.only_not_served && c.served_on.is_some()) {
             out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// The families already served with `aid` — given or planned within its rule's window
+/// around `on`, or in this campaign — with the latest such day. Two range reads on the
+/// deliveries' indexes, not one lookup per family.
+fn served(
+    conn: &Connection,
+    aid: &types::AidType,
+    on: NaiveDate,
+    campaign_id: Option<&str>,
+) -> Result<HashMap<String, NaiveDate>, Problem> {
+    let mut out: HashMap<String, NaiveDate> = HashMap::new();
+    let mut note = |family: String, day: String| {
+        if let Ok(d) = day.parse::<NaiveDate>() {
+            let e = out.entry(family).or_insert(d);
+            if d > *e {
+                *e = d;
+            }
+        }
+    };
+    if let Some((from, until)) = rules::window(aid.rule, aid.rule_days, on) {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT family_id, max(on_date) FROM deliveries INDEXED BY deliveries_type_date
+                 WHERE aid_type_id = ?1 AND on_date >= ?2 AND on_date < ?3
+                   AND status != 'cancelled'
+                 GROUP BY family_id",
+            )
+            .map_err(DbError::from)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![aid.id, from.to_string(), until.to_string()],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            )
+            .map_err(DbError::from)?;
+        for row in rows {
+            let (f, d) = row.map_err(DbError::from)?;
+            note(f, d);
+        }
+    }
+    if let Some(campaign) = text::tidy_opt(campaign_id) {
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT family_id, max(on_date) FROM deliveries INDEXED BY deliveries_campaign
+                 WHERE campaign_id = ?1 AND aid_type_id = ?2 AND status != 'cancelled'
+                 GROUP BY family_id",
+            )
+            .map_err(DbError::from)?;
+        let rows = stmt
+            .query_map(rusqlite::params![campaign, aid.id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(DbError::from)?;
+        for row in rows {
+            let (f, d) = row.map_err(DbError::from)?;
+            note(f, d);
         }
     }
     Ok(out)
