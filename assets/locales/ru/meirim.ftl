@@ -641,3 +641,4 @@ aid-delivered-by = Доставили: { $names }
 campaign-edit = Изменить кампанию
 campaign-saved = Кампания сохранена.
 field-organiser = Организатор
+round-more = Показаны первые { $shown } строк из { $count }. Ведомость и «Отметить все вручёнными» охватывают все строки.

@@ -281,20 +281,7 @@ pub fn round(
     aid_type_id: Option<&str>,
 ) -> Result<Vec<Delivery>, Problem> {
     campaigns::get(conn, campaign_id)?;
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT d.id FROM deliveries d JOIN families f ON f.id = d.family_id
-             WHERE d.campaign_id = ?1 AND (?2 IS NULL OR d.aid_type_id = ?2)
-               AND d.status != 'cancelled'
-             ORDER BY f.sort_key, f.id, d.on_date",
-        )
-        .map_err(DbError::from)?;
-    let ids: Vec<String> = stmt
-        .query_map(rusqlite::params![campaign_id, aid_type_id], |r| r.get(0))
-        .map_err(DbError::from)?
-        .collect::<Result<_, _>>()
-        .map_err(DbError::from)?;
-    ids.iter().map(|id| delivery::get(conn, id)).collect()
+    delivery::for_campaign(conn, campaign_id, aid_type_id)
 }
 
 /// Marks planned deliveries handed over in one transaction; already delivered ones are

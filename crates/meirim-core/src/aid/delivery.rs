@@ -679,3 +679,53 @@ pub fn for_family(conn: &Connection, family_id: &str) -> Result<Vec<Delivery>, P
         .map_err(DbError::from)?;
     rows.into_iter().map(|d| with_volunteers(conn, d)).collect()
 }
+
+/// A campaign's deliveries that are not cancelled (of one aid type, or all) in list order
+/// of the families, each with its volunteers: two queries however long the round.
+pub(crate) fn for_campaign(
+    conn: &Connection,
+    campaign_id: &str,
+    aid_type_id: Option<&str>,
+) -> Result<Vec<Delivery>, Problem> {
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "{DELIVERY_SELECT} WHERE d.campaign_id = ?1 AND (?2 IS NULL OR d.aid_type_id = ?2)
+               AND d.status != 'cancelled'
+             ORDER BY f.sort_key, f.id, d.on_date"
+        ))
+        .map_err(DbError::from)?;
+    let mut rows: Vec<Delivery> = stmt
+        .query_map(rusqlite::params![campaign_id, aid_type_id], from_row)
+        .map_err(DbError::from)?
+        .collect::<Result<_, _>>()
+        .map_err(DbError::from)?;
+    let mut helpers: std::collections::HashMap<String, Vec<Named>> = Default::default();
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT dv.delivery_id, v.id, v.surname || ' ' || v.name
+             FROM deliveries d INDEXED BY deliveries_campaign
+             CROSS JOIN delivery_volunteers dv ON dv.delivery_id = d.id
+             JOIN volunteers v ON v.id = dv.volunteer_id
+             WHERE d.campaign_id = ?1 ORDER BY v.sort_key",
+        )
+        .map_err(DbError::from)?;
+    let pairs = stmt
+        .query_map([campaign_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Named {
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                },
+            ))
+        })
+        .map_err(DbError::from)?;
+    for pair in pairs {
+        let (delivery, who) = pair.map_err(DbError::from)?;
+        helpers.entry(delivery).or_default().push(who);
+    }
+    for d in &mut rows {
+        d.volunteers = helpers.remove(&d.id).unwrap_or_default();
+    }
+    Ok(rows)
+}
