@@ -944,7 +944,11 @@ export type FundingSource_Deserialize = {
 	 *  a plain number on the UI side.)
 	 */
 	budget?: number | null,
-	/**  Delivered and planned aid charged to this source, whole tenge. */
+	/**
+	 *  Delivered and planned aid charged to this source, whole tenge; counted only for a
+	 *  source with a budget (summing the local budget's million deliveries on every form
+	 *  that lists sources would cost a second each time).
+	 */
 	spent: number | null,
 	active: boolean,
 };
@@ -960,7 +964,11 @@ export type FundingSource_Serialize = {
 	 *  a plain number on the UI side.)
 	 */
 	budget: number | null,
-	/**  Delivered and planned aid charged to this source, whole tenge. */
+	/**
+	 *  Delivered and planned aid charged to this source, whole tenge; counted only for a
+	 *  source with a budget (summing the local budget's million deliveries on every form
+	 *  that lists sources would cost a second each time).
+	 */
 	spent: number | null,
 	active: boolean,
 };
