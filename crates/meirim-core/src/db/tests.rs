@@ -217,6 +217,7 @@ fn shipped_migrations_are_unchanged() {
     const SHIPPED: &[(&str, u64)] = &[
         ("0001_initial.sql", 0x9680_549e_bbfe_d40b),
         ("0002_registry.sql", 0xf716_46e9_48c1_1e94),
+        ("0003_aid.sql", 0xc65f_2c3f_7010_5218),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
