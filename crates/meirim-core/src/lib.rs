@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod family;
 pub mod funding;
+pub mod grammar;
 pub mod iin;
 pub mod money;
 pub mod organisations;
