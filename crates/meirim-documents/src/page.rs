@@ -17,27 +17,29 @@ pub const PAGE_H: f32 = 297.0;
 pub const MARGIN: f32 = 18.0;
 
 struct Face {
-    parsed: ParsedFont,
+    /// Advances come from the font file itself: printpdf's op API does not measure text.
+    metrics: ttf_parser::Face<'static>,
     id: FontId,
 }
 
 impl Face {
-    fn load(doc: &mut PdfDocument, bytes: &[u8]) -> Result<Self, DocumentError> {
+    fn load(doc: &mut PdfDocument, bytes: &'static [u8]) -> Result<Self, DocumentError> {
         let parsed =
             ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(DocumentError::Font)?;
+        let metrics = ttf_parser::Face::parse(bytes, 0).map_err(|_| DocumentError::Font)?;
         let id = doc.add_font(&parsed);
-        Ok(Self { parsed, id })
+        Ok(Self { metrics, id })
     }
 
     /// Width of `text` at `size` points, in millimetres.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let upm = f32::from(self.parsed.units_per_em.max(1));
+        let upm = f32::from(self.metrics.units_per_em().max(1));
         let units: f32 = text
             .chars()
             .map(|c| {
-                self.parsed
-                    .lookup_glyph_index(u32::from(c))
-                    .and_then(|g| self.parsed.get_glyph_width(g))
+                self.metrics
+                    .glyph_index(c)
+                    .and_then(|g| self.metrics.glyph_hor_advance(g))
                     .map_or(upm / 2.0, f32::from)
             })
             .sum();
@@ -68,6 +70,14 @@ pub struct Writer {
 impl Writer {
     pub fn new(title: &str, footer: &str) -> Result<Self, DocumentError> {
         let mut doc = PdfDocument::new(title);
+        // printpdf dates documents 1970 unless told; a viewer's "Properties" should show
+        // the day it was printed.
+        let now = printpdf::DateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
+            .unwrap_or_else(|_| printpdf::DateTime::now_utc());
+        doc.metadata.info.creation_date = now.clone();
+        doc.metadata.info.modification_date = now.clone();
+        doc.metadata.info.metadata_date = now;
+        doc.metadata.info.producer = "Meirim".to_owned();
         let regular = Face::load(&mut doc, REGULAR_TTF)?;
         let bold = Face::load(&mut doc, BOLD_TTF)?;
         Ok(Self {

@@ -124,7 +124,11 @@ fn the_list_masks_iins_embeds_fonts_and_totals_the_round() {
     for row in fonts.lines().skip(2) {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
-        assert_eq!((cols[n - 5], cols[n - 3]), ("yes", "yes"), "{row}");
+        assert_eq!(
+            (cols[n - 5], cols[n - 4], cols[n - 3]),
+            ("yes", "yes", "yes"),
+            "embedded, subset, Unicode: {row}"
+        );
     }
     let text = tool("pdftotext", &["-layout", p, "-"]).replace('\u{a0}', " ");
     for expected in [
