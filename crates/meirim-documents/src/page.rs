@@ -74,8 +74,8 @@ impl Writer {
         // the day it was printed.
         let now = printpdf::DateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
             .unwrap_or_else(|_| printpdf::DateTime::now_utc());
-        doc.metadata.info.creation_date = now.clone();
-        doc.metadata.info.modification_date = now.clone();
+        doc.metadata.info.creation_date = now;
+        doc.metadata.info.modification_date = now;
         doc.metadata.info.metadata_date = now;
         doc.metadata.info.producer = "Meirim".to_owned();
         let regular = Face::load(&mut doc, REGULAR_TTF)?;
