@@ -3,6 +3,7 @@
 
 mod distribution;
 mod family_card;
+mod letter;
 mod page;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use meirim_core::{family, settings, Database};
 
 pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
 pub use family_card::family_card;
+pub use letter::{letters, missing_glyphs, LetterPage, LetterSide};
 
 /// Where documents are saved: `documents/` beside the registry file, so a portable
 /// registry on a USB stick keeps its papers with it.

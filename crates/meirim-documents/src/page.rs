@@ -9,8 +9,26 @@ use printpdf::{
 
 use crate::DocumentError;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+/// The faces of one document: regular, bold, italic.
+pub struct FontSet {
+    pub regular: &'static [u8],
+    pub bold: &'static [u8],
+    pub italic: &'static [u8],
+}
+
+/// Lists and cards: Noto Sans.
+pub const SANS: FontSet = FontSet {
+    regular: include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
+    bold: include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
+    italic: include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf"),
+};
+
+/// Letters and diplomas: Noto Serif (every Kazakh letter and ₸).
+pub const SERIF: FontSet = FontSet {
+    regular: include_bytes!("../../../assets/fonts/NotoSerif-Regular.ttf"),
+    bold: include_bytes!("../../../assets/fonts/NotoSerif-Bold.ttf"),
+    italic: include_bytes!("../../../assets/fonts/NotoSerif-Italic.ttf"),
+};
 
 pub const PAGE_W: f32 = 210.0;
 pub const PAGE_H: f32 = 297.0;
@@ -51,6 +69,7 @@ impl Face {
 pub enum Weight {
     Regular,
     Bold,
+    Italic,
 }
 
 pub const INK: (f32, f32, f32) = (0.12, 0.16, 0.2);
@@ -61,6 +80,7 @@ pub struct Writer {
     doc: PdfDocument,
     regular: Face,
     bold: Face,
+    italic: Face,
     pages: Vec<Vec<Op>>,
     /// Distance from the top edge, in mm.
     pub y: f32,
@@ -69,6 +89,11 @@ pub struct Writer {
 
 impl Writer {
     pub fn new(title: &str, footer: &str) -> Result<Self, DocumentError> {
+        Self::with_fonts(title, footer, &SANS)
+    }
+
+    /// A writer in `fonts`; an empty `footer` prints no footer line.
+    pub fn with_fonts(title: &str, footer: &str, fonts: &FontSet) -> Result<Self, DocumentError> {
         let mut doc = PdfDocument::new(title);
         // printpdf dates documents 1970 unless told; a viewer's "Properties" should show
         // the day it was printed.
@@ -78,12 +103,14 @@ impl Writer {
         doc.metadata.info.modification_date = now;
         doc.metadata.info.metadata_date = now;
         doc.metadata.info.producer = "Meirim".to_owned();
-        let regular = Face::load(&mut doc, REGULAR_TTF)?;
-        let bold = Face::load(&mut doc, BOLD_TTF)?;
+        let regular = Face::load(&mut doc, fonts.regular)?;
+        let bold = Face::load(&mut doc, fonts.bold)?;
+        let italic = Face::load(&mut doc, fonts.italic)?;
         Ok(Self {
             doc,
             regular,
             bold,
+            italic,
             pages: vec![Vec::new()],
             y: MARGIN,
             footer: footer.to_owned(),
@@ -94,6 +121,7 @@ impl Writer {
         match w {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
+            Weight::Italic => &self.italic,
         }
     }
 
@@ -107,6 +135,64 @@ impl Writer {
         }
         let last = self.pages.len() - 1;
         &mut self.pages[last]
+    }
+
+    /// Characters of `text` the font has no glyph for: they would print as nothing.
+    pub fn missing(&self, text: &str, w: Weight) -> Vec<char> {
+        let face = &self.face(w).metrics;
+        let mut out: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && face.glyph_index(*c).is_none())
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Draws `text` centred on the page at the cursor.
+    pub fn centred(&mut self, text: &str, size: f32, w: Weight, color: (f32, f32, f32)) {
+        let x = (PAGE_W - self.width(text, size, w)) / 2.0;
+        self.text_at(x, text, size, w, color);
+    }
+
+    /// A rectangle outline, as a frame around a page.
+    pub fn frame(&mut self, inset: f32, color: (f32, f32, f32), thickness: f32) {
+        let (x1, x2) = (inset, PAGE_W - inset);
+        let (top, bottom) = (inset, PAGE_H - inset);
+        let saved = self.y;
+        for (a, b) in [
+            ((x1, top), (x2, top)),
+            ((x2, top), (x2, bottom)),
+            ((x2, bottom), (x1, bottom)),
+            ((x1, bottom), (x1, top)),
+        ] {
+            self.line(a, b, color, thickness);
+        }
+        self.y = saved;
+    }
+
+    fn line(&mut self, a: (f32, f32), b: (f32, f32), color: (f32, f32, f32), thickness: f32) {
+        let ops = vec![
+            Op::SetOutlineColor {
+                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
+            },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point::new(Mm(a.0), Mm(PAGE_H - a.1)),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point::new(Mm(b.0), Mm(PAGE_H - b.1)),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ];
+        self.ops().extend(ops);
     }
 
     /// Continues on a fresh page.
@@ -261,13 +347,15 @@ impl Writer {
         let pages = std::mem::take(&mut self.pages);
         let mut out = Vec::with_capacity(total);
         for (i, mut ops) in pages.into_iter().enumerate() {
-            let footer = format!("{} · {}/{}", self.footer, i + 1, total);
-            let saved_y = self.y;
-            self.y = PAGE_H - MARGIN + 4.0;
-            self.pages = vec![Vec::new()];
-            self.text_at(MARGIN, &footer, 8.0, Weight::Regular, MUTED);
-            ops.append(&mut self.pages[0]);
-            self.y = saved_y;
+            if !self.footer.is_empty() {
+                let footer = format!("{} · {}/{}", self.footer, i + 1, total);
+                let saved_y = self.y;
+                self.y = PAGE_H - MARGIN + 4.0;
+                self.pages = vec![Vec::new()];
+                self.text_at(MARGIN, &footer, 8.0, Weight::Regular, MUTED);
+                ops.append(&mut self.pages[0]);
+                self.y = saved_y;
+            }
             out.push(PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops));
         }
         self.doc

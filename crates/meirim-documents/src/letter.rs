@@ -1,0 +1,186 @@
+//! Gratitude letters, honorary diplomas and certificates: one A4 page per person, in
+//! Kazakh, Russian, or both (Kazakh above Russian), set in Noto Serif inside a frame.
+//! Justified body text is laid out word by word from the font's own advances.
+
+use crate::page::{Weight, Writer, INK, MUTED, PAGE_H, PAGE_W, SERIF};
+use crate::DocumentError;
+
+const FRAME: f32 = 10.0;
+const DARK_RED: (f32, f32, f32) = (0.55, 0.1, 0.12);
+
+/// One language's text of a letter, every placeholder already filled in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LetterSide {
+    /// The issuing organisation, one line per entry («Сайрам ауданы әкімінің аппараты»).
+    pub header: Vec<String>,
+    /// «АЛҒЫС ХАТ».
+    pub title: String,
+    /// The addressee in the dative («Серіков Дәурен Болатұлына»), or empty.
+    pub addressee: String,
+    /// A nominative salutation («Құрметті Дәурен Болатұлы!»), or empty.
+    pub salutation: String,
+    pub body: String,
+    pub signatory_position: String,
+    /// «А.Б. Серіков».
+    pub signatory_name: String,
+    /// «М.О.» / «М.П.» where a seal is used, or empty.
+    pub seal: String,
+    /// «Ақсу ауылы, 2026 жылғы 22 қараша».
+    pub place_date: String,
+}
+
+/// One person's page: one side, or two for a bilingual letter, and its register number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LetterPage {
+    pub sides: Vec<LetterSide>,
+    /// «№ 12/2026».
+    pub number: String,
+}
+
+/// Characters the serif fonts cannot print in any of the pages' texts (checked before
+/// drawing: a missing glyph would silently print as nothing).
+pub fn missing_glyphs(pages: &[LetterPage]) -> Result<Vec<char>, DocumentError> {
+    let w = Writer::with_fonts("", "", &SERIF)?;
+    let mut out: Vec<char> = Vec::new();
+    for p in pages {
+        for s in &p.sides {
+            let texts = [
+                s.header.join(" "),
+                s.title.clone(),
+                s.addressee.clone(),
+                s.salutation.clone(),
+                s.body.clone(),
+                s.signatory_position.clone(),
+                s.signatory_name.clone(),
+                s.seal.clone(),
+                s.place_date.clone(),
+            ];
+            for t in texts {
+                for weight in [Weight::Regular, Weight::Bold] {
+                    for c in w.missing(&t, weight) {
+                        if !out.contains(&c) {
+                            out.push(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Lines of a justified paragraph: every line but the last is spread to `max` mm by
+/// placing its words one by one.
+fn justified(w: &mut Writer, x: f32, text: &str, size: f32, max: f32) {
+    let line_h = size * 0.3528 * 1.5;
+    for paragraph in text.split('\n') {
+        let lines = w.wrap(paragraph, size, Weight::Regular, max);
+        let count = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let words: Vec<&str> = line.split(' ').filter(|s| !s.is_empty()).collect();
+            let last = i + 1 == count;
+            if last || words.len() < 2 {
+                w.text_at(x, line, size, Weight::Regular, INK);
+            } else {
+                let used: f32 = words
+                    .iter()
+                    .map(|word| w.width(word, size, Weight::Regular))
+                    .sum();
+                let gap = (max - used) / (words.len() - 1) as f32;
+                let mut at = x;
+                for word in words {
+                    w.text_at(at, word, size, Weight::Regular, INK);
+                    at += w.width(word, size, Weight::Regular) + gap;
+                }
+            }
+            w.y += line_h;
+        }
+    }
+}
+
+fn centred_lines(w: &mut Writer, text: &str, size: f32, weight: Weight, color: (f32, f32, f32)) {
+    let max = PAGE_W - 2.0 * (FRAME + 14.0);
+    for line in w.wrap(text, size, weight, max) {
+        w.centred(&line, size, weight, color);
+        w.y += size * 0.3528 * 1.4;
+    }
+}
+
+/// One side's text, from the cursor down; `scale` shrinks it for a bilingual page.
+fn side(w: &mut Writer, s: &LetterSide, scale: f32) {
+    let x = FRAME + 16.0;
+    let width = PAGE_W - 2.0 * x;
+    for line in &s.header {
+        centred_lines(w, line, 11.0 * scale, Weight::Bold, INK);
+    }
+    w.y += 10.0 * scale;
+    centred_lines(w, &s.title, 28.0 * scale, Weight::Bold, DARK_RED);
+    w.y += 8.0 * scale;
+    if !s.addressee.is_empty() {
+        centred_lines(w, &s.addressee, 15.0 * scale, Weight::Bold, INK);
+        w.y += 4.0 * scale;
+    }
+    if !s.salutation.is_empty() {
+        centred_lines(w, &s.salutation, 14.0 * scale, Weight::Italic, INK);
+        w.y += 3.0 * scale;
+    }
+    justified(w, x, &s.body, 12.5 * scale, width);
+    w.y += 12.0 * scale;
+    let size = 12.0 * scale;
+    w.text_at(x, &s.signatory_position, size, Weight::Bold, INK);
+    let name_w = w.width(&s.signatory_name, size, Weight::Bold);
+    w.text_at(
+        x + width - name_w,
+        &s.signatory_name,
+        size,
+        Weight::Bold,
+        INK,
+    );
+    w.y += size * 0.3528 * 1.6;
+    if !s.seal.is_empty() {
+        w.text_at(x + width / 2.0, &s.seal, size, Weight::Regular, MUTED);
+        w.y += size * 0.3528 * 1.6;
+    }
+    w.y += 3.0 * scale;
+    w.text_at(x, &s.place_date, 10.5 * scale, Weight::Regular, INK);
+    w.y += 10.5 * scale * 0.3528 * 1.6;
+}
+
+/// The letters as one PDF, a page per person.
+pub fn letters(pages: &[LetterPage], title: &str) -> Result<Vec<u8>, DocumentError> {
+    let mut w = Writer::with_fonts(title, "", &SERIF)?;
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            w.new_page();
+        }
+        w.frame(FRAME, DARK_RED, 1.6);
+        w.frame(FRAME + 2.0, DARK_RED, 0.5);
+        let bilingual = page.sides.len() > 1;
+        // A one-language letter sits in the upper middle of the page, as printed ones do;
+        // a bilingual one needs the whole height.
+        w.y = if bilingual { FRAME + 14.0 } else { 60.0 };
+        for (n, s) in page.sides.iter().enumerate() {
+            if n > 0 {
+                // The Russian half starts below the middle, under a thin rule.
+                w.y = w.y.max(PAGE_H / 2.0);
+                w.rule(FRAME + 30.0, PAGE_W - FRAME - 30.0, MUTED, 0.4);
+                w.y += 8.0;
+            }
+            side(&mut w, s, if bilingual { 0.78 } else { 1.0 });
+        }
+        if !page.number.is_empty() {
+            let saved = w.y;
+            w.y = PAGE_H - FRAME - 12.0;
+            let nw = w.width(&page.number, 9.0, Weight::Regular);
+            w.text_at(
+                PAGE_W - FRAME - 8.0 - nw,
+                &page.number,
+                9.0,
+                Weight::Regular,
+                MUTED,
+            );
+            w.y = saved;
+        }
+    }
+    Ok(w.finish())
+}
