@@ -16,6 +16,7 @@ pub mod family;
 pub mod funding;
 pub mod grammar;
 pub mod iin;
+pub mod letters;
 pub mod money;
 pub mod organisations;
 pub mod paths;

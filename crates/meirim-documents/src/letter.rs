@@ -35,6 +35,9 @@ pub struct LetterPage {
     pub sides: Vec<LetterSide>,
     /// «№ 12/2026».
     pub number: String,
+    /// What the page's QR code carries (`meirim_core::letters::verify::payload`); empty
+    /// for no code.
+    pub qr: String,
 }
 
 /// Characters the serif fonts cannot print in any of the pages' texts (checked before
@@ -167,6 +170,9 @@ pub fn letters(pages: &[LetterPage], title: &str) -> Result<Vec<u8>, DocumentErr
                 w.y += 8.0;
             }
             side(&mut w, s, if bilingual { 0.78 } else { 1.0 });
+        }
+        if !page.qr.is_empty() {
+            w.qr(&page.qr, FRAME + 6.0, PAGE_H - FRAME - 30.0, 24.0)?;
         }
         if !page.number.is_empty() {
             let saved = w.y;

@@ -122,6 +122,8 @@ pub fn saved_document(data_dir: &Path, path: &str) -> Result<PathBuf, Problem> {
 pub enum DocumentError {
     #[error("the bundled font could not be read")]
     Font,
+    #[error("the QR code could not be made (payload too long)")]
+    Qr,
     #[error("messages: {0}")]
     Messages(#[from] meirim_i18n::I18nError),
 }

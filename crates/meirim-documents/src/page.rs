@@ -195,6 +195,62 @@ impl Writer {
         self.ops().extend(ops);
     }
 
+    /// A filled rectangle, `top` mm from the top edge.
+    pub fn filled(&mut self, x: f32, top: f32, w: f32, h: f32, color: (f32, f32, f32)) {
+        let ops = vec![
+            Op::SetFillColor {
+                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
+            },
+            Op::DrawRectangle {
+                rectangle: printpdf::Rect {
+                    x: Mm(x).into(),
+                    y: Mm(PAGE_H - top - h).into(),
+                    width: Mm(w).into(),
+                    height: Mm(h).into(),
+                    mode: Some(printpdf::PaintMode::Fill),
+                    winding_order: None,
+                },
+            },
+        ];
+        self.ops().extend(ops);
+    }
+
+    /// A QR code of `payload`, `size` mm square, its top-left corner at (`x`, `top`). Dark
+    /// modules of a row are drawn as one bar each, which keeps a page small.
+    pub fn qr(&mut self, payload: &str, x: f32, top: f32, size: f32) -> Result<(), DocumentError> {
+        let code =
+            qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+                .map_err(|_| DocumentError::Qr)?;
+        let n = code.width();
+        let colors = code.to_colors();
+        // Four modules of quiet zone on each side, as scanners expect.
+        let module = size / (n + 8) as f32;
+        for row in 0..n {
+            let mut col = 0;
+            while col < n {
+                if colors[row * n + col] == qrcode::Color::Dark {
+                    let start = col;
+                    while col < n && colors[row * n + col] == qrcode::Color::Dark {
+                        col += 1;
+                    }
+                    let left = x + (start + 4) as f32 * module;
+                    let y = top + (row + 4) as f32 * module;
+                    // A hair of overlap so that no white seams show between bars.
+                    self.filled(
+                        left,
+                        y,
+                        (col - start) as f32 * module,
+                        module + 0.02,
+                        (0.0, 0.0, 0.0),
+                    );
+                } else {
+                    col += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Continues on a fresh page.
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());

@@ -54,6 +54,7 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
     let mut bilingual = LetterPage {
         sides: vec![kk_side("Ахметов", "Ерлан", "Серікұлы")],
         number: "№ 3/2026".into(),
+        ..Default::default()
     };
     bilingual.sides.push(LetterSide {
         header: vec!["Аппарат акима Сайрамского района".into()],
@@ -80,10 +81,12 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
         LetterPage {
             sides: vec![kk_side("Серіков", "Дәурен", "Болатұлы")],
             number: "№ 1/2026".into(),
+            qr: meirim_core::letters::verify::payload("№ 1/2026", "Сайрам", "0123456789"),
         },
         LetterPage {
             sides: vec![kk_side("Тоқаев", "Асхат", "Ерланұлы")],
             number: "№ 2/2026".into(),
+            ..Default::default()
         },
         bilingual,
     ];
@@ -142,6 +145,31 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
         );
     }
     tool("qpdf", &["--check", p]);
+    // The printed QR code scans back to what was put in (zbar-tools).
+    let png = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            p,
+            png.to_str().unwrap(),
+        ],
+    );
+    let scanned = tool(
+        "zbarimg",
+        &[
+            "--quiet",
+            "--raw",
+            dir.path().join("page-1.png").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(scanned.trim(), "MEIRIM|№ 1/2026|Сайрам|0123456789");
     assert!(
         bytes.len() / pages_count < 40 * 1024,
         "{} bytes for {pages_count} pages",
