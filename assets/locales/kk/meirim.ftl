@@ -135,6 +135,12 @@ error-bin-invalid = { $reason ->
    *[checksum] «{ $value }» БСН-інің бақылау цифры сәйкес келмейді: цифрларды құжаттан қайта тексеріңіз.
 }
 error-bin-taken = Бұл БСН-мен ұйым бұрыннан тіркелген: { $name }.
+error-template-placeholder = { $reason ->
+    [unknown] Үлгіде белгісіз орын толтырғыш бар: {"{"}{ $name }{"}"}. Мүмкіндері: {"{"}recipient{"}"}, {"{"}campaign{"}"}, {"{"}deed{"}"}, {"{"}period{"}"}, {"{"}hours{"}"}.
+    [missing] Үлгідегі {"{"}{ $name }{"}"} орнына қоятын мән жоқ: оны толтырыңыз.
+   *[unclosed] Үлгіде жабылмаған {"{"} жақшасы бар.
+}
+error-glyph-missing = Қаріпте мына таңбалар жоқ, олар басылмай қалар еді: { $chars }. Мәтінді түзетіңіз.
 error-delivery-wrong-status = Бұл көмек { $status ->
     [delivered] табысталып қойған
    *[cancelled] болдырылмаған
@@ -615,3 +621,4 @@ campaign-edit = Науқанды өзгерту
 campaign-saved = Науқан сақталды.
 field-organiser = Ұйымдастырушы
 round-more = Алғашқы { $shown } жол көрсетілді, барлығы { $count }. Тізімдеме мен «Барлығын табысталды деп белгілеу» барлық жолды қамтиды.
+letters-saved = { $count } құжат жасалды: { $path }

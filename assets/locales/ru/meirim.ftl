@@ -142,6 +142,12 @@ error-bin-invalid = { $reason ->
    *[checksum] У БИН «{ $value }» не сходится контрольная цифра: сверьте цифры с документом.
 }
 error-bin-taken = Организация с этим БИН уже зарегистрирована: { $name }.
+error-template-placeholder = { $reason ->
+    [unknown] В шаблоне неизвестная подстановка: {"{"}{ $name }{"}"}. Допустимы: {"{"}recipient{"}"}, {"{"}campaign{"}"}, {"{"}deed{"}"}, {"{"}period{"}"}, {"{"}hours{"}"}.
+    [missing] Для подстановки {"{"}{ $name }{"}"} нет значения: заполните его.
+   *[unclosed] В шаблоне незакрытая скобка {"{"}.
+}
+error-glyph-missing = В шрифте нет этих знаков, они не напечатались бы: { $chars }. Исправьте текст.
 error-delivery-wrong-status = Эта помощь уже { $status ->
     [delivered] вручена
    *[cancelled] отменена
@@ -642,3 +648,4 @@ campaign-edit = Изменить кампанию
 campaign-saved = Кампания сохранена.
 field-organiser = Организатор
 round-more = Показаны первые { $shown } строк из { $count }. Ведомость и «Отметить все вручёнными» охватывают все строки.
+letters-saved = Подготовлено документов: { $count }. Файл: { $path }

@@ -4,6 +4,7 @@
 mod aid;
 mod campaigns;
 mod families;
+mod letters;
 mod output;
 mod reference;
 
@@ -45,6 +46,8 @@ enum Command {
     /// Campaigns and actions, and their summaries.
     #[command(subcommand)]
     Campaigns(campaigns::CampaignsCommand),
+    /// Letters, diplomas or certificates for a campaign's volunteers, one PDF page each.
+    Letters(Box<letters::LettersArgs>),
     /// Aid: the catalogue, and aid given to families.
     #[command(subcommand)]
     Aid(aid::AidCommand),
@@ -131,6 +134,7 @@ fn main() -> ExitCode {
         Command::Reference(cmd) => reference::run(&mut ctx, cmd),
         Command::Aid(cmd) => aid::run(&mut ctx, cmd),
         Command::Campaigns(cmd) => campaigns::run(&mut ctx, cmd),
+        Command::Letters(args) => letters::run(&mut ctx, *args),
         Command::Demo {
             families,
             seed,

@@ -53,6 +53,8 @@ pub enum ErrorCode {
     HoursInvalid,
     BinInvalid,
     BinTaken,
+    TemplatePlaceholder,
+    GlyphMissing,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -126,6 +128,8 @@ impl ErrorCode {
         ErrorCode::HoursInvalid,
         ErrorCode::BinInvalid,
         ErrorCode::BinTaken,
+        ErrorCode::TemplatePlaceholder,
+        ErrorCode::GlyphMissing,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

@@ -176,3 +176,126 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
         bytes.len()
     );
 }
+
+#[test]
+fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
+    use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
+    use meirim_core::volunteers::{self, ActivityInput, ActivityKind, VolunteerInput};
+    use meirim_core::Database;
+    use meirim_documents::{save_campaign_letters, Layout, Signing};
+
+    let mut db = Database::open_in_memory().unwrap();
+    let c = campaigns::create(
+        &mut db,
+        &CampaignInput {
+            name: "Мектепке жол".into(),
+            kind: CampaignKind::School,
+            starts_on: Some("01.08.2026".into()),
+            ends_on: Some("15.09.2026".into()),
+            organiser_id: None,
+            funding_source_id: None,
+            description: None,
+        },
+    )
+    .unwrap();
+    for (surname, name, patronymic, sex, hours) in [
+        ("Серіков", "Дәурен", "Болатұлы", Sex::Male, "12"),
+        ("Жұмабаева", "Айгерім", "Серікқызы", Sex::Female, "7,5"),
+        ("Волкова", "Анастасия", "Сергеевна", Sex::Female, "4"),
+    ] {
+        let v = volunteers::create(
+            &mut db,
+            &VolunteerInput {
+                surname: surname.into(),
+                name: name.into(),
+                patronymic: Some(patronymic.into()),
+                sex: Some(sex),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        volunteers::activities::log(
+            &mut db,
+            &ActivityInput {
+                volunteer_id: v.id,
+                on_date: Some("20.08.2026".into()),
+                campaign_id: Some(c.id.clone()),
+                kind: Some(ActivityKind::Delivery),
+                hours: hours.into(),
+                notes: None,
+            },
+        )
+        .unwrap();
+    }
+    let signing = Signing {
+        office_kk: "Сайрам ауданы әкімінің аппараты".into(),
+        office_ru: "Аппарат акима Сайрамского района".into(),
+        position_kk: "Аудан әкімі".into(),
+        position_ru: "Аким района".into(),
+        name: "А.Б. Серіков".into(),
+        seal: true,
+        place_kk: "Ақсу ауылы".into(),
+        place_ru: "с. Аксу".into(),
+        on: NaiveDate::from_ymd_opt(2026, 9, 20).unwrap(),
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("letters.pdf");
+    let (_, n) = save_campaign_letters(
+        &db,
+        &c.id,
+        "gratitude-campaign",
+        Layout::Bilingual,
+        &signing,
+        &out,
+    )
+    .unwrap();
+    assert_eq!(n, 3);
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squash(&tool("pdftotext", &[out.to_str().unwrap(), "-"]));
+    for expected in [
+        "Жұмабаева Айгерім Серікқызына",
+        "Жұмабаевой Айгерім Серікқызы",
+        "Серіков Дәурен Болатұлына",
+        "Волкова Анастасия Сергеевнаға",
+        "Волковой Анастасии Сергеевне",
+        "«Мектепке жол» акциясына белсене қатысып, 7,5 сағат",
+        "и 12 часов, посвящённых помощи",
+        "и 4 часа, посвящённых помощи",
+        "Ақсу ауылы, 2026 жылғы 20 қыркүйек",
+        "с. Аксу, 20 сентября 2026 г.",
+        "М.О.",
+        "М.П.",
+    ] {
+        assert!(text.contains(expected), "«{expected}» not in:\n{text}");
+    }
+    // Alphabetical: Волкова, Жұмабаева, Серіков.
+    assert!(text.find("Волкова Анастасия").unwrap() < text.find("Жұмабаева Айгерім").unwrap());
+
+    let diploma = dir.path().join("diploma.pdf");
+    save_campaign_letters(
+        &db,
+        &c.id,
+        "diploma-campaign",
+        Layout::Kk,
+        &signing,
+        &diploma,
+    )
+    .unwrap();
+    let text = squash(&tool("pdftotext", &[diploma.to_str().unwrap(), "-"]));
+    assert!(text.contains("ҚҰРМЕТ ГРАМОТАСЫ"));
+    assert!(
+        text.contains("Серіков Дәурен Болатұлы «Мектепке жол»")
+            || text.contains("Серіков Дәурен Болатұлы")
+    );
+    assert!(
+        !text.contains("Болатұлына"),
+        "a diploma names the person in the nominative"
+    );
+
+    let missing =
+        save_campaign_letters(&db, &c.id, "gratitude-deed", Layout::Kk, &signing, &diploma)
+            .unwrap_err();
+    assert_eq!(missing.code, meirim_core::ErrorCode::TemplatePlaceholder);
+    assert_eq!(missing.params["name"], "deed");
+}

@@ -1,6 +1,7 @@
 //! The ready templates an office starts with: gratitude letters, honorary diplomas and
 //! certificates, each in Kazakh and Russian. The office edits its own copies; these are
-//! the texts the letters migration will seed. {deed} is written per language by whoever
+//! the texts the letters migration will seed. In Russian {hours} carries its noun («4 часа»,
+//! «12 часов»), which agrees with the number; in Kazakh the noun follows it unchanged. {deed} is written per language by whoever
 //! issues the batch («қан тапсыру акциясына қатысқаныңыз» / «участие в донорской акции»).
 
 /// How the recipient stands on the page: a letter is addressed to someone (dative), a
@@ -41,7 +42,7 @@ pub const SEEDS: &[SeedTemplate] = &[
         title_ru: "БЛАГОДАРСТВЕННОЕ ПИСЬМО",
         addressee: Addressee::Dative,
         body_kk: "{campaign} акциясына белсене қатысып, {hours} сағат уақытыңызды мұқтаж отбасыларға көмектесуге арнағаныңыз үшін шынайы алғысымызды білдіреміз. Сіздің ізгі ісіңіз өзгелерге үлгі болады. Сізге зор денсаулық, отбасыңызға амандық пен береке тілейміз!",
-        body_ru: "Выражаем Вам искреннюю благодарность за активное участие в акции {campaign} и {hours} часов, посвящённых помощи нуждающимся семьям. Ваше доброе дело служит примером для других. Желаем Вам крепкого здоровья, мира и благополучия Вашей семье!",
+        body_ru: "Выражаем Вам искреннюю благодарность за активное участие в акции {campaign} и {hours}, посвящённых помощи нуждающимся семьям. Ваше доброе дело служит примером для других. Желаем Вам крепкого здоровья, мира и благополучия Вашей семье!",
     },
     SeedTemplate {
         code: "gratitude-deed",
@@ -96,7 +97,7 @@ pub const SEEDS: &[SeedTemplate] = &[
         title_ru: "СЕРТИФИКАТ",
         addressee: Addressee::Nominative,
         body_kk: "{period} аралығында волонтерлік қызметке қатысып, {hours} сағат қоғамдық пайдалы жұмыс атқарғанын растайды.",
-        body_ru: "подтверждает участие в волонтёрской деятельности в период {period} в объёме {hours} часов общественно полезной работы.",
+        body_ru: "подтверждает участие в волонтёрской деятельности в период {period} в объёме {hours} общественно полезной работы.",
     },
     SeedTemplate {
         code: "certificate-campaign",
