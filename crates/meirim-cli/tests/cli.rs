@@ -312,3 +312,84 @@ fn aid_is_given_by_registry_number_refused_too_soon_and_listed() {
     assert_eq!(text.matches("көмір").count(), 2, "{text}");
     assert!(text.contains("75\u{a0}000\u{a0}₸"), "{text}");
 }
+
+#[test]
+fn letters_for_a_campaigns_volunteers_come_out_as_one_pdf() {
+    use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
+    use meirim_core::volunteers::{self, ActivityInput, ActivityKind, VolunteerInput};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut db = meirim_core::Database::open_in(dir.path()).unwrap();
+        let c = campaigns::create(
+            &mut db,
+            &CampaignInput {
+                name: "Көктемгі сенбілік".into(),
+                kind: CampaignKind::Cleanup,
+                starts_on: None,
+                ends_on: None,
+                organiser_id: None,
+                funding_source_id: None,
+                description: None,
+            },
+        )
+        .unwrap();
+        for surname in ["Тоқаев", "Әуезов"] {
+            let v = volunteers::create(
+                &mut db,
+                &VolunteerInput {
+                    surname: surname.into(),
+                    name: "Асхат".into(),
+                    sex: Some(Sex::Male),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            volunteers::activities::log(
+                &mut db,
+                &ActivityInput {
+                    volunteer_id: v.id,
+                    campaign_id: Some(c.id.clone()),
+                    kind: Some(ActivityKind::TreePlanting),
+                    hours: "3".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        }
+        db.checkpoint().unwrap();
+    }
+    let out = dir.path().join("letters.pdf");
+    let run = cli(
+        dir.path(),
+        &[
+            "--json",
+            "letters",
+            "--template",
+            "gratitude-campaign",
+            "--campaign",
+            "көктемгі сенбілік",
+            "--signatory",
+            "А.Б. Серіков",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let done: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+    assert_eq!(done["letters"], 2);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let bad = cli(
+        dir.path(),
+        &[
+            "letters",
+            "--template",
+            "no-such",
+            "--campaign",
+            "көктемгі сенбілік",
+            "--out",
+            "x.pdf",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+}
