@@ -6,10 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::aid::AidUnit;
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::reference::Names;
-use crate::{clock, date, text};
+use crate::{clock, text};
 
 const NAME_MAX: usize = 200;
 const DESCRIPTION_MAX: usize = 2_000;
@@ -167,75 +168,30 @@ struct Checked {
     description: Option<String>,
 }
 
-fn day(field: &str, raw: Option<&str>, problems: &mut Vec<FieldProblem>) -> Option<NaiveDate> {
-    let raw = text::tidy_opt(raw)?;
-    let parsed = date::parse(&raw);
-    if parsed.is_none() {
-        problems.push(FieldProblem::new(field, ErrorCode::InvalidDate).with("value", raw));
-    }
-    parsed
-}
-
-fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool, Problem> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
-            [id],
-            |_| Ok(()),
-        )
-        .optional()
-        .map_err(DbError::from)?
-        .is_some())
-}
-
 fn check(conn: &Connection, input: &CampaignInput) -> Result<Checked, Problem> {
-    let mut problems = Vec::new();
-    let name = text::tidy(&input.name);
-    if name.is_empty() {
-        problems.push(FieldProblem::new("name", ErrorCode::Required));
-    } else if name.chars().count() > NAME_MAX {
-        problems.push(
-            FieldProblem::new("name", ErrorCode::TooLong)
-                .with("max", NAME_MAX)
-                .with("length", name.chars().count()),
-        );
-    }
-    let starts_on = day("starts_on", input.starts_on.as_deref(), &mut problems);
-    let ends_on = day("ends_on", input.ends_on.as_deref(), &mut problems);
+    let mut c = Checker::default();
+    let name = c.required("name", &input.name, NAME_MAX);
+    let starts_on = c.date("starts_on", input.starts_on.as_deref());
+    let ends_on = c.date("ends_on", input.ends_on.as_deref());
     if let (Some(s), Some(e)) = (starts_on, ends_on) {
         if e < s {
-            problems.push(FieldProblem::new("ends_on", ErrorCode::DateBeforeStart));
+            c.push(FieldProblem::new("ends_on", ErrorCode::DateBeforeStart));
         }
     }
-    let organiser_id = text::tidy_opt(input.organiser_id.as_deref());
-    if let Some(o) = &organiser_id {
-        if !exists(conn, "organisations", o)? {
-            problems.push(FieldProblem::new("organiser_id", ErrorCode::ChoiceMissing));
-        }
-    }
-    let funding_source_id = text::tidy_opt(input.funding_source_id.as_deref());
-    if let Some(s) = &funding_source_id {
-        if !exists(conn, "funding_sources", s)? {
-            problems.push(FieldProblem::new(
-                "funding_source_id",
-                ErrorCode::ChoiceMissing,
-            ));
-        }
-    }
-    let description = text::tidy_opt(input.description.as_deref());
-    if let Some(d) = &description {
-        if d.chars().count() > DESCRIPTION_MAX {
-            problems.push(
-                FieldProblem::new("description", ErrorCode::TooLong)
-                    .with("max", DESCRIPTION_MAX)
-                    .with("length", d.chars().count()),
-            );
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
-    Ok(Checked {
+    let organiser_id = c.chosen(
+        conn,
+        "organiser_id",
+        "organisations",
+        input.organiser_id.as_deref(),
+    )?;
+    let funding_source_id = c.chosen(
+        conn,
+        "funding_source_id",
+        "funding_sources",
+        input.funding_source_id.as_deref(),
+    )?;
+    let description = c.optional("description", input.description.as_deref(), DESCRIPTION_MAX);
+    c.finish(Checked {
         name,
         starts_on,
         ends_on,

@@ -5,8 +5,9 @@
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
+use crate::check::Checker;
 use crate::db::{Database, DbError};
-use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::problem::{ErrorCode, Problem};
 use crate::reference::{category_from_row, Category};
 use crate::{clock, text};
 
@@ -63,29 +64,16 @@ fn checked(
     input: &CategoryInput,
     own_id: Option<&str>,
 ) -> Result<(String, String), Problem> {
-    let kk = text::tidy(&input.name_kk);
-    let ru = text::tidy(&input.name_ru);
     let taken = names_in_use(conn, own_id)?;
-    let mut problems = Vec::new();
-    for (field, name) in [("name_kk", &kk), ("name_ru", &ru)] {
-        let length = name.chars().count();
-        if name.is_empty() {
-            problems.push(FieldProblem::new(field, ErrorCode::Required));
-        } else if length > NAME_MAX {
-            problems.push(
-                FieldProblem::new(field, ErrorCode::TooLong)
-                    .with("max", NAME_MAX)
-                    .with("length", length),
-            );
-        } else if taken.contains(&text::fold(name)) {
-            problems.push(FieldProblem::new(field, ErrorCode::CategoryExists).with("name", name));
-        }
-    }
-    if problems.is_empty() {
-        Ok((kk, ru))
-    } else {
-        Err(Problem::validation(problems))
-    }
+    let mut c = Checker::default();
+    let names = c.unique_names(
+        &input.name_kk,
+        &input.name_ru,
+        NAME_MAX,
+        &taken,
+        ErrorCode::CategoryExists,
+    );
+    c.finish(names)
 }
 
 fn names_in_use(conn: &Connection, except: Option<&str>) -> Result<Vec<String>, Problem> {

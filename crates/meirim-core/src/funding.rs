@@ -1,11 +1,13 @@
 //! Where aid comes from: the local budget, sponsors, NGOs, grants. A source may carry a
 //! budget, so that what was spent from it can be set against it.
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::db::DbError;
-use crate::problem::Problem;
+use crate::check::Checker;
+use crate::clock;
+use crate::db::{Database, DbError};
+use crate::problem::{ErrorCode, Problem};
 use crate::reference::Names;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,54 +120,19 @@ struct Valid {
 }
 
 fn validate(conn: &Connection, input: &FundingSourceInput) -> Result<Valid, Problem> {
-    use crate::problem::{ErrorCode, FieldProblem};
-    let mut problems = Vec::new();
-    let kk = crate::text::tidy(&input.name_kk);
-    let ru = crate::text::tidy(&input.name_ru);
-    for (field, name) in [("name_kk", &kk), ("name_ru", &ru)] {
-        if name.is_empty() {
-            problems.push(FieldProblem::new(field, ErrorCode::Required));
-        } else if name.chars().count() > NAME_MAX {
-            problems.push(FieldProblem::new(field, ErrorCode::TooLong).with("max", NAME_MAX));
-        }
-    }
-    let organisation_id = crate::text::tidy_opt(input.organisation_id.as_deref());
-    if let Some(o) = &organisation_id {
-        let ok = conn
-            .query_row("SELECT 1 FROM organisations WHERE id = ?1", [o], |_| Ok(()))
-            .map(|_| true)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(false),
-                e => Err(DbError::from(e)),
-            })?;
-        if !ok {
-            problems.push(FieldProblem::new(
-                "organisation_id",
-                ErrorCode::ChoiceMissing,
-            ));
-        }
-    }
-    let budget = match crate::text::tidy_opt(input.budget.as_deref()) {
-        None => None,
-        Some(raw) => match crate::money::parse_tenge(&raw) {
-            Some(b) if b <= BUDGET_MAX => i64::try_from(b).ok(),
-            Some(_) => {
-                problems.push(
-                    FieldProblem::new("budget", ErrorCode::AmountTooLarge).with("max", BUDGET_MAX),
-                );
-                None
-            }
-            None => {
-                problems
-                    .push(FieldProblem::new("budget", ErrorCode::AmountInvalid).with("value", raw));
-                None
-            }
-        },
-    };
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
-    Ok(Valid {
+    let mut c = Checker::default();
+    let kk = c.required("name_kk", &input.name_kk, NAME_MAX);
+    let ru = c.required("name_ru", &input.name_ru, NAME_MAX);
+    let organisation_id = c.chosen(
+        conn,
+        "organisation_id",
+        "organisations",
+        input.organisation_id.as_deref(),
+    )?;
+    let budget = c
+        .tenge("budget", input.budget.as_deref(), BUDGET_MAX)
+        .and_then(|b| i64::try_from(b).ok());
+    c.finish(Valid {
         kk,
         ru,
         organisation_id,
@@ -177,30 +144,27 @@ fn by_id(conn: &Connection, id: &str) -> Result<FundingSource, Problem> {
     list(conn)?
         .into_iter()
         .find(|s| s.id == id)
-        .ok_or_else(|| Problem::new(crate::problem::ErrorCode::NotFound).with("id", id))
+        .ok_or_else(|| Problem::new(ErrorCode::NotFound).with("id", id))
 }
 
 /// Adds a source (a sponsor, a grant with its budget) at the end of the list.
-pub fn create(
-    db: &mut crate::Database,
-    input: &FundingSourceInput,
-) -> Result<FundingSource, Problem> {
+pub fn create(db: &mut Database, input: &FundingSourceInput) -> Result<FundingSource, Problem> {
     let v = validate(db.conn(), input)?;
-    let id = crate::clock::new_id();
+    let id = clock::new_id();
     db.conn()
         .execute(
             "INSERT INTO funding_sources (id, code, kind, name_kk, name_ru, organisation_id, budget,
                                           sort_order, active, created_at, updated_at)
              VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6,
                      (SELECT ifnull(max(sort_order), 0) + 1 FROM funding_sources), 1, ?7, ?7)",
-            rusqlite::params![
+            params![
                 id,
                 input.kind.stored(),
                 v.kk,
                 v.ru,
                 v.organisation_id,
                 v.budget,
-                crate::clock::now()
+                clock::now()
             ],
         )
         .map_err(DbError::from)?;
@@ -208,7 +172,7 @@ pub fn create(
 }
 
 pub fn update(
-    db: &mut crate::Database,
+    db: &mut Database,
     id: &str,
     input: &FundingSourceInput,
 ) -> Result<FundingSource, Problem> {
@@ -219,14 +183,14 @@ pub fn update(
             "UPDATE funding_sources SET kind = ?2, name_kk = ?3, name_ru = ?4, organisation_id = ?5,
                     budget = ?6, updated_at = ?7
              WHERE id = ?1",
-            rusqlite::params![
+            params![
                 id,
                 input.kind.stored(),
                 v.kk,
                 v.ru,
                 v.organisation_id,
                 v.budget,
-                crate::clock::now()
+                clock::now()
             ],
         )
         .map_err(DbError::from)?;

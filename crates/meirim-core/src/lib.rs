@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bench;
 pub mod campaigns;
 pub mod categories;
+pub(crate) mod check;
 pub mod clock;
 pub mod date;
 pub mod db;

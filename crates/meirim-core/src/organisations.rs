@@ -5,9 +5,10 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::{clock, iin, phone, text};
+use crate::{clock, iin, text};
 
 const NAME_MAX: usize = 200;
 const TEXT_MAX: usize = 200;
@@ -165,38 +166,22 @@ struct Valid {
     notes: Option<String>,
 }
 
-fn too_long(field: &str, v: &Option<String>, max: usize, problems: &mut Vec<FieldProblem>) {
-    if let Some(s) = v {
-        let n = s.chars().count();
-        if n > max {
-            problems.push(
-                FieldProblem::new(field, ErrorCode::TooLong)
-                    .with("max", max)
-                    .with("length", n),
-            );
-        }
-    }
-}
-
 fn validate(
     conn: &Connection,
     input: &OrganisationInput,
     own: Option<&str>,
 ) -> Result<Valid, Problem> {
-    let mut problems = Vec::new();
-    let name_kk = text::tidy(&input.name_kk);
-    if name_kk.is_empty() {
-        problems.push(FieldProblem::new("name_kk", ErrorCode::Required));
-    }
-    let name_ru = text::tidy_opt(input.name_ru.as_deref()).unwrap_or_else(|| name_kk.clone());
-    too_long("name_kk", &Some(name_kk.clone()), NAME_MAX, &mut problems);
-    too_long("name_ru", &Some(name_ru.clone()), NAME_MAX, &mut problems);
+    let mut c = Checker::default();
+    let name_kk = c.required("name_kk", &input.name_kk, NAME_MAX);
+    let name_ru = c
+        .optional("name_ru", input.name_ru.as_deref(), NAME_MAX)
+        .unwrap_or_else(|| name_kk.clone());
     let bin = match text::tidy_opt(input.bin.as_deref()) {
         None => None,
         Some(raw) => match check_bin(&raw) {
             Ok(b) => Some(b),
             Err(e) => {
-                problems.push(
+                c.push(
                     FieldProblem::new("bin", ErrorCode::BinInvalid)
                         .with("reason", e.code())
                         .with("value", raw),
@@ -215,27 +200,13 @@ fn validate(
             .optional()
             .map_err(DbError::from)?;
         if let Some(name) = taken {
-            problems.push(FieldProblem::new("bin", ErrorCode::BinTaken).with("name", name));
+            c.push(FieldProblem::new("bin", ErrorCode::BinTaken).with("name", name));
         }
     }
-    let phone = match text::tidy_opt(input.phone.as_deref()) {
-        None => None,
-        Some(raw) => match phone::normalize(&raw) {
-            Some(p) => Some(p),
-            None => {
-                problems
-                    .push(FieldProblem::new("phone", ErrorCode::PhoneInvalid).with("value", raw));
-                None
-            }
-        },
-    };
-    let contact_person = text::tidy_opt(input.contact_person.as_deref());
-    too_long("contact_person", &contact_person, TEXT_MAX, &mut problems);
-    let notes = text::tidy_opt(input.notes.as_deref());
-    too_long("notes", &notes, NOTES_MAX, &mut problems);
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
+    let phone = c.phone("phone", input.phone.as_deref());
+    let contact_person = c.optional("contact_person", input.contact_person.as_deref(), TEXT_MAX);
+    let notes = c.optional("notes", input.notes.as_deref(), NOTES_MAX);
+    c.finish(())?;
     Ok(Valid {
         name_kk,
         name_ru,

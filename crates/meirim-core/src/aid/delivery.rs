@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::rules::{self, RuleHit};
 use super::types::{self, AidType, AidUnit};
 use crate::audit::{self, AuditAction};
+use crate::check::{exists, Checker};
 use crate::db::{Database, DbError};
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::reference::Names;
@@ -130,34 +131,13 @@ pub(crate) struct Valid {
     pub notes: Option<String>,
 }
 
-fn too_long(field: &str, s: &Option<String>, max: usize, problems: &mut Vec<FieldProblem>) {
-    if let Some(v) = s {
-        let length = v.chars().count();
-        if length > max {
-            problems.push(
-                FieldProblem::new(field, ErrorCode::TooLong)
-                    .with("max", max)
-                    .with("length", length),
-            );
-        }
-    }
-}
-
-fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool, Problem> {
-    Ok(conn
-        .query_row(sql, [id], |_| Ok(()))
-        .optional()
-        .map_err(DbError::from)?
-        .is_some())
-}
-
 /// Checks a delivery against the registry; `except` is the delivery being edited.
 pub(crate) fn validate(
     conn: &Connection,
     input: &DeliveryInput,
     except: Option<&str>,
 ) -> Result<Valid, Problem> {
-    let mut problems = Vec::new();
+    let mut c = Checker::default();
     let family: Option<(u32, bool, Option<String>)> = conn
         .query_row(
             "SELECT registry_no, destroyed_at IS NOT NULL, merged_into FROM families
@@ -182,7 +162,7 @@ pub(crate) fn validate(
     let aid = match types::get(conn, &input.aid_type_id) {
         Ok(a) => Some(a),
         Err(_) => {
-            problems.push(FieldProblem::new("aid_type_id", ErrorCode::ChoiceMissing));
+            c.push(FieldProblem::new("aid_type_id", ErrorCode::ChoiceMissing));
             None
         }
     };
@@ -198,44 +178,32 @@ pub(crate) fn validate(
             .map_err(DbError::from)?
             .is_some();
         if !ok {
-            problems.push(FieldProblem::new("member_id", ErrorCode::ChoiceMissing));
+            c.push(FieldProblem::new("member_id", ErrorCode::ChoiceMissing));
         }
     }
-    let campaign_id = text::tidy_opt(input.campaign_id.as_deref());
-    if let Some(c) = &campaign_id {
-        if !exists(conn, "SELECT 1 FROM campaigns WHERE id = ?1", c)? {
-            problems.push(FieldProblem::new("campaign_id", ErrorCode::ChoiceMissing));
-        }
-    }
-    let funding_source_id = text::tidy_opt(input.funding_source_id.as_deref());
-    if let Some(s) = &funding_source_id {
-        if !exists(conn, "SELECT 1 FROM funding_sources WHERE id = ?1", s)? {
-            problems.push(FieldProblem::new(
-                "funding_source_id",
-                ErrorCode::ChoiceMissing,
-            ));
-        }
-    }
-    let on_date = match text::tidy_opt(input.on_date.as_deref()) {
-        None => chrono::Local::now().date_naive(),
-        Some(raw) => match date::parse(&raw) {
-            Some(d) => d,
-            None => {
-                problems
-                    .push(FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", raw));
-                chrono::Local::now().date_naive()
-            }
-        },
-    };
-    if input.delivered && on_date > chrono::Local::now().date_naive() {
-        problems.push(FieldProblem::new("on_date", ErrorCode::DateInFuture));
+    let campaign_id = c.chosen(
+        conn,
+        "campaign_id",
+        "campaigns",
+        input.campaign_id.as_deref(),
+    )?;
+    let funding_source_id = c.chosen(
+        conn,
+        "funding_source_id",
+        "funding_sources",
+        input.funding_source_id.as_deref(),
+    )?;
+    let today = chrono::Local::now().date_naive();
+    let on_date = c.date("on_date", input.on_date.as_deref()).unwrap_or(today);
+    if input.delivered && on_date > today {
+        c.push(FieldProblem::new("on_date", ErrorCode::DateInFuture));
     }
     let quantity_milli = match text::tidy_opt(input.quantity.as_deref()) {
         None => 1_000,
         Some(raw) => match money::parse_quantity(&raw) {
             Some(q) if q > 0 && q <= QUANTITY_MAX_MILLI => q,
             _ => {
-                problems.push(
+                c.push(
                     FieldProblem::new("quantity", ErrorCode::QuantityInvalid).with("value", raw),
                 );
                 1_000
@@ -243,62 +211,47 @@ pub(crate) fn validate(
         },
     };
     let value = match text::tidy_opt(input.value.as_deref()) {
-        Some(raw) => match money::parse_tenge(&raw) {
-            Some(v) if v <= VALUE_MAX => Some(v),
-            Some(_) => {
-                problems.push(
-                    FieldProblem::new("value", ErrorCode::AmountTooLarge).with("max", VALUE_MAX),
-                );
-                None
-            }
-            None => {
-                problems
-                    .push(FieldProblem::new("value", ErrorCode::AmountInvalid).with("value", raw));
-                None
-            }
-        },
+        Some(_) => c.tenge("value", input.value.as_deref(), VALUE_MAX),
         None => aid
             .as_ref()
             .and_then(|a| a.unit_value)
             .and_then(|per| money::value_of(quantity_milli, u64::from(per))),
     };
-    if value.is_none() && aid.is_some() && !problems.iter().any(|p| p.field == "value") {
+    if value.is_none() && aid.is_some() && !c.problems.iter().any(|p| p.field == "value") {
         // In-kind aid without a price per unit must be valued by hand: reports total tenge.
-        problems.push(FieldProblem::new("value", ErrorCode::Required));
+        c.push(FieldProblem::new("value", ErrorCode::Required));
     }
-    let rule_override = text::tidy_opt(input.rule_override.as_deref());
-    let notes = text::tidy_opt(input.notes.as_deref());
-    too_long("rule_override", &rule_override, REASON_MAX, &mut problems);
-    too_long("notes", &notes, NOTES_MAX, &mut problems);
+    let rule_override = c.optional("rule_override", input.rule_override.as_deref(), REASON_MAX);
+    let notes = c.optional("notes", input.notes.as_deref(), NOTES_MAX);
     for v in &input.volunteer_ids {
         if !exists(conn, "SELECT 1 FROM volunteers WHERE id = ?1", v)? {
-            problems.push(FieldProblem::new("volunteer_ids", ErrorCode::ChoiceMissing));
+            c.push(FieldProblem::new("volunteer_ids", ErrorCode::ChoiceMissing));
         }
     }
-    if let (Some(a), true) = (&aid, problems.is_empty()) {
+    if let (Some(a), true) = (&aid, c.is_clean()) {
         let hits = rules::hits(conn, &input.family_id, a, on_date, except)?;
         if let (Some(first), None) = (hits.first(), &rule_override) {
-            problems.push(
+            c.push(
                 FieldProblem::new("rule_override", ErrorCode::AidTooSoon)
                     .with("date", date::display(first.on_date))
                     .with("status", first.status.stored()),
             );
         }
     }
-    match (aid, value) {
-        (Some(aid), Some(value)) if problems.is_empty() => Ok(Valid {
-            member_id,
-            aid,
-            campaign_id,
-            funding_source_id,
-            on_date,
-            quantity_milli,
-            value,
-            rule_override,
-            notes,
-        }),
-        _ => Err(Problem::validation(problems)),
-    }
+    let (Some(aid), Some(value)) = (aid, value) else {
+        return Err(Problem::validation(c.problems));
+    };
+    c.finish(Valid {
+        member_id,
+        aid,
+        campaign_id,
+        funding_source_id,
+        on_date,
+        quantity_milli,
+        value,
+        rule_override,
+        notes,
+    })
 }
 
 /// The value a delivery would get and the earlier aid it would repeat, for the form.
@@ -518,15 +471,9 @@ pub fn deliver(
 
 /// Cancels planned aid, with the reason. Delivered aid is not cancelled: it happened.
 pub fn cancel(db: &mut Database, id: &str, reason: &str) -> Result<Delivery, Problem> {
-    let reason = text::tidy(reason);
-    let mut problems = Vec::new();
-    if reason.is_empty() {
-        problems.push(FieldProblem::new("reason", ErrorCode::Required));
-    }
-    too_long("reason", &Some(reason.clone()), REASON_MAX, &mut problems);
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
+    let mut c = Checker::default();
+    let reason = c.required("reason", reason, REASON_MAX);
+    let reason = c.finish(reason)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     let d = get(&tx, id)?;
     if d.status != DeliveryStatus::Planned {

@@ -4,10 +4,11 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::reference::Names;
-use crate::{clock, money, text};
+use crate::{clock, text};
 
 const NAME_MAX: usize = 100;
 /// A value per unit above this is a typing slip (a hundred million tenge per kilogram).
@@ -190,57 +191,32 @@ struct Checked {
 }
 
 fn check(conn: &Connection, input: &AidTypeInput, own: Option<&str>) -> Result<Checked, Problem> {
-    let kk = text::tidy(&input.name_kk);
-    let ru = text::tidy(&input.name_ru);
     let taken: Vec<String> = list(conn)?
         .into_iter()
         .filter(|t| Some(t.id.as_str()) != own)
         .flat_map(|t| [text::fold(&t.names.kk), text::fold(&t.names.ru)])
         .collect();
-    let mut problems = Vec::new();
-    for (field, name) in [("name_kk", &kk), ("name_ru", &ru)] {
-        let length = name.chars().count();
-        if name.is_empty() {
-            problems.push(FieldProblem::new(field, ErrorCode::Required));
-        } else if length > NAME_MAX {
-            problems.push(
-                FieldProblem::new(field, ErrorCode::TooLong)
-                    .with("max", NAME_MAX)
-                    .with("length", length),
-            );
-        } else if taken.contains(&text::fold(name)) {
-            problems.push(FieldProblem::new(field, ErrorCode::AidTypeExists).with("name", name));
-        }
-    }
-    let unit_value = match text::tidy_opt(input.unit_value.as_deref()) {
-        None => None,
-        Some(raw) => match money::parse_tenge(&raw) {
-            Some(n) if n <= UNIT_VALUE_MAX => u32::try_from(n).ok(),
-            Some(_) => {
-                problems.push(
-                    FieldProblem::new("unit_value", ErrorCode::AmountTooLarge)
-                        .with("max", UNIT_VALUE_MAX),
-                );
-                None
-            }
-            None => {
-                problems.push(
-                    FieldProblem::new("unit_value", ErrorCode::AmountInvalid).with("value", raw),
-                );
-                None
-            }
-        },
-    };
+    let mut c = Checker::default();
+    let (kk, ru) = c.unique_names(
+        &input.name_kk,
+        &input.name_ru,
+        NAME_MAX,
+        &taken,
+        ErrorCode::AidTypeExists,
+    );
+    let unit_value = c
+        .tenge("unit_value", input.unit_value.as_deref(), UNIT_VALUE_MAX)
+        .and_then(|n| u32::try_from(n).ok());
     let rule_days = match input.rule {
         RuleKind::Days => match text::tidy_opt(input.rule_days.as_deref()) {
             None => {
-                problems.push(FieldProblem::new("rule_days", ErrorCode::Required));
+                c.push(FieldProblem::new("rule_days", ErrorCode::Required));
                 None
             }
             Some(raw) => match raw.parse::<u64>() {
                 Ok(n) if (1..=RULE_DAYS_MAX).contains(&n) => u32::try_from(n).ok(),
                 _ => {
-                    problems.push(
+                    c.push(
                         FieldProblem::new("rule_days", ErrorCode::DaysInvalid)
                             .with("value", raw)
                             .with("max", RULE_DAYS_MAX),
@@ -251,16 +227,12 @@ fn check(conn: &Connection, input: &AidTypeInput, own: Option<&str>) -> Result<C
         },
         _ => None,
     };
-    if problems.is_empty() {
-        Ok(Checked {
-            kk,
-            ru,
-            unit_value,
-            rule_days,
-        })
-    } else {
-        Err(Problem::validation(problems))
-    }
+    c.finish(Checked {
+        kk,
+        ru,
+        unit_value,
+        rule_days,
+    })
 }
 
 /// Adds the office's own aid type at the end of the catalogue.

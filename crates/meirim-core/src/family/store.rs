@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::duplicates;
 use super::index;
@@ -11,6 +11,7 @@ use super::read::{get, today};
 use super::snapshot::snapshot;
 use super::validate::{validate, ValidFamily};
 use crate::audit::{self, AuditAction};
+use crate::check::exists;
 use crate::db::{Database, DbError};
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
@@ -359,14 +360,6 @@ fn check_references(
     } else {
         Err(Problem::validation(problems))
     }
-}
-
-fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool, Problem> {
-    Ok(conn
-        .query_row(sql, [id], |_| Ok(()))
-        .optional()
-        .map_err(DbError::from)?
-        .is_some())
 }
 
 fn set_categories(

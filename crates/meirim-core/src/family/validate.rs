@@ -1,17 +1,18 @@
 //! Turns form input into checked values, collecting every problem at once so the form can
 //! mark all wrong fields in one go.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::model::{
     ConsentForm, ConsentInput, ConsentStatus, Disability, Employment, FamilyInput, MemberInput,
     Relation,
 };
+use crate::check::Checker;
 use crate::iin::{Iin, IinError, IinFacts};
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::{date, phone, text};
+use crate::{date, text};
 
 pub const NAME_MAX: usize = 100;
 pub const ADDRESS_PART_MAX: usize = 200;
@@ -73,111 +74,6 @@ pub struct ValidFamily {
     pub notes: Option<String>,
     pub consent: ValidConsent,
     pub accept_duplicates: bool,
-}
-
-struct Checker {
-    problems: Vec<FieldProblem>,
-}
-
-impl Checker {
-    fn push(&mut self, p: FieldProblem) {
-        self.problems.push(p);
-    }
-
-    fn required(&mut self, field: &str, value: &str, max: usize) -> String {
-        let v = text::tidy(value);
-        if v.is_empty() {
-            self.push(FieldProblem::new(field, ErrorCode::Required));
-        }
-        self.limit(field, &v, max);
-        v
-    }
-
-    fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let v = text::tidy_opt(value);
-        if let Some(v) = &v {
-            self.limit(field, v, max);
-        }
-        v
-    }
-
-    /// Free text that may span lines (notes): trimmed, line breaks kept.
-    fn multiline(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let v = value.map(str::trim).filter(|v| !v.is_empty())?.to_owned();
-        self.limit(field, &v, max);
-        Some(v)
-    }
-
-    fn limit(&mut self, field: &str, v: &str, max: usize) {
-        let len = v.chars().count();
-        if len > max {
-            self.push(
-                FieldProblem::new(field, ErrorCode::TooLong)
-                    .with("max", max)
-                    .with("length", len),
-            );
-        }
-    }
-
-    /// A date that cannot be in the future.
-    fn past_date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
-        let d = self.date(field, value)?;
-        if d > chrono::Local::now().date_naive() {
-            self.push(FieldProblem::new(field, ErrorCode::DateInFuture));
-        } else if d.year() < EARLIEST_BIRTH_YEAR {
-            self.push(
-                FieldProblem::new(field, ErrorCode::DateTooOld).with("year", EARLIEST_BIRTH_YEAR),
-            );
-        }
-        Some(d)
-    }
-
-    fn date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
-        let raw = text::tidy_opt(value)?;
-        let d = date::parse(&raw);
-        if d.is_none() {
-            self.push(FieldProblem::new(field, ErrorCode::InvalidDate).with("value", raw));
-        }
-        d
-    }
-
-    fn iin(&mut self, field: &str, value: Option<&str>) -> Option<Iin> {
-        let raw = text::tidy_opt(value)?;
-        match Iin::parse(&raw) {
-            Ok(iin) => Some(iin),
-            Err(e) => {
-                self.push(iin_problem(field, &e));
-                None
-            }
-        }
-    }
-
-    fn phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let raw = text::tidy_opt(value)?;
-        let normalized = phone::normalize(&raw);
-        if normalized.is_none() {
-            self.push(FieldProblem::new(field, ErrorCode::PhoneInvalid).with("value", raw));
-        }
-        normalized
-    }
-
-    /// Whole tenge: "45000", "45 000", "45 000 ₸", "45000,00".
-    fn tenge(&mut self, field: &str, value: Option<&str>) -> Option<u32> {
-        let raw = text::tidy_opt(value)?;
-        match crate::money::parse_tenge(&raw) {
-            Some(n) if n <= INCOME_MAX => u32::try_from(n).ok(),
-            Some(_) => {
-                self.push(
-                    FieldProblem::new(field, ErrorCode::AmountTooLarge).with("max", INCOME_MAX),
-                );
-                None
-            }
-            None => {
-                self.push(FieldProblem::new(field, ErrorCode::AmountInvalid).with("value", raw));
-                None
-            }
-        }
-    }
 }
 
 pub(crate) fn iin_problem(field: &str, e: &IinError) -> FieldProblem {
@@ -265,9 +161,7 @@ fn consent(c: &mut Checker, input: &ConsentInput) -> ValidConsent {
 /// Checks everything that needs no database. References (oblast, categories) and IIN
 /// uniqueness are checked by the store inside its transaction.
 pub fn validate(input: &FamilyInput) -> Result<ValidFamily, Problem> {
-    let mut c = Checker {
-        problems: Vec::new(),
-    };
+    let mut c = Checker::default();
     let heads = input.members.iter().filter(|m| m.is_head).count();
     if input.members.is_empty() || heads == 0 {
         c.push(FieldProblem::new("members", ErrorCode::HeadMissing));
@@ -316,7 +210,13 @@ pub fn validate(input: &FamilyInput) -> Result<ValidFamily, Problem> {
         house: c.optional("address.house", a.house.as_deref(), SHORT_MAX),
         flat: c.optional("address.flat", a.flat.as_deref(), SHORT_MAX),
         housing_notes: c.multiline("housing_notes", input.housing_notes.as_deref(), NOTES_MAX),
-        income_per_person: c.tenge("income_per_person", input.income_per_person.as_deref()),
+        income_per_person: c
+            .tenge(
+                "income_per_person",
+                input.income_per_person.as_deref(),
+                INCOME_MAX,
+            )
+            .and_then(|n| u32::try_from(n).ok()),
         registered_on,
         category_ids,
         notes: c.multiline("notes", input.notes.as_deref(), NOTES_MAX),
@@ -505,15 +405,16 @@ mod tests {
 
     #[test]
     fn income_accepts_what_people_type() {
-        let mut c = Checker {
-            problems: Vec::new(),
-        };
-        assert_eq!(c.tenge("f", Some("45000")), Some(45_000));
-        assert_eq!(c.tenge("f", Some("45 000,00")), Some(45_000));
-        assert_eq!(c.tenge("f", Some("45\u{a0}000 ₸")), Some(45_000));
+        let mut c = Checker::default();
+        assert_eq!(c.tenge("f", Some("45000"), INCOME_MAX), Some(45_000));
+        assert_eq!(c.tenge("f", Some("45 000,00"), INCOME_MAX), Some(45_000));
+        assert_eq!(
+            c.tenge("f", Some("45\u{a0}000 ₸"), INCOME_MAX),
+            Some(45_000)
+        );
         assert!(c.problems.is_empty());
-        assert_eq!(c.tenge("f", Some("-5")), None);
-        assert_eq!(c.tenge("f", Some("1 000 000 000")), None);
+        assert_eq!(c.tenge("f", Some("-5"), INCOME_MAX), None);
+        assert_eq!(c.tenge("f", Some("1 000 000 000"), INCOME_MAX), None);
         let got: Vec<ErrorCode> = c.problems.iter().map(|p| p.code).collect();
         assert_eq!(
             got,

@@ -6,6 +6,7 @@ use rusqlite::{params, Transaction};
 
 use super::{address_keys, by_id, find, list, Place, PlaceKey, PlaceLevel};
 use crate::audit::{self, AuditAction, Change};
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::family::duplicates::address_key;
 use crate::family::index;
@@ -14,27 +15,17 @@ use crate::{clock, text};
 
 const NAME_MAX: usize = 200;
 
-fn validate(name: &str, kato: Option<&str>) -> Result<(), Problem> {
-    let mut problems = Vec::new();
-    if name.is_empty() {
-        problems.push(FieldProblem::new("name", ErrorCode::Required));
-    } else if name.chars().count() > NAME_MAX {
-        problems.push(
-            FieldProblem::new("name", ErrorCode::TooLong)
-                .with("max", NAME_MAX)
-                .with("length", name.chars().count()),
-        );
-    }
-    if let Some(k) = kato {
+/// The corrected name and KATO code (nine digits), or every problem with them.
+fn validate(name: &str, kato: Option<&str>) -> Result<(String, Option<String>), Problem> {
+    let mut c = Checker::default();
+    let name = c.required("name", name, NAME_MAX);
+    let kato = text::tidy_opt(kato);
+    if let Some(k) = &kato {
         if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
-            problems.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
+            c.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Problem::validation(problems))
-    }
+    c.finish((name, kato))
 }
 
 /// Corrects a place's name (and KATO code). Every family whose address names this place,
@@ -46,9 +37,7 @@ pub fn rename(
     new_name: &str,
     kato: Option<&str>,
 ) -> Result<Place, Problem> {
-    let name = text::tidy(new_name);
-    let kato = text::tidy_opt(kato);
-    validate(&name, kato.as_deref())?;
+    let (name, kato) = validate(new_name, kato)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     let old = by_id(&tx, id)?;
     let (parent_id, oblast_id) = parents(&tx, id)?;

@@ -3,14 +3,15 @@
 //! and the campaign summary total.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use super::ADULT_AGE;
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::family::age_on;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::{clock, date, money, text};
+use crate::{clock, money};
 
 const NOTES_MAX: usize = 1_000;
 
@@ -80,26 +81,14 @@ pub struct ActivityInput {
 /// Logs an activity. A volunteer under 18 cannot be logged as giving blood.
 pub fn log(db: &mut Database, input: &ActivityInput) -> Result<VolunteerActivity, Problem> {
     let volunteer = super::get(db.conn(), &input.volunteer_id)?;
-    let mut problems = Vec::new();
+    let mut c = Checker::default();
     let today = chrono::Local::now().date_naive();
-    let on = match text::tidy_opt(input.on_date.as_deref()) {
-        None => today,
-        Some(raw) => match date::parse(&raw) {
-            Some(d) if d > today => {
-                problems.push(FieldProblem::new("on_date", ErrorCode::DateInFuture));
-                today
-            }
-            Some(d) => d,
-            None => {
-                problems
-                    .push(FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", raw));
-                today
-            }
-        },
-    };
+    let on = c
+        .not_future("on_date", input.on_date.as_deref())
+        .unwrap_or(today);
     let kind = input.kind.unwrap_or(ActivityKind::Other);
     if input.kind.is_none() {
-        problems.push(FieldProblem::new("kind", ErrorCode::Required));
+        c.push(FieldProblem::new("kind", ErrorCode::Required));
     }
     // Hours as typed, kept as whole minutes.
     let minutes = match money::parse_quantity(&input.hours) {
@@ -107,36 +96,24 @@ pub fn log(db: &mut Database, input: &ActivityInput) -> Result<VolunteerActivity
             u32::try_from(milli * 60 / 1000).unwrap_or(0).max(1)
         }
         _ => {
-            problems.push(
+            c.push(
                 FieldProblem::new("hours", ErrorCode::HoursInvalid)
                     .with("value", input.hours.trim()),
             );
             0
         }
     };
-    let campaign_id = text::tidy_opt(input.campaign_id.as_deref());
-    if let Some(c) = &campaign_id {
-        let ok = db
-            .conn()
-            .query_row("SELECT 1 FROM campaigns WHERE id = ?1", [c], |_| Ok(()))
-            .optional()
-            .map_err(DbError::from)?
-            .is_some();
-        if !ok {
-            problems.push(FieldProblem::new("campaign_id", ErrorCode::ChoiceMissing));
-        }
-    }
-    let notes = text::tidy_opt(input.notes.as_deref());
-    if notes
-        .as_ref()
-        .is_some_and(|n| n.chars().count() > NOTES_MAX)
-    {
-        problems.push(FieldProblem::new("notes", ErrorCode::TooLong).with("max", NOTES_MAX));
-    }
+    let campaign_id = c.chosen(
+        db.conn(),
+        "campaign_id",
+        "campaigns",
+        input.campaign_id.as_deref(),
+    )?;
+    let notes = c.optional("notes", input.notes.as_deref(), NOTES_MAX);
     if kind == ActivityKind::BloodDonation {
         if let Some(age) = volunteer.birth_date.map(|b| age_on(b, on)) {
             if age < ADULT_AGE {
-                problems.push(
+                c.push(
                     FieldProblem::new("kind", ErrorCode::VolunteerTooYoung)
                         .with("age", age)
                         .with("min", ADULT_AGE),
@@ -144,9 +121,7 @@ pub fn log(db: &mut Database, input: &ActivityInput) -> Result<VolunteerActivity
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(Problem::validation(problems));
-    }
+    c.finish(())?;
     let id = clock::new_id();
     db.conn()
         .execute(

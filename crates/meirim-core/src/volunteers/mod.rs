@@ -8,13 +8,12 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::family::age_on;
-use crate::family::validate::iin_problem;
-use crate::iin::Iin;
 use crate::person::Sex;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
-use crate::{clock, date, phone, text};
+use crate::{clock, text};
 
 pub use activities::{ActivityInput, ActivityKind, VolunteerActivity};
 
@@ -100,73 +99,19 @@ struct Valid {
     notes: Option<String>,
 }
 
-fn text_field(
-    field: &str,
-    value: Option<&str>,
-    max: usize,
-    required: bool,
-    problems: &mut Vec<FieldProblem>,
-) -> Option<String> {
-    let v = text::tidy_opt(value);
-    match &v {
-        None if required => problems.push(FieldProblem::new(field, ErrorCode::Required)),
-        Some(s) if s.chars().count() > max => problems.push(
-            FieldProblem::new(field, ErrorCode::TooLong)
-                .with("max", max)
-                .with("length", s.chars().count()),
-        ),
-        _ => {}
-    }
-    v
-}
-
-fn day(field: &str, raw: Option<&str>, problems: &mut Vec<FieldProblem>) -> Option<NaiveDate> {
-    let raw = text::tidy_opt(raw)?;
-    match date::parse(&raw) {
-        Some(d) if d > chrono::Local::now().date_naive() => {
-            problems.push(FieldProblem::new(field, ErrorCode::DateInFuture));
-            None
-        }
-        Some(d) => Some(d),
-        None => {
-            problems.push(FieldProblem::new(field, ErrorCode::InvalidDate).with("value", raw));
-            None
-        }
-    }
-}
-
 fn validate(
     conn: &Connection,
     input: &VolunteerInput,
     own: Option<&str>,
 ) -> Result<Valid, Problem> {
-    let mut problems = Vec::new();
-    let surname = text_field(
-        "surname",
-        Some(&input.surname),
-        NAME_MAX,
-        true,
-        &mut problems,
-    );
-    let name = text_field("name", Some(&input.name), NAME_MAX, true, &mut problems);
-    let patronymic = text_field(
-        "patronymic",
-        input.patronymic.as_deref(),
-        NAME_MAX,
-        false,
-        &mut problems,
-    );
-    let birth_date = day("birth_date", input.birth_date.as_deref(), &mut problems);
-    let iin = match text::tidy_opt(input.iin.as_deref()) {
-        None => None,
-        Some(raw) => match Iin::parse(&raw) {
-            Ok(i) => Some(i.as_str().to_owned()),
-            Err(e) => {
-                problems.push(iin_problem("iin", &e));
-                None
-            }
-        },
-    };
+    let mut c = Checker::default();
+    let surname = c.required("surname", &input.surname, NAME_MAX);
+    let name = c.required("name", &input.name, NAME_MAX);
+    let patronymic = c.optional("patronymic", input.patronymic.as_deref(), NAME_MAX);
+    let birth_date = c.not_future("birth_date", input.birth_date.as_deref());
+    let iin = c
+        .iin("iin", input.iin.as_deref())
+        .map(|i| i.as_str().to_owned());
     if let Some(i) = &iin {
         let taken: Option<String> = conn
             .query_row(
@@ -177,82 +122,48 @@ fn validate(
             .optional()
             .map_err(DbError::from)?;
         if let Some(who) = taken {
-            problems.push(FieldProblem::new("iin", ErrorCode::VolunteerIinTaken).with("name", who));
+            c.push(FieldProblem::new("iin", ErrorCode::VolunteerIinTaken).with("name", who));
         }
     }
-    let phone = match text::tidy_opt(input.phone.as_deref()) {
-        None => None,
-        Some(raw) => match phone::normalize(&raw) {
-            Some(p) => Some(p),
-            None => {
-                problems
-                    .push(FieldProblem::new("phone", ErrorCode::PhoneInvalid).with("value", raw));
-                None
-            }
-        },
+    let phone = c.phone("phone", input.phone.as_deref());
+    let organisation_id = c.chosen(
+        conn,
+        "organisation_id",
+        "organisations",
+        input.organisation_id.as_deref(),
+    )?;
+    // Reports count civil servants by agency, so theirs is asked for.
+    let agency = if input.civil_servant {
+        Some(c.required("agency", input.agency.as_deref().unwrap_or(""), TEXT_MAX))
+    } else {
+        c.optional("agency", input.agency.as_deref(), TEXT_MAX)
     };
-    let organisation_id = text::tidy_opt(input.organisation_id.as_deref());
-    if let Some(o) = &organisation_id {
-        let ok = conn
-            .query_row("SELECT 1 FROM organisations WHERE id = ?1", [o], |_| Ok(()))
-            .optional()
-            .map_err(DbError::from)?
-            .is_some();
-        if !ok {
-            problems.push(FieldProblem::new(
-                "organisation_id",
-                ErrorCode::ChoiceMissing,
-            ));
-        }
-    }
-    let agency = text_field(
-        "agency",
-        input.agency.as_deref(),
-        TEXT_MAX,
-        input.civil_servant,
-        &mut problems,
-    );
-    let position = text_field(
-        "position",
-        input.position.as_deref(),
-        TEXT_MAX,
-        false,
-        &mut problems,
-    );
-    let joined_on = day("joined_on", input.joined_on.as_deref(), &mut problems);
-    let notes = text_field(
-        "notes",
-        input.notes.as_deref(),
-        NOTES_MAX,
-        false,
-        &mut problems,
-    );
+    let position = c.optional("position", input.position.as_deref(), TEXT_MAX);
+    let joined_on = c.not_future("joined_on", input.joined_on.as_deref());
+    let notes = c.optional("notes", input.notes.as_deref(), NOTES_MAX);
     if let Some(b) = birth_date {
         let age = age_on(b, chrono::Local::now().date_naive());
         if age < CONSENT_AGE && !input.parental_consent {
-            problems.push(
+            c.push(
                 FieldProblem::new("parental_consent", ErrorCode::VolunteerNeedsConsent)
                     .with("age", age)
                     .with("min", CONSENT_AGE),
             );
         }
     }
-    match (surname, name) {
-        (Some(surname), Some(name)) if problems.is_empty() => Ok(Valid {
-            surname,
-            name,
-            patronymic,
-            birth_date,
-            iin,
-            phone,
-            organisation_id,
-            agency: if input.civil_servant { agency } else { None },
-            position: if input.civil_servant { position } else { None },
-            joined_on,
-            notes,
-        }),
-        _ => Err(Problem::validation(problems)),
-    }
+    c.finish(Valid {
+        surname,
+        name,
+        patronymic,
+        birth_date,
+        iin,
+        phone,
+        organisation_id,
+        agency: if input.civil_servant { agency } else { None },
+        position: if input.civil_servant { position } else { None },
+        joined_on,
+        notes,
+    })
 }
 
 fn write(
