@@ -5,8 +5,6 @@ use clap::{Args, Subcommand};
 use meirim_core::aid::{self, AidType, BulkFilter, BulkPlan, Delivery, DeliveryInput};
 use meirim_core::money;
 use meirim_core::problem::{ErrorCode, Problem};
-use meirim_core::reference::Names;
-use meirim_core::settings::Language;
 use meirim_core::{campaigns, date, family, funding};
 
 use crate::families::print_json;
@@ -131,13 +129,6 @@ pub struct GiveArgs {
     notes: Option<String>,
 }
 
-fn pick(lang: Language, n: &Names) -> String {
-    match lang {
-        Language::Kk => n.kk.clone(),
-        Language::Ru => n.ru.clone(),
-    }
-}
-
 fn not_found(key: &str) -> Problem {
     Problem::new(ErrorCode::NotFound).with("id", key)
 }
@@ -179,7 +170,7 @@ fn show(ctx: &Ctx, list: &[Delivery]) -> Result<(), Problem> {
             vec![
                 d.id.clone(),
                 date::display(d.on_date),
-                pick(ctx.lang, &d.aid_names),
+                d.aid_names.pick(ctx.lang).to_owned(),
                 format!(
                     "{} {}",
                     money::display_quantity(i64::from(d.quantity_milli)),
@@ -307,7 +298,7 @@ pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
                 .map(|t| {
                     vec![
                         t.code.clone().unwrap_or_else(|| t.id.clone()),
-                        pick(ctx.lang, &t.names),
+                        t.names.pick(ctx.lang).to_owned(),
                         col(t.unit.message_id()),
                         t.unit_value
                             .map(|v| money::display_tenge(i64::from(v)))

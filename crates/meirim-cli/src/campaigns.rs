@@ -4,7 +4,6 @@ use clap::Subcommand;
 use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
 use meirim_core::money;
 use meirim_core::problem::{ErrorCode, Problem};
-use meirim_core::settings::Language;
 
 use crate::families::print_json;
 use crate::output::{say, table};
@@ -125,10 +124,7 @@ pub fn run(ctx: &mut Ctx, cmd: CampaignsCommand) -> Result<(), Problem> {
                 .iter()
                 .map(|l| {
                     vec![
-                        match ctx.lang {
-                            Language::Kk => l.names.kk.clone(),
-                            Language::Ru => l.names.ru.clone(),
-                        },
+                        l.names.pick(ctx.lang).to_owned(),
                         l.delivered.to_string(),
                         l.planned.to_string(),
                         format!(

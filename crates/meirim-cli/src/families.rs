@@ -413,10 +413,7 @@ fn row(s: &FamilySummary) -> Vec<String> {
 }
 
 fn print_family(l: &Localizer, f: &family::Family, lang: Language) {
-    let name = |n: &reference::Names| match lang {
-        Language::Kk => n.kk.clone(),
-        Language::Ru => n.ru.clone(),
-    };
+    let name = |n: &reference::Names| n.pick(lang).to_owned();
     let dash = l.text("value-missing", &[]);
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| dash.clone());
     let a = &f.address;

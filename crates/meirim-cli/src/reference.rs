@@ -5,8 +5,7 @@ use clap::Subcommand;
 use meirim_core::categories::{self, CategoryInput};
 use meirim_core::places::{self, PlaceLevel};
 use meirim_core::problem::{ErrorCode, Problem};
-use meirim_core::reference::{self, Names};
-use meirim_core::settings::Language;
+use meirim_core::reference;
 
 use crate::families::print_json;
 use crate::output::{say, table};
@@ -51,13 +50,6 @@ pub enum ReferenceCommand {
     RemovePlace { id: String },
 }
 
-fn pick(lang: Language, n: &Names) -> String {
-    match lang {
-        Language::Kk => n.kk.clone(),
-        Language::Ru => n.ru.clone(),
-    }
-}
-
 /// Finds a category among all of them (hidden too) by id, code or name in either language.
 fn category_id(ctx: &Ctx, key: &str) -> Result<String, Problem> {
     let folded = meirim_core::text::fold(key);
@@ -85,7 +77,7 @@ pub fn run(ctx: &mut Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
             }
             let rows: Vec<Vec<String>> = list
                 .iter()
-                .map(|o| vec![o.iso_code.clone(), pick(lang, &o.names)])
+                .map(|o| vec![o.iso_code.clone(), o.names.pick(lang).to_owned()])
                 .collect();
             say(table(&[col("cli-col-iso"), col("field-oblast")], &rows));
         }
@@ -100,7 +92,7 @@ pub fn run(ctx: &mut Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
                     let c = &e.category;
                     vec![
                         c.code.clone().unwrap_or_else(|| c.id.clone()),
-                        pick(lang, &c.names),
+                        c.names.pick(lang).to_owned(),
                         e.families.to_string(),
                         if e.active {
                             String::new()
@@ -129,7 +121,7 @@ pub fn run(ctx: &mut Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
             if ctx.json {
                 return print_json(&c);
             }
-            say(format!("{}  {}", c.id, pick(lang, &c.names)));
+            say(format!("{}  {}", c.id, c.names.pick(lang).to_owned()));
         }
         ReferenceCommand::RenameCategory { category, kk, ru } => {
             let id = category_id(ctx, &category)?;
@@ -141,7 +133,7 @@ pub fn run(ctx: &mut Ctx, cmd: ReferenceCommand) -> Result<(), Problem> {
             if ctx.json {
                 return print_json(&c);
             }
-            say(format!("{}  {}", c.id, pick(lang, &c.names)));
+            say(format!("{}  {}", c.id, c.names.pick(lang).to_owned()));
         }
         ReferenceCommand::HideCategory { category } => {
             let id = category_id(ctx, &category)?;

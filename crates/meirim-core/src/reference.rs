@@ -13,6 +13,16 @@ pub struct Names {
     pub ru: String,
 }
 
+impl Names {
+    /// The name in `lang`.
+    pub fn pick(&self, lang: crate::settings::Language) -> &str {
+        match lang {
+            crate::settings::Language::Kk => &self.kk,
+            crate::settings::Language::Ru => &self.ru,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Oblast {

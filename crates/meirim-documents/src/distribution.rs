@@ -82,10 +82,7 @@ pub fn distribution_list(
     let title_w = w.width(&title, 14.0, Weight::Bold);
     w.text_at((PAGE_W - title_w) / 2.0, &title, 14.0, Weight::Bold, TEAL);
     w.y += 8.0;
-    let names = |d: &Delivery| match lang {
-        Language::Kk => d.aid_names.kk.clone(),
-        Language::Ru => d.aid_names.ru.clone(),
-    };
+    let names = |d: &Delivery| d.aid_names.pick(lang).to_owned();
     let mut kinds: Vec<String> = rows.iter().map(|r| names(r.delivery)).collect();
     kinds.dedup();
     let days: Vec<NaiveDate> = rows.iter().map(|r| r.delivery.on_date).collect();

@@ -75,10 +75,7 @@ impl Card<'_> {
     }
 
     fn name(&self, n: &meirim_core::reference::Names) -> String {
-        match self.lang {
-            Language::Kk => n.kk.clone(),
-            Language::Ru => n.ru.clone(),
-        }
+        n.pick(self.lang).to_owned()
     }
 
     fn members(&mut self, members: &[Member]) {

@@ -279,16 +279,22 @@ pub fn check(
 }
 
 /// A line for the family's history: «көмір · 2,5 · 75 000 ₸», in the office's language.
-fn summary(conn: &Connection, v: &Valid) -> Result<String, Problem> {
-    let name = match settings::language(conn)? {
-        settings::Language::Kk => &v.aid.names.kk,
-        settings::Language::Ru => &v.aid.names.ru,
-    };
+fn history_line(
+    conn: &Connection,
+    aid: &Names,
+    quantity_milli: i64,
+    value: i64,
+) -> Result<String, Problem> {
     Ok(format!(
-        "{name} · {} · {}",
-        money::display_quantity(v.quantity_milli as i64),
-        money::display_tenge(v.value as i64)
+        "{} · {} · {}",
+        aid.pick(settings::language(conn)?),
+        money::display_quantity(quantity_milli),
+        money::display_tenge(value)
     ))
+}
+
+fn summary(conn: &Connection, v: &Valid) -> Result<String, Problem> {
+    history_line(conn, &v.aid.names, v.quantity_milli as i64, v.value as i64)
 }
 
 fn write_volunteers(tx: &Transaction<'_>, id: &str, volunteers: &[String]) -> Result<(), Problem> {
@@ -513,15 +519,12 @@ pub fn set_receipt(db: &mut Database, id: &str, signed: bool) -> Result<Delivery
 }
 
 fn described(conn: &Connection, d: &Delivery) -> Result<String, Problem> {
-    let name = match settings::language(conn)? {
-        settings::Language::Kk => &d.aid_names.kk,
-        settings::Language::Ru => &d.aid_names.ru,
-    };
-    Ok(format!(
-        "{name} · {} · {}",
-        money::display_quantity(i64::from(d.quantity_milli)),
-        money::display_tenge(i64::from(d.value))
-    ))
+    history_line(
+        conn,
+        &d.aid_names,
+        i64::from(d.quantity_milli),
+        i64::from(d.value),
+    )
 }
 
 const DELIVERY_SELECT: &str = "
