@@ -292,19 +292,13 @@ pub fn deliver_many(
     on: Option<&str>,
     receipt_signed: bool,
 ) -> Result<u32, Problem> {
-    let on = match text::tidy_opt(on) {
-        None => None,
-        Some(raw) => Some(date::parse(&raw).ok_or_else(|| {
-            Problem::validation(vec![
-                FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", &raw)
-            ])
-        })?),
-    };
+    let on = delivery::delivery_day(on)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     let mut changed = 0;
     for id in ids {
-        if delivery::get(&tx, id)?.status == DeliveryStatus::Planned {
-            delivery::deliver_in(&tx, id, on, receipt_signed)?;
+        let d = delivery::get(&tx, id)?;
+        if d.status == DeliveryStatus::Planned {
+            delivery::deliver_in(&tx, &d, on, receipt_signed)?;
             changed += 1;
         }
     }

@@ -421,13 +421,12 @@ fn wrong_status(d: &Delivery) -> Problem {
 /// receipt, inside the caller's transaction.
 pub(crate) fn deliver_in(
     tx: &Transaction<'_>,
-    id: &str,
+    d: &Delivery,
     on: Option<NaiveDate>,
     receipt_signed: bool,
 ) -> Result<(), Problem> {
-    let d = get(tx, id)?;
     if d.status != DeliveryStatus::Planned {
-        return Err(wrong_status(&d));
+        return Err(wrong_status(d));
     }
     let today = chrono::Local::now().date_naive();
     let on = on.unwrap_or(today);
@@ -441,10 +440,10 @@ pub(crate) fn deliver_in(
         "UPDATE deliveries SET status = 'delivered', on_date = ?2, receipt_signed = ?3,
                 updated_at = ?4
          WHERE id = ?1",
-        params![id, on.to_string(), receipt_signed, clock::now()],
+        params![d.id, on.to_string(), receipt_signed, clock::now()],
     )
     .map_err(DbError::from)?;
-    let line = described(tx, &d)?;
+    let line = described(tx, d)?;
     audit::record(
         tx,
         &d.family_id,
@@ -455,22 +454,22 @@ pub(crate) fn deliver_in(
     Ok(())
 }
 
+/// The day typed for a handover, if any (today is the default further on).
+pub(crate) fn delivery_day(on: Option<&str>) -> Result<Option<NaiveDate>, Problem> {
+    let mut c = Checker::default();
+    let day = c.date("on_date", on);
+    c.finish(day)
+}
+
 pub fn deliver(
     db: &mut Database,
     id: &str,
     on: Option<&str>,
     receipt_signed: bool,
 ) -> Result<Delivery, Problem> {
-    let on = match text::tidy_opt(on) {
-        None => None,
-        Some(raw) => Some(date::parse(&raw).ok_or_else(|| {
-            Problem::validation(vec![
-                FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", &raw)
-            ])
-        })?),
-    };
+    let on = delivery_day(on)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    deliver_in(&tx, id, on, receipt_signed)?;
+    deliver_in(&tx, &get(&tx, id)?, on, receipt_signed)?;
     tx.commit().map_err(DbError::from)?;
     get(db.conn(), id)
 }
