@@ -43,33 +43,34 @@ pub struct LetterPage {
 /// Characters the serif fonts cannot print in any of the pages' texts (checked before
 /// drawing: a missing glyph would silently print as nothing).
 pub fn missing_glyphs(pages: &[LetterPage]) -> Result<Vec<char>, DocumentError> {
-    let w = Writer::with_fonts("", "", &SERIF)?;
+    Ok(missing_in(&Writer::with_fonts("", "", &SERIF)?, pages))
+}
+
+fn missing_in(w: &Writer, pages: &[LetterPage]) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
-    for p in pages {
-        for s in &p.sides {
-            let texts = [
-                s.header.join(" "),
-                s.title.clone(),
-                s.addressee.clone(),
-                s.salutation.clone(),
-                s.body.clone(),
-                s.signatory_position.clone(),
-                s.signatory_name.clone(),
-                s.seal.clone(),
-                s.place_date.clone(),
-            ];
-            for t in texts {
-                for weight in [Weight::Regular, Weight::Bold] {
-                    for c in w.missing(&t, weight) {
-                        if !out.contains(&c) {
-                            out.push(c);
-                        }
+    for s in pages.iter().flat_map(|p| &p.sides) {
+        let texts = [
+            s.header.join(" "),
+            s.title.clone(),
+            s.addressee.clone(),
+            s.salutation.clone(),
+            s.body.clone(),
+            s.signatory_position.clone(),
+            s.signatory_name.clone(),
+            s.seal.clone(),
+            s.place_date.clone(),
+        ];
+        for t in texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                for c in w.missing(&t, weight) {
+                    if !out.contains(&c) {
+                        out.push(c);
                     }
                 }
             }
         }
     }
-    Ok(out)
+    out
 }
 
 /// Lines of a justified paragraph: every line but the last is spread to `max` mm by
@@ -149,9 +150,13 @@ fn side(w: &mut Writer, s: &LetterSide, scale: f32) {
     w.y += 10.5 * scale * 0.3528 * 1.6;
 }
 
-/// The letters as one PDF, a page per person.
+/// The letters as one PDF, a page per person; refused if a character has no glyph.
 pub fn letters(pages: &[LetterPage], title: &str) -> Result<Vec<u8>, DocumentError> {
     let mut w = Writer::with_fonts(title, "", &SERIF)?;
+    let missing = missing_in(&w, pages);
+    if !missing.is_empty() {
+        return Err(DocumentError::GlyphsMissing(missing.into_iter().collect()));
+    }
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
             w.new_page();

@@ -146,6 +146,8 @@ pub fn saved_document(data_dir: &Path, path: &str) -> Result<PathBuf, Problem> {
 pub enum DocumentError {
     #[error("the bundled font could not be read")]
     Font,
+    #[error("the fonts have no glyph for: {0}")]
+    GlyphsMissing(String),
     #[error("the QR code could not be made (payload too long)")]
     Qr,
     #[error("messages: {0}")]
