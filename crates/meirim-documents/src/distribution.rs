@@ -36,10 +36,19 @@ pub fn masked_iin(iin: &str) -> String {
     format!("{}{keep}", "*".repeat(n.saturating_sub(4)))
 }
 
+/// «Ақсу, Абай көшесі, 12-үй».
 fn address(f: &Family, l: &Localizer) -> String {
-    let a = &f.address;
+    [f.address.village.clone(), Some(street_line(&f.address, l))]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// «Абай көшесі, 12-үй, 3-пәтер», the house and flat in the document's language.
+pub(crate) fn street_line(a: &meirim_core::family::Address, l: &Localizer) -> String {
     [
-        a.village.clone(),
         a.street.clone(),
         a.house
             .as_ref()

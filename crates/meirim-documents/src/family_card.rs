@@ -8,6 +8,7 @@ use meirim_core::settings::Language;
 use meirim_core::{date, money};
 use meirim_i18n::Localizer;
 
+use crate::distribution::street_line;
 use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
 use crate::DocumentError;
 
@@ -271,20 +272,7 @@ pub fn family_card(
     c.row("field-district", a.district.clone());
     c.row("field-rural-okrug", a.rural_okrug.clone());
     c.row("field-village", a.village.clone());
-    let street = [
-        a.street.clone(),
-        a.house
-            .as_ref()
-            .map(|h| l.text("address-house", &[("n", h.as_str().into())])),
-        a.flat
-            .as_ref()
-            .map(|h| l.text("address-flat", &[("n", h.as_str().into())])),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(", ");
-    c.row("field-street", Some(street));
+    c.row("field-street", Some(street_line(a, &l)));
     c.row(
         "field-family-phone",
         f.phone.as_deref().map(meirim_core::phone::display),
