@@ -50,3 +50,13 @@ export function displayTenge(amount: number): string {
 function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
+
+/** Hours as offices write them: «5,5», a decimal comma, from whole minutes. */
+export function displayHours(minutes: number): string {
+  return (minutes / 60).toLocaleString("ru-RU", { maximumFractionDigits: 1 });
+}
+
+/** A typed value for an optional field: blank means none. */
+export function orNull(s: string): string | null {
+  return s.trim() === "" ? null : s;
+}
