@@ -141,17 +141,7 @@ pub fn rename(db: &mut Database, id: &str, input: &CategoryInput) -> Result<Cate
 
 /// Hides a category from the forms or offers it again. Families keep it either way.
 pub fn set_active(db: &mut Database, id: &str, active: bool) -> Result<(), Problem> {
-    let n = db
-        .conn()
-        .execute(
-            "UPDATE categories SET active = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, active, clock::now()],
-        )
-        .map_err(DbError::from)?;
-    if n == 0 {
-        return Err(Problem::new(ErrorCode::NotFound).with("id", id));
-    }
-    Ok(())
+    crate::reference::set_active(db.conn(), "categories", id, active)
 }
 
 /// Moves a category one place up (`up`) or down in the forms' order.

@@ -97,3 +97,23 @@ pub fn find_category(conn: &Connection, key: &str) -> Result<Option<Category>, D
             || crate::text::search_key(&c.names.ru) == key_folded
     }))
 }
+
+/// Hides an entry of a reference list (`table` is one of ours, never input) from the forms,
+/// or offers it again; records that use it keep it.
+pub(crate) fn set_active(
+    conn: &Connection,
+    table: &str,
+    id: &str,
+    active: bool,
+) -> Result<(), crate::Problem> {
+    let n = conn
+        .execute(
+            &format!("UPDATE {table} SET active = ?2, updated_at = ?3 WHERE id = ?1"),
+            rusqlite::params![id, active, crate::clock::now()],
+        )
+        .map_err(DbError::from)?;
+    if n == 0 {
+        return Err(crate::Problem::new(crate::ErrorCode::NotFound).with("id", id));
+    }
+    Ok(())
+}

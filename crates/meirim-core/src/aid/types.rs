@@ -288,15 +288,5 @@ pub fn update(db: &mut Database, id: &str, input: &AidTypeInput) -> Result<AidTy
 
 /// Hides an aid type from the forms or offers it again; recorded aid keeps it.
 pub fn set_active(db: &mut Database, id: &str, active: bool) -> Result<(), Problem> {
-    let n = db
-        .conn()
-        .execute(
-            "UPDATE aid_types SET active = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, active, clock::now()],
-        )
-        .map_err(DbError::from)?;
-    if n == 0 {
-        return Err(Problem::new(ErrorCode::NotFound).with("id", id));
-    }
-    Ok(())
+    crate::reference::set_active(db.conn(), "aid_types", id, active)
 }
