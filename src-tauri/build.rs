@@ -65,6 +65,21 @@ const COMMANDS: &[&str] = &[
     "update_organisation",
     "create_funding_source",
     "update_funding_source",
+    "list_letter_templates",
+    "save_letter_template",
+    "set_letter_template_archived",
+    "get_letterhead",
+    "set_letterhead",
+    "set_letter_logo",
+    "letter_volunteers",
+    "letter_typed_names",
+    "preview_letter",
+    "issue_letters",
+    "cancel_letter_batch",
+    "list_issued_documents",
+    "cancel_issued_document",
+    "reprint_documents",
+    "verify_document",
 ];
 
 fn main() {

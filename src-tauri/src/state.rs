@@ -1,6 +1,7 @@
 //! What the commands share: the open registry, or the reason it could not be opened.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use meirim_core::{paths, Database, ErrorCode, Problem};
@@ -10,6 +11,9 @@ pub struct AppState {
     /// damaged file), so the window can say why in the user's language instead of vanishing.
     db: Mutex<Result<Database, Problem>>,
     pub data_dir: Option<PathBuf>,
+    /// Set by `cancel_letter_batch` while a batch prints; outside the registry's lock,
+    /// which the printing batch holds.
+    pub cancel_batch: AtomicBool,
 }
 
 impl AppState {
@@ -24,6 +28,7 @@ impl AppState {
         Self {
             db: Mutex::new(db),
             data_dir: data_dir.ok(),
+            cancel_batch: AtomicBool::new(false),
         }
     }
 

@@ -368,17 +368,83 @@ fn letters_for_a_campaigns_volunteers_come_out_as_one_pdf() {
             "gratitude-campaign",
             "--campaign",
             "көктемгі сенбілік",
-            "--signatory",
-            "А.Б. Серіков",
+            "--date",
+            "20.11.2026",
             "--out",
             out.to_str().unwrap(),
         ],
     );
     assert!(run.status.success(), "{}", stderr(&run));
     let done: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
-    assert_eq!(done["letters"], 2);
+    let numbers: Vec<&str> = done["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1/2026", "2/2026"]);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
+
+    // A typed list from standard input, then the register: verify, cancel, verify again.
+    let names = dir.path().join("names.txt");
+    std::fs::write(
+        &names,
+        "Серіков Дәурен Болатұлы\nВолкова Анастасия Сергеевна\n",
+    )
+    .unwrap();
+    let typed = cli(
+        dir.path(),
+        &[
+            "letters",
+            "issue",
+            "--template",
+            "gratitude-deed",
+            "--names",
+            names.to_str().unwrap(),
+            "--deed-kk",
+            "көмір жеткізуге көмектескеніңіз",
+            "--date",
+            "21.11.2026",
+        ],
+    );
+    assert!(typed.status.success(), "{}", stderr(&typed));
+    assert!(
+        stdout(&typed).contains("№ 3/2026 – № 4/2026"),
+        "{}",
+        stdout(&typed)
+    );
+    let verify = |code: &str| {
+        let run = cli(dir.path(), &["--json", "letters", "verify", code]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+        v["status"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(verify("№ 4/2026"), "valid");
+    let cancel = cli(
+        dir.path(),
+        &["letters", "cancel", "4/2026", "--reason", "Аты қате"],
+    );
+    assert!(cancel.status.success(), "{}", stderr(&cancel));
+    assert_eq!(verify("4/2026"), "cancelled");
+    assert_eq!(verify("40/2026"), "not-found");
+    let register = cli(dir.path(), &["letters", "register", "--search", "volkova"]);
+    assert!(stdout(&register).contains("Волкова Анастасия Сергеевна"));
+    assert!(stdout(&register).contains("Аты қате"));
+    let reprint = dir.path().join("again.pdf");
+    let again = cli(
+        dir.path(),
+        &[
+            "letters",
+            "reprint",
+            "2/2026",
+            "--out",
+            reprint.to_str().unwrap(),
+        ],
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(std::fs::read(&reprint).unwrap().starts_with(b"%PDF-"));
+
     let bad = cli(
         dir.path(),
         &[

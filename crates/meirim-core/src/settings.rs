@@ -35,7 +35,7 @@ impl Language {
 
 const LANGUAGE_KEY: &str = "ui.language";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
@@ -43,7 +43,7 @@ fn get(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
         .optional()?)
 }
 
-fn set(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
+pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
     let now = clock::now();
     conn.execute(
         "INSERT INTO settings (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)

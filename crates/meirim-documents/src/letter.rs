@@ -2,43 +2,13 @@
 //! Kazakh, Russian, or both (Kazakh above Russian), set in Noto Serif inside a frame.
 //! Justified body text is laid out word by word from the font's own advances.
 
-use crate::page::{Weight, Writer, INK, MUTED, PAGE_H, PAGE_W, SERIF};
+use crate::page::{Image, Weight, Writer, INK, MUTED, PAGE_H, PAGE_W, SERIF};
 use crate::DocumentError;
 
 const FRAME: f32 = 10.0;
 const DARK_RED: (f32, f32, f32) = (0.55, 0.1, 0.12);
 
-/// One language's text of a letter, every placeholder already filled in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LetterSide {
-    /// The issuing organisation, one line per entry («Сайрам ауданы әкімінің аппараты»).
-    pub header: Vec<String>,
-    /// «АЛҒЫС ХАТ».
-    pub title: String,
-    /// The addressee in the dative («Серіков Дәурен Болатұлына»), or empty.
-    pub addressee: String,
-    /// A nominative salutation («Құрметті Дәурен Болатұлы!»), or empty.
-    pub salutation: String,
-    pub body: String,
-    pub signatory_position: String,
-    /// «А.Б. Серіков».
-    pub signatory_name: String,
-    /// «М.О.» / «М.П.» where a seal is used, or empty.
-    pub seal: String,
-    /// «Ақсу ауылы, 2026 жылғы 22 қараша».
-    pub place_date: String,
-}
-
-/// One person's page: one side, or two for a bilingual letter, and its register number.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LetterPage {
-    pub sides: Vec<LetterSide>,
-    /// «№ 12/2026».
-    pub number: String,
-    /// What the page's QR code carries (`meirim_core::letters::verify::payload`); empty
-    /// for no code.
-    pub qr: String,
-}
+pub use meirim_core::letters::page::{LetterPage, LetterSide};
 
 /// Characters the serif fonts cannot print in any of the pages' texts (checked before
 /// drawing: a missing glyph would silently print as nothing).
@@ -151,47 +121,99 @@ fn side(w: &mut Writer, s: &LetterSide, scale: f32) {
 }
 
 /// The letters as one PDF, a page per person; refused if a character has no glyph.
-pub fn letters(pages: &[LetterPage], title: &str) -> Result<Vec<u8>, DocumentError> {
+/// `progress` hears of each page drawn and stops the work by returning false.
+pub fn letters(
+    pages: &[LetterPage],
+    title: &str,
+    logo: Option<&[u8]>,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<u8>, DocumentError> {
     let mut w = Writer::with_fonts(title, "", &SERIF)?;
     let missing = missing_in(&w, pages);
     if !missing.is_empty() {
         return Err(DocumentError::GlyphsMissing(missing.into_iter().collect()));
     }
+    // The image goes into the file once, however many pages show it.
+    let logo = match logo {
+        Some(bytes) if pages.iter().any(|p| p.logo) => Some(w.add_image(bytes)?),
+        _ => None,
+    };
     for (i, page) in pages.iter().enumerate() {
         if i > 0 {
             w.new_page();
         }
-        w.frame(FRAME, DARK_RED, 1.6);
-        w.frame(FRAME + 2.0, DARK_RED, 0.5);
-        let bilingual = page.sides.len() > 1;
-        // A one-language letter sits in the upper middle of the page, as printed ones do;
-        // a bilingual one needs the whole height.
-        w.y = if bilingual { FRAME + 14.0 } else { 60.0 };
-        for (n, s) in page.sides.iter().enumerate() {
-            if n > 0 {
-                // The Russian half starts below the middle, under a thin rule.
-                w.y = w.y.max(PAGE_H / 2.0);
-                w.rule(FRAME + 30.0, PAGE_W - FRAME - 30.0, MUTED, 0.4);
-                w.y += 8.0;
-            }
-            side(&mut w, s, if bilingual { 0.78 } else { 1.0 });
-        }
-        if !page.qr.is_empty() {
-            w.qr(&page.qr, FRAME + 6.0, PAGE_H - FRAME - 30.0, 24.0)?;
-        }
-        if !page.number.is_empty() {
-            let saved = w.y;
-            w.y = PAGE_H - FRAME - 12.0;
-            let nw = w.width(&page.number, 9.0, Weight::Regular);
-            w.text_at(
-                PAGE_W - FRAME - 8.0 - nw,
-                &page.number,
-                9.0,
-                Weight::Regular,
-                MUTED,
-            );
-            w.y = saved;
+        draw(&mut w, page, logo.as_ref().filter(|_| page.logo))?;
+        if !progress(i + 1) {
+            return Err(DocumentError::Cancelled);
         }
     }
     Ok(w.finish())
+}
+
+/// One page as SVG for the on-screen preview: the same drawing as the PDF page.
+pub fn preview_svg(page: &LetterPage, logo: Option<&[u8]>) -> Result<String, DocumentError> {
+    let mut w = Writer::with_fonts("", "", &SERIF)?;
+    let missing = missing_in(&w, std::slice::from_ref(page));
+    if !missing.is_empty() {
+        return Err(DocumentError::GlyphsMissing(missing.into_iter().collect()));
+    }
+    let logo = match logo {
+        Some(bytes) if page.logo => Some(w.add_image(bytes)?),
+        _ => None,
+    };
+    draw(&mut w, page, logo.as_ref())?;
+    w.first_page_svg().ok_or(DocumentError::Font)
+}
+
+/// Whether `bytes` is an image the letters can print (PNG or JPEG).
+pub fn check_image(bytes: &[u8]) -> Result<(), DocumentError> {
+    Writer::with_fonts("", "", &SERIF)?
+        .add_image(bytes)
+        .map(|_| ())
+}
+
+fn draw(w: &mut Writer, page: &LetterPage, logo: Option<&Image>) -> Result<(), DocumentError> {
+    w.frame(FRAME, DARK_RED, 1.6);
+    w.frame(FRAME + 2.0, DARK_RED, 0.5);
+    let bilingual = page.sides.len() > 1;
+    // A one-language letter sits in the upper middle of the page, as printed ones do;
+    // a bilingual one needs the whole height, and its emblem is smaller.
+    w.y = match (bilingual, logo) {
+        (false, None) => 60.0,
+        (false, Some(image)) => {
+            w.image_at(image, PAGE_W / 2.0, 30.0, 40.0, 26.0);
+            62.0
+        }
+        (true, None) => FRAME + 14.0,
+        (true, Some(image)) => {
+            w.image_at(image, PAGE_W / 2.0, FRAME + 7.0, 30.0, 16.0);
+            FRAME + 29.0
+        }
+    };
+    for (n, s) in page.sides.iter().enumerate() {
+        if n > 0 {
+            // The Russian half starts below the middle, under a thin rule.
+            w.y = w.y.max(PAGE_H / 2.0);
+            w.rule(FRAME + 30.0, PAGE_W - FRAME - 30.0, MUTED, 0.4);
+            w.y += 8.0;
+        }
+        side(w, s, if bilingual { 0.78 } else { 1.0 });
+    }
+    if !page.qr.is_empty() {
+        w.qr(&page.qr, FRAME + 6.0, PAGE_H - FRAME - 30.0, 24.0)?;
+    }
+    if !page.number.is_empty() {
+        let saved = w.y;
+        w.y = PAGE_H - FRAME - 12.0;
+        let nw = w.width(&page.number, 9.0, Weight::Regular);
+        w.text_at(
+            PAGE_W - FRAME - 8.0 - nw,
+            &page.number,
+            9.0,
+            Weight::Regular,
+            MUTED,
+        );
+        w.y = saved;
+    }
+    Ok(())
 }

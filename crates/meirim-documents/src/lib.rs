@@ -4,7 +4,7 @@
 mod distribution;
 mod family_card;
 mod letter;
-mod letter_batch;
+mod letter_issue;
 mod page;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +14,8 @@ use meirim_core::{family, settings, Database};
 
 pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
 pub use family_card::family_card;
-pub use letter::{letters, missing_glyphs, LetterPage, LetterSide};
-pub use letter_batch::{campaign_pages, Layout, Signing};
+pub use letter::{check_image, letters, missing_glyphs, preview_svg, LetterPage, LetterSide};
+pub use letter_issue::{issue_letters, preview, reprint, set_logo};
 
 /// Where documents are saved: `documents/` beside the registry file, so a portable
 /// registry on a USB stick keeps its papers with it.
@@ -90,28 +90,6 @@ pub fn save_distribution_list(
     Ok(path)
 }
 
-/// Prints a campaign's volunteers' letters from a ready template into one PDF at `out`.
-/// Refused before anything is written when a character has no glyph in the fonts.
-pub fn save_campaign_letters(
-    db: &Database,
-    campaign_id: &str,
-    template_code: &str,
-    layout: Layout,
-    signing: &Signing,
-    out: &Path,
-) -> Result<(PathBuf, usize), Problem> {
-    let pages = campaign_pages(db, campaign_id, template_code, layout, signing)?;
-    let missing = missing_glyphs(&pages).map_err(|e| failed(out, e))?;
-    if !missing.is_empty() {
-        return Err(
-            Problem::new(ErrorCode::GlyphMissing).with("chars", missing.iter().collect::<String>())
-        );
-    }
-    let bytes = letters(&pages, "Meirim").map_err(|e| failed(out, e))?;
-    write_whole(out, &bytes)?;
-    Ok((out.to_path_buf(), pages.len()))
-}
-
 /// Writes into a temporary file beside `path` and renames it over: a power cut mid-write
 /// leaves the previous card intact instead of a truncated PDF the printer chokes on.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
@@ -150,6 +128,10 @@ pub enum DocumentError {
     GlyphsMissing(String),
     #[error("the QR code could not be made (payload too long)")]
     Qr,
+    #[error("the image could not be read: {0}")]
+    Image(String),
+    #[error("stopped by the user")]
+    Cancelled,
     #[error("messages: {0}")]
     Messages(#[from] meirim_i18n::I18nError),
 }

@@ -30,6 +30,13 @@ pub const SERIF: FontSet = FontSet {
     italic: include_bytes!("../../../assets/fonts/NotoSerif-Italic.ttf"),
 };
 
+/// An image added to the document, with its size in pixels.
+pub struct Image {
+    id: printpdf::XObjectId,
+    width: usize,
+    height: usize,
+}
+
 pub const PAGE_W: f32 = 210.0;
 pub const PAGE_H: f32 = 297.0;
 pub const MARGIN: f32 = 18.0;
@@ -251,6 +258,41 @@ impl Writer {
         Ok(())
     }
 
+    /// Adds an image to the document once; `image_at` then places it on any page.
+    pub fn add_image(&mut self, bytes: &[u8]) -> Result<Image, DocumentError> {
+        let raw = printpdf::RawImage::decode_from_bytes(bytes, &mut Vec::new())
+            .map_err(DocumentError::Image)?;
+        if raw.width == 0 || raw.height == 0 {
+            return Err(DocumentError::Image("empty".into()));
+        }
+        let (width, height) = (raw.width, raw.height);
+        Ok(Image {
+            id: self.doc.add_image(&raw),
+            width,
+            height,
+        })
+    }
+
+    /// Places `image` with its top centre at (`centre_x`, `top`), fitting a `max_w` × `max_h`
+    /// mm box without distortion.
+    pub fn image_at(&mut self, image: &Image, centre_x: f32, top: f32, max_w: f32, max_h: f32) {
+        let (px_w, px_h) = (image.width as f32, image.height as f32);
+        let w = max_w.min(max_h * px_w / px_h);
+        let h = w * px_h / px_w;
+        // printpdf sizes an image by its dpi: pixels per inch that make it `w` mm wide.
+        let dpi = px_w / (w / 25.4);
+        let left = centre_x - w / 2.0;
+        self.ops().push(Op::UseXobject {
+            id: image.id.clone(),
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Mm(left).into()),
+                translate_y: Some(Mm(PAGE_H - top - h).into()),
+                dpi: Some(dpi),
+                ..Default::default()
+            },
+        });
+    }
+
     /// Continues on a fresh page.
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
@@ -395,6 +437,16 @@ impl Writer {
             },
         ];
         self.ops().extend(ops);
+    }
+
+    /// The first page as SVG, drawn from the very ops the PDF is made of, so an on-screen
+    /// preview cannot drift from the printed page. Fonts travel inside it as data URLs.
+    pub fn first_page_svg(mut self) -> Option<String> {
+        let ops = std::mem::take(&mut self.pages).into_iter().next()?;
+        let doc = self
+            .doc
+            .with_pages(vec![PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)]);
+        doc.page_to_svg(1, &printpdf::PdfToSvgOptions::default(), &mut Vec::new())
     }
 
     /// The finished PDF: every page gets the footer and "page n / total".

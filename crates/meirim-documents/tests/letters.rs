@@ -8,9 +8,14 @@ use std::process::Command;
 use chrono::NaiveDate;
 use meirim_core::date;
 use meirim_core::grammar;
+use meirim_core::letters::compose::{BatchOptions, Layout};
+use meirim_core::letters::{letterhead, recipients, register, templates};
 use meirim_core::person::Sex;
 use meirim_core::settings::Language;
-use meirim_documents::{letters, missing_glyphs, LetterPage, LetterSide};
+use meirim_documents::{
+    issue_letters, letters, missing_glyphs, preview, preview_svg, reprint, set_logo, LetterPage,
+    LetterSide,
+};
 
 fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
@@ -82,6 +87,7 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
             sides: vec![kk_side("Серіков", "Дәурен", "Болатұлы")],
             number: "№ 1/2026".into(),
             qr: meirim_core::letters::verify::payload("№ 1/2026", "Сайрам", "0123456789"),
+            logo: false,
         },
         LetterPage {
             sides: vec![kk_side("Тоқаев", "Асхат", "Ерланұлы")],
@@ -91,7 +97,7 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
         bilingual,
     ];
     assert_eq!(missing_glyphs(&pages).unwrap(), Vec::<char>::new());
-    let bytes = letters(&pages, "Алғыс хаттар").unwrap();
+    let bytes = letters(&pages, "Алғыс хаттар", None, &mut |_| true).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("letters.pdf");
     std::fs::write(&path, &bytes).unwrap();
@@ -177,16 +183,11 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
     );
 }
 
-#[test]
-fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
+fn campaign_with_three_volunteers(db: &mut meirim_core::Database) -> String {
     use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
     use meirim_core::volunteers::{self, ActivityInput, ActivityKind, VolunteerInput};
-    use meirim_core::Database;
-    use meirim_documents::{save_campaign_letters, Layout, Signing};
-
-    let mut db = Database::open_in_memory().unwrap();
     let c = campaigns::create(
-        &mut db,
+        db,
         &CampaignInput {
             name: "Мектепке жол".into(),
             kind: CampaignKind::School,
@@ -204,7 +205,7 @@ fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
         ("Волкова", "Анастасия", "Сергеевна", Sex::Female, "4"),
     ] {
         let v = volunteers::create(
-            &mut db,
+            db,
             &VolunteerInput {
                 surname: surname.into(),
                 name: name.into(),
@@ -215,7 +216,7 @@ fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
         )
         .unwrap();
         volunteers::activities::log(
-            &mut db,
+            db,
             &ActivityInput {
                 volunteer_id: v.id,
                 on_date: Some("20.08.2026".into()),
@@ -227,32 +228,75 @@ fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
         )
         .unwrap();
     }
-    let signing = Signing {
-        office_kk: "Сайрам ауданы әкімінің аппараты".into(),
-        office_ru: "Аппарат акима Сайрамского района".into(),
-        position_kk: "Аудан әкімі".into(),
-        position_ru: "Аким района".into(),
-        name: "А.Б. Серіков".into(),
-        seal: true,
-        place_kk: "Ақсу ауылы".into(),
-        place_ru: "с. Аксу".into(),
-        on: NaiveDate::from_ymd_opt(2026, 9, 20).unwrap(),
-        ..Default::default()
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("letters.pdf");
-    let (_, n) = save_campaign_letters(
-        &db,
-        &c.id,
-        "gratitude-campaign",
-        Layout::Bilingual,
-        &signing,
-        &out,
+    letterhead::set(
+        db.conn(),
+        &letterhead::Letterhead {
+            header_kk: "Сайрам ауданы әкімінің аппараты".into(),
+            header_ru: "Аппарат акима Сайрамского района".into(),
+            place_kk: "Ақсу ауылы".into(),
+            place_ru: "с. Аксу".into(),
+            number_format: "АХ-{seq:3}/{year}".into(),
+            has_logo: false,
+        },
     )
     .unwrap();
-    assert_eq!(n, 3);
+    let mut t = templates::find(db.conn(), "gratitude-campaign").unwrap();
+    t.text.position_kk = "Аудан әкімі".into();
+    t.text.position_ru = "Аким района".into();
+    t.text.signatory = "А.Б. Серіков".into();
+    templates::save(db, Some(&t.id), &t.text).unwrap();
+    c.id
+}
+
+fn batch_options(db: &meirim_core::Database, campaign: &str, template: &str) -> BatchOptions {
+    BatchOptions {
+        template_id: templates::find(db.conn(), template).unwrap().id,
+        layout: Layout::Bilingual,
+        issued_on: Some("20.09.2026".into()),
+        campaign_id: Some(campaign.to_owned()),
+        deed_kk: String::new(),
+        deed_ru: String::new(),
+        period: String::new(),
+    }
+}
+
+#[test]
+fn a_campaigns_volunteers_get_numbered_pages_with_their_hours_and_dative_names() {
+    let mut db = meirim_core::Database::open_in_memory().unwrap();
+    let campaign = campaign_with_three_volunteers(&mut db);
+    let people = recipients::volunteers(
+        db.conn(),
+        &recipients::VolunteerFilter {
+            campaign_id: Some(campaign.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let options = batch_options(&db, &campaign, "gratitude-campaign");
+    let mut seen = Vec::new();
+    let batch = issue_letters(
+        &mut db,
+        &options,
+        &people,
+        dir.path(),
+        None,
+        &mut |done, total| {
+            seen.push((done, total));
+            true
+        },
+    )
+    .unwrap();
+    assert_eq!(seen, [(1, 3), (2, 3), (3, 3)]);
+    let numbers: Vec<_> = batch.documents.iter().map(|d| d.number.as_str()).collect();
+    assert_eq!(numbers, ["АХ-001/2026", "АХ-002/2026", "АХ-003/2026"]);
+    assert!(
+        batch.path.ends_with("letters-АХ-001-2026.pdf"),
+        "{}",
+        batch.path
+    );
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = squash(&tool("pdftotext", &[out.to_str().unwrap(), "-"]));
+    let text = squash(&tool("pdftotext", &[&batch.path, "-"]));
     for expected in [
         "Жұмабаева Айгерім Серікқызына",
         "Жұмабаевой Айгерім Серікқызы",
@@ -264,38 +308,175 @@ fn a_campaigns_volunteers_get_a_page_each_with_their_hours_and_dative_names() {
         "и 4 часа, посвящённых помощи",
         "Ақсу ауылы, 2026 жылғы 20 қыркүйек",
         "с. Аксу, 20 сентября 2026 г.",
-        "М.О.",
-        "М.П.",
+        "Аудан әкімі",
+        "А.Б. Серіков",
+        "№ АХ-002/2026",
     ] {
         assert!(text.contains(expected), "«{expected}» not in:\n{text}");
     }
     // Alphabetical: Волкова, Жұмабаева, Серіков.
     assert!(text.find("Волкова Анастасия").unwrap() < text.find("Жұмабаева Айгерім").unwrap());
+    tool("qpdf", &["--check", &batch.path]);
 
-    let diploma = dir.path().join("diploma.pdf");
-    save_campaign_letters(
-        &db,
-        &c.id,
-        "diploma-campaign",
-        Layout::Kk,
-        &signing,
+    // A reprint is the same document: same number, same code.
+    let again = reprint(&db, &[batch.documents[1].id.clone()], dir.path(), None).unwrap();
+    let reprinted = squash(&tool("pdftotext", &[again.to_str().unwrap(), "-"]));
+    assert!(reprinted.contains("№ АХ-002/2026"));
+    assert!(reprinted.contains("Жұмабаева Айгерім Серікқызына"));
+
+    // A diploma names the person in the nominative.
+    let mut diploma = batch_options(&db, &campaign, "diploma-campaign");
+    diploma.layout = Layout::Kk;
+    let d = issue_letters(
+        &mut db,
         &diploma,
+        &people[..1],
+        dir.path(),
+        None,
+        &mut |_, _| true,
     )
     .unwrap();
-    let text = squash(&tool("pdftotext", &[diploma.to_str().unwrap(), "-"]));
+    assert_eq!(d.documents[0].number, "АХ-004/2026");
+    let text = squash(&tool("pdftotext", &[&d.path, "-"]));
     assert!(text.contains("ҚҰРМЕТ ГРАМОТАСЫ"));
-    assert!(
-        text.contains("Серіков Дәурен Болатұлы «Мектепке жол»")
-            || text.contains("Серіков Дәурен Болатұлы")
-    );
-    assert!(
-        !text.contains("Болатұлына"),
-        "a diploma names the person in the nominative"
-    );
+    assert!(!text.contains("Сергеевнаға"), "{text}");
+}
 
-    let missing =
-        save_campaign_letters(&db, &c.id, "gratitude-deed", Layout::Kk, &signing, &diploma)
-            .unwrap_err();
+#[test]
+fn a_cancelled_or_refused_batch_uses_no_number_and_leaves_no_file() {
+    let mut db = meirim_core::Database::open_in_memory().unwrap();
+    let campaign = campaign_with_three_volunteers(&mut db);
+    let people = recipients::volunteers(
+        db.conn(),
+        &recipients::VolunteerFilter {
+            campaign_id: Some(campaign.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let options = batch_options(&db, &campaign, "gratitude-campaign");
+    let out = dir.path().join("letters.pdf");
+    let e = issue_letters(
+        &mut db,
+        &options,
+        &people,
+        dir.path(),
+        Some(&out),
+        &mut |done, _| done < 2,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, meirim_core::ErrorCode::BatchCancelled);
+    assert!(!out.exists());
+    assert!(register::list(db.conn(), &Default::default())
+        .unwrap()
+        .is_empty());
+
+    let deed = batch_options(&db, &campaign, "gratitude-deed");
+    let missing = issue_letters(
+        &mut db,
+        &deed,
+        &people,
+        dir.path(),
+        Some(&out),
+        &mut |_, _| true,
+    )
+    .unwrap_err();
     assert_eq!(missing.code, meirim_core::ErrorCode::TemplatePlaceholder);
     assert_eq!(missing.params["name"], "deed");
+
+    let mut odd = people.clone();
+    odd[0].dative_kk.text = "Волковаға ☃".into();
+    let e = issue_letters(
+        &mut db,
+        &options,
+        &odd,
+        dir.path(),
+        Some(&out),
+        &mut |_, _| true,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, meirim_core::ErrorCode::GlyphMissing);
+    assert!(register::list(db.conn(), &Default::default())
+        .unwrap()
+        .is_empty());
+
+    // The next real batch starts at 1.
+    let ok = issue_letters(
+        &mut db,
+        &options,
+        &people,
+        dir.path(),
+        Some(&out),
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(ok.documents[0].number, "АХ-001/2026");
+}
+
+#[test]
+fn the_logo_prints_once_per_file_and_a_non_image_is_refused() {
+    let mut db = meirim_core::Database::open_in_memory().unwrap();
+    let campaign = campaign_with_three_volunteers(&mut db);
+    let e = set_logo(&db, Some(b"not an image")).unwrap_err();
+    assert_eq!(e.code, meirim_core::ErrorCode::ImageInvalid);
+    let png = include_bytes!("../../../src-tauri/icons/128x128.png");
+    set_logo(&db, Some(png)).unwrap();
+    let people = recipients::volunteers(
+        db.conn(),
+        &recipients::VolunteerFilter {
+            campaign_id: Some(campaign.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let options = batch_options(&db, &campaign, "gratitude-campaign");
+    let batch = issue_letters(&mut db, &options, &people, dir.path(), None, &mut |_, _| {
+        true
+    })
+    .unwrap();
+    let images = tool("pdfimages", &["-list", &batch.path]);
+    let rows: Vec<&str> = images
+        .lines()
+        .skip(2)
+        .filter(|r| r.split_whitespace().nth(2) == Some("image"))
+        .collect();
+    assert_eq!(rows.len(), 3, "shown on each page: {images}");
+    let objects: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r.split_whitespace().nth(10).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 1, "stored once: {images}");
+    let url = preview(&db, &options, &people[0]).unwrap();
+    let b64 = url.strip_prefix("data:image/svg+xml;base64,").unwrap();
+    use base64::Engine as _;
+    let svg = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(svg.contains("<image"), "the preview shows the logo too");
+    assert!(svg.contains("Волкова Анастасия Сергеевнаға"));
+}
+
+#[test]
+fn the_preview_is_the_same_page_as_svg_with_its_text_and_fonts() {
+    let page = LetterPage {
+        sides: vec![kk_side("Серіков", "Дәурен", "Болатұлы")],
+        number: "№ 1/2026".into(),
+        qr: meirim_core::letters::verify::payload("№ 1/2026", "Сайрам", "0123456789"),
+        logo: false,
+    };
+    let svg = preview_svg(&page, None).unwrap();
+    if let Ok(keep) = std::env::var("MEIRIM_KEEP_SVG") {
+        std::fs::write(keep, &svg).unwrap();
+    }
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+    assert!(svg.contains("@font-face"), "fonts travel inside");
+    for text in ["АЛҒЫС ХАТ", "Серіков Дәурен Болатұлына", "№ 1/2026"]
+    {
+        assert!(svg.contains(text), "{text}");
+    }
 }

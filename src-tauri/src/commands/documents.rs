@@ -9,7 +9,7 @@ use tauri::State;
 use crate::state::AppState;
 
 /// Without a data folder the registry did not open either: report that same reason.
-fn data_dir(state: &AppState) -> Result<PathBuf, Problem> {
+pub(crate) fn data_dir(state: &AppState) -> Result<PathBuf, Problem> {
     state.data_dir.clone().ok_or_else(|| {
         state
             .startup_problem()

@@ -9,6 +9,7 @@ mod categories;
 mod documents;
 mod duplicates;
 mod families;
+mod letters;
 mod organisations;
 mod places;
 mod volunteers;
@@ -81,6 +82,21 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         organisations::update_organisation,
         organisations::create_funding_source,
         organisations::update_funding_source,
+        letters::list_letter_templates,
+        letters::save_letter_template,
+        letters::set_letter_template_archived,
+        letters::get_letterhead,
+        letters::set_letterhead,
+        letters::set_letter_logo,
+        letters::letter_volunteers,
+        letters::letter_typed_names,
+        letters::preview_letter,
+        letters::issue_letters,
+        letters::cancel_letter_batch,
+        letters::list_issued_documents,
+        letters::cancel_issued_document,
+        letters::reprint_documents,
+        letters::verify_document,
     ])
 }
 
@@ -136,6 +152,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 64);
+        assert_eq!(count, 79);
     }
 }

@@ -1,7 +1,20 @@
 // The one module that talks to the Rust side. Components import from here, never from
 // the generated bindings, so a change of transport or of a command touches one file.
 import { commands } from "./bindings";
+import { Channel } from "@tauri-apps/api/core";
 import type {
+  BatchOptions_Deserialize,
+  BatchProgress,
+  IssuedBatch_Serialize,
+  IssuedDocument_Serialize,
+  LetterTemplate_Serialize,
+  Letterhead_Serialize,
+  Letterhead_Deserialize,
+  Recipient_Serialize,
+  RegisterFilter_Deserialize,
+  TemplateInput as TemplateInputBinding,
+  Verification_Serialize,
+  VolunteerFilter_Deserialize,
   FundingSourceInput_Deserialize,
   OrganisationInput_Deserialize,
   Organisation_Serialize,
@@ -45,6 +58,12 @@ import type {
 } from "./bindings";
 
 export type {
+  Addressee,
+  BatchProgress,
+  DocumentKind,
+  Doubt,
+  Layout,
+  VerifyStatus,
   ActivityKind,
   OrganisationKind,
   SourceKind,
@@ -73,6 +92,16 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type BatchOptions = BatchOptions_Deserialize;
+export type IssuedBatch = IssuedBatch_Serialize;
+export type IssuedDocument = IssuedDocument_Serialize;
+export type LetterTemplate = LetterTemplate_Serialize;
+export type Letterhead = Letterhead_Serialize;
+export type Recipient = Recipient_Serialize;
+export type RegisterFilter = RegisterFilter_Deserialize;
+export type TemplateInput = TemplateInputBinding;
+export type Verification = Verification_Serialize;
+export type VolunteerFilter = VolunteerFilter_Deserialize;
 export type FundingSourceInput = FundingSourceInput_Deserialize;
 export type Organisation = Organisation_Serialize;
 export type OrganisationInput = OrganisationInput_Deserialize;
@@ -120,6 +149,35 @@ async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
 }
 
 export const api = {
+  listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
+    unwrap(commands.listLetterTemplates(withArchived)),
+  saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>
+    unwrap(commands.saveLetterTemplate(id, input)),
+  setLetterTemplateArchived: (id: string, archived: boolean): Promise<null> =>
+    unwrap(commands.setLetterTemplateArchived(id, archived)),
+  getLetterhead: (): Promise<Letterhead> => unwrap(commands.getLetterhead()),
+  setLetterhead: (input: Letterhead_Deserialize): Promise<Letterhead> => unwrap(commands.setLetterhead(input)),
+  setLetterLogo: (bytes: number[] | null): Promise<Letterhead> => unwrap(commands.setLetterLogo(bytes)),
+  letterVolunteers: (filter: VolunteerFilter): Promise<Recipient[]> => unwrap(commands.letterVolunteers(filter)),
+  letterTypedNames: (lines: string): Promise<Recipient[]> => unwrap(commands.letterTypedNames(lines)),
+  previewLetter: (options: BatchOptions, recipient: Recipient): Promise<string> =>
+    unwrap(commands.previewLetter(options, recipient)),
+  issueLetters: (
+    options: BatchOptions,
+    recipients: Recipient[],
+    onProgress: (p: BatchProgress) => void,
+  ): Promise<IssuedBatch> => {
+    const channel = new Channel<BatchProgress>();
+    channel.onmessage = onProgress;
+    return unwrap(commands.issueLetters(options, recipients, channel));
+  },
+  cancelLetterBatch: (): Promise<void> => commands.cancelLetterBatch(),
+  listIssuedDocuments: (filter: RegisterFilter): Promise<IssuedDocument[]> =>
+    unwrap(commands.listIssuedDocuments(filter)),
+  cancelIssuedDocument: (id: string, reason: string): Promise<IssuedDocument> =>
+    unwrap(commands.cancelIssuedDocument(id, reason)),
+  reprintDocuments: (ids: string[]): Promise<string> => unwrap(commands.reprintDocuments(ids)),
+  verifyDocument: (code: string): Promise<Verification> => unwrap(commands.verifyDocument(code)),
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   setLanguage: (language: Language): Promise<null> => unwrap(commands.setLanguage(language)),
   setOperator: (name: string): Promise<string> => unwrap(commands.setOperator(name)),

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0003_aid.sql"),
         hook: None,
     },
+    Migration {
+        name: "0004_letters.sql",
+        sql: include_str!("../../migrations/0004_letters.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

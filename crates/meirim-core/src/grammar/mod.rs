@@ -5,13 +5,13 @@
 pub mod kk;
 pub mod ru;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::person::Sex;
 use crate::settings::Language;
 
 /// Why a computed form needs a look before it is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum Doubt {

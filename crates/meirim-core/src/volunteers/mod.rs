@@ -193,7 +193,13 @@ fn write(
         "UPDATE volunteers SET surname = ?2, name = ?3, patronymic = ?4, sort_key = ?5,
                 search_key = ?6, birth_date = ?7, sex = ?8, iin = ?9, phone = ?10,
                 organisation_id = ?11, civil_servant = ?12, agency = ?13, position = ?14,
-                joined_on = ?15, parental_consent = ?16, notes = ?17, updated_at = ?18
+                joined_on = ?15, parental_consent = ?16, notes = ?17, updated_at = ?18,
+                -- A corrected dative belongs to the name it was made for: a renamed
+                -- volunteer gets a freshly computed one.
+                dative_kk = CASE WHEN surname = ?2 AND name = ?3 AND patronymic IS ?4
+                                 THEN dative_kk END,
+                dative_ru = CASE WHEN surname = ?2 AND name = ?3 AND patronymic IS ?4
+                                 AND sex IS ?8 THEN dative_ru END
          WHERE id = ?1"
     };
     db.conn()
