@@ -2,11 +2,13 @@
 //! (and so the same validation and messages) as the app.
 
 mod aid;
+mod bench_letters;
 mod campaigns;
 mod families;
 mod letters;
 mod output;
 mod reference;
+mod volunteers;
 
 use output::say;
 
@@ -46,8 +48,12 @@ enum Command {
     /// Campaigns and actions, and their summaries.
     #[command(subcommand)]
     Campaigns(campaigns::CampaignsCommand),
-    /// Letters, diplomas or certificates for a campaign's volunteers, one PDF page each.
+    /// Letters, diplomas and certificates: issue a numbered batch (a campaign's
+    /// volunteers or a list of names), and the register: verify, cancel, reprint.
     Letters(Box<letters::LettersArgs>),
+    /// Volunteers and the hours they gave.
+    #[command(subcommand)]
+    Volunteers(volunteers::VolunteersCommand),
     /// Aid: the catalogue, and aid given to families.
     #[command(subcommand)]
     Aid(aid::AidCommand),
@@ -78,6 +84,17 @@ enum Command {
         /// Samples per measurement.
         #[arg(long, default_value_t = 500)]
         runs: usize,
+    },
+    /// Measure issuing letters: a batch into one PDF in a fresh registry under --out-dir,
+    /// and the same letters as letters.fodt for comparing with LibreOffice
+    /// (scripts/bench-letters.sh).
+    BenchLetters {
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        #[arg(long)]
+        out_dir: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// The operator name written into the audit log: shows it, or sets it when given.
     Operator { name: Option<String> },
@@ -113,6 +130,19 @@ fn main() -> ExitCode {
             return fail(&fallback, &p, cli.json);
         }
     };
+    if let Command::BenchLetters {
+        count,
+        out_dir,
+        seed,
+    } = &cli.command
+    {
+        // Its own fresh registry: the user's data folder is not touched.
+        let result = bench_letters::run(*count, out_dir, *seed, cli.json);
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(p) => fail(&fallback, &p, cli.json),
+        };
+    }
     if let Command::Where = cli.command {
         say(paths::db_path(&data_dir).display());
         return ExitCode::SUCCESS;
@@ -135,6 +165,7 @@ fn main() -> ExitCode {
         Command::Aid(cmd) => aid::run(&mut ctx, cmd),
         Command::Campaigns(cmd) => campaigns::run(&mut ctx, cmd),
         Command::Letters(args) => letters::run(&mut ctx, *args),
+        Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Demo {
             families,
             seed,
@@ -147,7 +178,7 @@ fn main() -> ExitCode {
             runs,
         } => bench(&mut ctx, families, deliveries, seed, runs),
         Command::Operator { name } => operator(&ctx, name),
-        Command::Where => Ok(()),
+        Command::Where | Command::BenchLetters { .. } => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -30,6 +30,49 @@ pub const SERIF: FontSet = FontSet {
     italic: include_bytes!("../../../assets/fonts/NotoSerif-Italic.ttf"),
 };
 
+/// Gives every `<text>` of a printpdf SVG the width the PDF measured for it
+/// (`textLength`). Words are placed one by one at measured positions; a browser that
+/// rounds font sizes or hints glyphs would draw them wider and close the gaps between
+/// them, so the preview would not match the page.
+fn pin_text_widths(svg: &str, faces: &[(String, &Face)]) -> String {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let len = tag[start..].find('"')?;
+        Some(tag[start..start + len].to_owned())
+    };
+    let mut out = String::with_capacity(svg.len() + svg.len() / 20);
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text ") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let tag = &rest[..tag_end];
+        let body_end = rest[tag_end..]
+            .find("</text>")
+            .map_or(tag_end + 1, |e| tag_end + e);
+        let text = rest[tag_end + 1..body_end]
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        let face = attr(tag, "font-family")
+            .and_then(|family| faces.iter().find(|(id, _)| *id == family).map(|(_, f)| *f));
+        let size = attr(tag, "font-size").and_then(|s| s.parse::<f32>().ok());
+        out.push_str(tag);
+        if let (Some(face), Some(size)) = (face, size) {
+            // `width` is in mm; the SVG's units are points.
+            let pt = face.width(&text, size) * 72.0 / 25.4;
+            out.push_str(&format!(
+                " textLength=\"{pt:.3}\" lengthAdjust=\"spacingAndGlyphs\""
+            ));
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An image added to the document, with its size in pixels.
 pub struct Image {
     id: printpdf::XObjectId,
@@ -443,10 +486,13 @@ impl Writer {
     /// preview cannot drift from the printed page. Fonts travel inside it as data URLs.
     pub fn first_page_svg(mut self) -> Option<String> {
         let ops = std::mem::take(&mut self.pages).into_iter().next()?;
+        let faces = [&self.regular, &self.bold, &self.italic];
+        let ids: Vec<(String, &Face)> = faces.iter().map(|f| (f.id.0.clone(), *f)).collect();
         let doc = self
             .doc
             .with_pages(vec![PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)]);
-        doc.page_to_svg(1, &printpdf::PdfToSvgOptions::default(), &mut Vec::new())
+        let svg = doc.page_to_svg(1, &printpdf::PdfToSvgOptions::default(), &mut Vec::new())?;
+        Some(pin_text_widths(&svg, &ids))
     }
 
     /// The finished PDF: every page gets the footer and "page n / total".

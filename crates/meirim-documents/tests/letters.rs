@@ -475,6 +475,10 @@ fn the_preview_is_the_same_page_as_svg_with_its_text_and_fonts() {
     }
     assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
     assert!(svg.contains("@font-face"), "fonts travel inside");
+    // Each word carries the width the PDF measured, so a browser draws it no wider.
+    let texts = svg.matches("<text ").count();
+    assert!(texts > 20);
+    assert_eq!(svg.matches("textLength=").count(), texts);
     for text in ["АЛҒЫС ХАТ", "Серіков Дәурен Болатұлына", "№ 1/2026"]
     {
         assert!(svg.contains(text), "{text}");

@@ -517,6 +517,40 @@ fn surname_for(s: &str, sex: Sex) -> String {
 /// Fills an empty registry with `families` synthetic families in one transaction. Refuses
 /// a registry that already holds families, so an office's real data is never mixed with
 /// invented records.
+/// `count` invented people, surname first («Серіков Дәурен Болатұлы»), one per line: the
+/// recipients of the letters benchmark. Same seed, same names.
+pub fn people(count: usize, seed: u64) -> String {
+    let mut g = Generator {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        used_iins: HashSet::new(),
+        oblast_id: None,
+        categories: Vec::new(),
+        large_family_id: None,
+        phones: Vec::new(),
+        today: DEMO_TODAY,
+    };
+    let mut seen = HashSet::new();
+    let mut out = String::with_capacity(count * 40);
+    // Names repeat; a batch keeps a repeated name once, so draw until `count` differ.
+    for i in 0..count * 50 {
+        if seen.len() == count {
+            break;
+        }
+        let sex = if i % 2 == 0 { Sex::Male } else { Sex::Female };
+        let (surname, name, patronymic) = g.name(sex, None, None);
+        let line = [Some(surname), Some(name), patronymic]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if seen.insert(line.clone()) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem> {
     let existing: i64 = db
         .conn()
