@@ -56,16 +56,7 @@ fn justified(w: &mut Writer, x: f32, text: &str, size: f32, max: f32) {
             if last || words.len() < 2 {
                 w.text_at(x, line, size, Weight::Regular, INK);
             } else {
-                let used: f32 = words
-                    .iter()
-                    .map(|word| w.width(word, size, Weight::Regular))
-                    .sum();
-                let gap = (max - used) / (words.len() - 1) as f32;
-                let mut at = x;
-                for word in words {
-                    w.text_at(at, word, size, Weight::Regular, INK);
-                    at += w.width(word, size, Weight::Regular) + gap;
-                }
+                w.spread_at(x, &words, size, Weight::Regular, max);
             }
             w.y += line_h;
         }

@@ -50,7 +50,28 @@ fn pin_text_widths(svg: &str, faces: &[(String, &Face)]) -> String {
         let body_end = rest[tag_end..]
             .find("</text>")
             .map_or(tag_end + 1, |e| tag_end + e);
-        let text = rest[tag_end + 1..body_end]
+        let body = &rest[tag_end + 1..body_end];
+        // A spread line is tspans with dx offsets: its length counts them too.
+        let mut shifts = 0.0_f32;
+        let mut plain = String::with_capacity(body.len());
+        let mut in_tag = false;
+        for (i, ch) in body.char_indices() {
+            match ch {
+                '<' => {
+                    in_tag = true;
+                    if let Some(dx) = attr(
+                        &body[i..body[i..].find('>').map_or(body.len(), |e| i + e)],
+                        "dx",
+                    ) {
+                        shifts += dx.parse::<f32>().unwrap_or(0.0);
+                    }
+                }
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => plain.push(ch),
+                _ => {}
+            }
+        }
+        let text = plain
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
@@ -62,7 +83,7 @@ fn pin_text_widths(svg: &str, faces: &[(String, &Face)]) -> String {
         out.push_str(tag);
         if let (Some(face), Some(size)) = (face, size) {
             // `width` is in mm; the SVG's units are points.
-            let pt = face.width(&text, size) * 72.0 / 25.4;
+            let pt = face.width(&text, size) * 72.0 / 25.4 + shifts;
             out.push_str(&format!(
                 " textLength=\"{pt:.3}\" lengthAdjust=\"spacingAndGlyphs\""
             ));
@@ -71,6 +92,31 @@ fn pin_text_widths(svg: &str, faces: &[(String, &Face)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The modules of a QR code (side length, dark or not). The mask is fixed instead of the
+/// best of eight: every mask is valid and scans, and choosing one took a fifth of the time
+/// of a 1 000-letter batch.
+fn qr_modules(payload: &str) -> Result<(usize, Vec<bool>), DocumentError> {
+    use qrcode::{bits, canvas, ec, EcLevel};
+    let level = EcLevel::M;
+    let bits = bits::encode_auto(payload.as_bytes(), level).map_err(|_| DocumentError::Qr)?;
+    let version = bits.version();
+    let (data, ecc) = ec::construct_codewords(&bits.into_bytes(), version, level)
+        .map_err(|_| DocumentError::Qr)?;
+    let mut c = canvas::Canvas::new(version, level);
+    c.draw_all_functional_patterns();
+    c.draw_data(&data, &ecc);
+    c.apply_mask(canvas::MaskPattern::DiagonalLines);
+    let colors = c.into_colors();
+    let n = usize::try_from(version.width()).map_err(|_| DocumentError::Qr)?;
+    Ok((
+        n,
+        colors
+            .into_iter()
+            .map(|m| m == qrcode::Color::Dark)
+            .collect(),
+    ))
 }
 
 /// An image added to the document, with its size in pixels.
@@ -88,7 +134,13 @@ struct Face {
     /// Advances come from the font file itself: printpdf's op API does not measure text.
     metrics: ttf_parser::Face<'static>,
     id: FontId,
+    /// Advances of Latin, Cyrillic (with the Kazakh letters) and general punctuation, read
+    /// once: a batch measures every word several times while wrapping and spreading.
+    common: Vec<Option<u16>>,
 }
+
+/// Characters below this are in `Face::common`; the rest is looked up each time.
+const COMMON_END: u32 = 0x0530;
 
 impl Face {
     fn load(doc: &mut PdfDocument, bytes: &'static [u8]) -> Result<Self, DocumentError> {
@@ -96,7 +148,18 @@ impl Face {
             ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(DocumentError::Font)?;
         let metrics = ttf_parser::Face::parse(bytes, 0).map_err(|_| DocumentError::Font)?;
         let id = doc.add_font(&parsed);
-        Ok(Self { metrics, id })
+        let common = (0..COMMON_END)
+            .map(|u| {
+                char::from_u32(u)
+                    .and_then(|c| metrics.glyph_index(c))
+                    .and_then(|g| metrics.glyph_hor_advance(g))
+            })
+            .collect();
+        Ok(Self {
+            metrics,
+            id,
+            common,
+        })
     }
 
     /// Width of `text` at `size` points, in millimetres.
@@ -105,10 +168,14 @@ impl Face {
         let units: f32 = text
             .chars()
             .map(|c| {
-                self.metrics
-                    .glyph_index(c)
-                    .and_then(|g| self.metrics.glyph_hor_advance(g))
-                    .map_or(upm / 2.0, f32::from)
+                let advance = match self.common.get(c as usize) {
+                    Some(known) => *known,
+                    None => self
+                        .metrics
+                        .glyph_index(c)
+                        .and_then(|g| self.metrics.glyph_hor_advance(g)),
+                };
+                advance.map_or(upm / 2.0, f32::from)
             })
             .sum();
         units / upm * size * 25.4 / 72.0
@@ -245,59 +312,43 @@ impl Writer {
         self.ops().extend(ops);
     }
 
-    /// A filled rectangle, `top` mm from the top edge.
-    pub fn filled(&mut self, x: f32, top: f32, w: f32, h: f32, color: (f32, f32, f32)) {
-        let ops = vec![
-            Op::SetFillColor {
-                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
-            },
-            Op::DrawRectangle {
-                rectangle: printpdf::Rect {
-                    x: Mm(x).into(),
-                    y: Mm(PAGE_H - top - h).into(),
-                    width: Mm(w).into(),
-                    height: Mm(h).into(),
-                    mode: Some(printpdf::PaintMode::Fill),
-                    winding_order: None,
-                },
-            },
-        ];
-        self.ops().extend(ops);
-    }
-
     /// A QR code of `payload`, `size` mm square, its top-left corner at (`x`, `top`). Dark
-    /// modules of a row are drawn as one bar each, which keeps a page small.
+    /// modules of a row are drawn as one bar each, in one colour, which keeps a page small.
     pub fn qr(&mut self, payload: &str, x: f32, top: f32, size: f32) -> Result<(), DocumentError> {
-        let code =
-            qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
-                .map_err(|_| DocumentError::Qr)?;
-        let n = code.width();
-        let colors = code.to_colors();
+        let (n, dark) = qr_modules(payload)?;
         // Four modules of quiet zone on each side, as scanners expect.
         let module = size / (n + 8) as f32;
+        let mut ops = vec![Op::SetFillColor {
+            col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+        }];
         for row in 0..n {
             let mut col = 0;
             while col < n {
-                if colors[row * n + col] == qrcode::Color::Dark {
+                if dark[row * n + col] {
                     let start = col;
-                    while col < n && colors[row * n + col] == qrcode::Color::Dark {
+                    while col < n && dark[row * n + col] {
                         col += 1;
                     }
                     let left = x + (start + 4) as f32 * module;
                     let y = top + (row + 4) as f32 * module;
                     // A hair of overlap so that no white seams show between bars.
-                    self.filled(
-                        left,
-                        y,
-                        (col - start) as f32 * module,
-                        module + 0.02,
-                        (0.0, 0.0, 0.0),
-                    );
+                    let h = module + 0.02;
+                    ops.push(Op::DrawRectangle {
+                        rectangle: printpdf::Rect {
+                            x: Mm(left).into(),
+                            y: Mm(PAGE_H - y - h).into(),
+                            width: Mm((col - start) as f32 * module).into(),
+                            height: Mm(h).into(),
+                            mode: Some(printpdf::PaintMode::Fill),
+                            winding_order: None,
+                        },
+                    });
                 } else {
                     col += 1;
                 }
             }
         }
+        self.ops().extend(ops);
         Ok(())
     }
 
@@ -353,6 +404,40 @@ impl Writer {
     /// Draws `text` with its baseline `size`-derived distance below the cursor, at `x` mm
     /// from the left edge. Does not move the cursor.
     pub fn text_at(&mut self, x: f32, text: &str, size: f32, w: Weight, color: (f32, f32, f32)) {
+        self.items_at(x, vec![TextItem::Text(text.to_owned())], size, w, color);
+    }
+
+    /// One line spread to `width` mm: the words with their spaces, each gap widened by a
+    /// text offset. One text object per line keeps big batches small and fast to write;
+    /// real spaces keep the copied text right.
+    pub fn spread_at(&mut self, x: f32, words: &[&str], size: f32, w: Weight, width: f32) {
+        let face = self.face(w);
+        let used: f32 = words.iter().map(|word| face.width(word, size)).sum();
+        let space = face.width(" ", size);
+        let gaps = words.len().saturating_sub(1).max(1) as f32;
+        let extra_mm = ((width - used) / gaps - space).max(0.0);
+        // TJ offsets are thousandths of the font size, negative to move right.
+        let offset = -(extra_mm * 72.0 / 25.4) / size * 1000.0;
+        let mut items = Vec::with_capacity(words.len() * 2);
+        for (i, word) in words.iter().enumerate() {
+            if i + 1 < words.len() {
+                items.push(TextItem::Text(format!("{word} ")));
+                items.push(TextItem::Offset(offset));
+            } else {
+                items.push(TextItem::Text((*word).to_owned()));
+            }
+        }
+        self.items_at(x, items, size, w, INK);
+    }
+
+    fn items_at(
+        &mut self,
+        x: f32,
+        items: Vec<TextItem>,
+        size: f32,
+        w: Weight,
+        color: (f32, f32, f32),
+    ) {
         let baseline = PAGE_H - self.y - size * 0.3528 * 0.8;
         let font = self.face(w).id.clone();
         let ops = vec![
@@ -367,9 +452,7 @@ impl Writer {
             Op::SetTextCursor {
                 pos: Point::new(Mm(x), Mm(baseline)),
             },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
+            Op::ShowText { items },
             Op::EndTextSection,
         ];
         self.ops().extend(ops);
