@@ -14,6 +14,8 @@ import type {
   FamilyInput,
   FamilySummary,
   IinCheck,
+  LetterTemplate,
+  Recipient,
   Oblast,
   Place,
   Problem,
@@ -27,6 +29,27 @@ export const oblasts: Oblast[] = [
 export const categories: Category[] = [
   { id: "c-large", code: "large-family", names: { kk: "көпбалалы отбасы", ru: "многодетная семья" } },
   { id: "c-low", code: "low-income", names: { kk: "аз қамтылған отбасы", ru: "малообеспеченная семья" } },
+];
+
+export const letterTemplates: LetterTemplate[] = [
+  {
+    id: "t-campaign",
+    seed_code: "gratitude-campaign",
+    kind: "gratitude",
+    addressee: "dative",
+    name_kk: "Акцияға қатысқан еріктіге алғыс хат",
+    name_ru: "Благодарность волонтёру за участие в акции",
+    title_kk: "АЛҒЫС ХАТ",
+    title_ru: "БЛАГОДАРСТВЕННОЕ ПИСЬМО",
+    body_kk: "{campaign} акциясына {hours} сағат",
+    body_ru: "за участие в акции {campaign} и {hours}",
+    position_kk: "",
+    position_ru: "",
+    signatory: "",
+    seal: true,
+    archived: false,
+    issued: 0,
+  },
 ];
 
 export const aidTypes: AidType[] = [
@@ -202,4 +225,19 @@ export const apiMock = {
   updateVolunteer: vi.fn(),
   logActivity: vi.fn(),
   listActivities: vi.fn(async () => []),
+  listLetterTemplates: vi.fn(async () => letterTemplates),
+  saveLetterTemplate: vi.fn(),
+  setLetterTemplateArchived: vi.fn(async () => null),
+  getLetterhead: vi.fn(),
+  setLetterhead: vi.fn(),
+  setLetterLogo: vi.fn(),
+  letterVolunteers: vi.fn(async (): Promise<Recipient[]> => []),
+  letterTypedNames: vi.fn(async (_lines: string): Promise<Recipient[]> => []),
+  previewLetter: vi.fn(async () => "data:image/svg+xml;base64,PHN2Zy8+"),
+  issueLetters: vi.fn(),
+  cancelLetterBatch: vi.fn(async () => undefined),
+  listIssuedDocuments: vi.fn(async () => []),
+  cancelIssuedDocument: vi.fn(),
+  reprintDocuments: vi.fn(),
+  verifyDocument: vi.fn(),
 };

@@ -53,6 +53,11 @@ describe("messages", () => {
       OrganisationKind: ["org-kind-"],
       SourceKind: ["source-kind-"],
       ErrorCode: ["error-"],
+      DocumentKind: ["document-kind-"],
+      Doubt: ["doubt-"],
+      VerifyStatus: ["verify-status-"],
+      Layout: ["letters-layout-"],
+      Addressee: ["template-addressee-"],
     };
     const missing: string[] = [];
     for (const [type, ps] of Object.entries(prefixes)) {
@@ -63,5 +68,13 @@ describe("messages", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("the letters screens' own prefixed ids exist in both languages", () => {
+    const ids = [
+      ...["batch", "register", "verify", "templates"].map((x) => `letters-tab-${x}`),
+      ...["recipient", "campaign", "deed", "period", "hours"].map((x) => `placeholder-${x}`),
+    ];
+    expect(ids.filter((id) => !hasMessage("kk", id) || !hasMessage("ru", id))).toEqual([]);
   });
 });

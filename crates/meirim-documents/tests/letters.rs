@@ -478,7 +478,10 @@ fn the_preview_is_the_same_page_as_svg_with_its_text_and_fonts() {
     // Each word carries the width the PDF measured, so a browser draws it no wider.
     let texts = svg.matches("<text ").count();
     assert!(texts > 8, "{texts}");
-    assert!(svg.contains("<tspan dx="), "justified lines keep their gaps as offsets");
+    assert!(
+        svg.contains("<tspan dx="),
+        "justified lines keep their gaps as offsets"
+    );
     assert_eq!(svg.matches("textLength=").count(), texts);
     for text in ["АЛҒЫС ХАТ", "Серіков Дәурен Болатұлына", "№ 1/2026"]
     {

@@ -218,6 +218,7 @@ fn shipped_migrations_are_unchanged() {
         ("0001_initial.sql", 0x9680_549e_bbfe_d40b),
         ("0002_registry.sql", 0xf716_46e9_48c1_1e94),
         ("0003_aid.sql", 0xc65f_2c3f_7010_5218),
+        ("0004_letters.sql", 0xced7_e92c_2fbf_134f),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -301,4 +302,47 @@ fn families_from_the_first_release_survive_the_registry_migration() {
     let places = crate::places::list(db.conn()).unwrap();
     assert_eq!(places.len(), 2, "{places:?}");
     assert_eq!(backups_in(dir.path()).len(), 1);
+}
+
+/// A registry from the aid release (0003) gets the letters tables: its volunteers keep
+/// everything and have no stored dative yet; the seven ready templates are there; the
+/// register starts empty.
+#[test]
+fn volunteers_from_the_aid_release_survive_the_letters_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = paths::db_path(dir.path());
+    let mut conn = Connection::open(&path).unwrap();
+    bring_up_to(&mut conn, &path, &MIGRATIONS[..3]).unwrap();
+    conn.execute(
+        "INSERT INTO volunteers (id, surname, name, sort_key, search_key, created_at, updated_at)
+         VALUES ('v1', 'Серіков', 'Дәурен', 'серiков дәурен', 'serikov dauren',
+                 '2026-05-01T10:00:00.000Z', '2026-05-01T10:00:00.000Z')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let db = Database::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), MIGRATIONS.len());
+    let v = crate::volunteers::get(db.conn(), "v1").unwrap();
+    assert_eq!(v.full_name(), "Серіков Дәурен");
+    let stored: Option<String> = db
+        .conn()
+        .query_row(
+            "SELECT dative_kk FROM volunteers WHERE id = 'v1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, None);
+    assert_eq!(
+        crate::letters::templates::list(db.conn(), true)
+            .unwrap()
+            .len(),
+        7
+    );
+    let issued: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM issued_documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(issued, 0);
 }
