@@ -55,15 +55,7 @@ pub struct Recipient {
 
 impl Recipient {
     pub fn full_name(&self) -> String {
-        [
-            Some(self.surname.as_str()),
-            Some(self.name.as_str()),
-            self.patronymic.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
+        crate::family::full_name(&self.surname, &self.name, self.patronymic.as_deref())
     }
 
     pub fn dative(&self, lang: Language) -> &str {

@@ -239,67 +239,48 @@ pub fn save(
     input: &TemplateInput,
 ) -> Result<LetterTemplate, Problem> {
     let t = check(input)?;
-    let now = clock::now();
-    let id = match id {
+    let (id, sql) = match id {
         Some(id) => {
             get(db.conn(), id)?;
-            db.conn()
-                .execute(
-                    "UPDATE letter_templates SET kind = ?2, addressee = ?3, name_kk = ?4,
-                        name_ru = ?5, title_kk = ?6, title_ru = ?7, body_kk = ?8, body_ru = ?9,
-                        position_kk = ?10, position_ru = ?11, signatory = ?12, seal = ?13,
-                        updated_at = ?14
-                     WHERE id = ?1",
-                    params![
-                        id,
-                        t.kind.stored(),
-                        t.addressee.stored(),
-                        t.name_kk,
-                        t.name_ru,
-                        t.title_kk,
-                        t.title_ru,
-                        t.body_kk,
-                        t.body_ru,
-                        t.position_kk,
-                        t.position_ru,
-                        t.signatory,
-                        t.seal,
-                        now
-                    ],
-                )
-                .map_err(DbError::from)?;
-            id.to_owned()
+            (
+                id.to_owned(),
+                "UPDATE letter_templates SET kind = ?2, addressee = ?3, name_kk = ?4,
+                    name_ru = ?5, title_kk = ?6, title_ru = ?7, body_kk = ?8, body_ru = ?9,
+                    position_kk = ?10, position_ru = ?11, signatory = ?12, seal = ?13,
+                    updated_at = ?14
+                 WHERE id = ?1",
+            )
         }
-        None => {
-            let id = clock::new_id();
-            db.conn()
-                .execute(
-                    "INSERT INTO letter_templates (id, position, kind, addressee, name_kk, name_ru,
-                        title_kk, title_ru, body_kk, body_ru, position_kk, position_ru,
-                        signatory, seal, created_at, updated_at)
-                     VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM letter_templates),
-                             ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-                    params![
-                        id,
-                        t.kind.stored(),
-                        t.addressee.stored(),
-                        t.name_kk,
-                        t.name_ru,
-                        t.title_kk,
-                        t.title_ru,
-                        t.body_kk,
-                        t.body_ru,
-                        t.position_kk,
-                        t.position_ru,
-                        t.signatory,
-                        t.seal,
-                        now
-                    ],
-                )
-                .map_err(DbError::from)?;
-            id
-        }
+        None => (
+            clock::new_id(),
+            "INSERT INTO letter_templates (id, position, kind, addressee, name_kk, name_ru,
+                title_kk, title_ru, body_kk, body_ru, position_kk, position_ru,
+                signatory, seal, created_at, updated_at)
+             VALUES (?1, (SELECT ifnull(max(position), 0) + 1 FROM letter_templates),
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        ),
     };
+    db.conn()
+        .execute(
+            sql,
+            params![
+                id,
+                t.kind.stored(),
+                t.addressee.stored(),
+                t.name_kk,
+                t.name_ru,
+                t.title_kk,
+                t.title_ru,
+                t.body_kk,
+                t.body_ru,
+                t.position_kk,
+                t.position_ru,
+                t.signatory,
+                t.seal,
+                clock::now()
+            ],
+        )
+        .map_err(DbError::from)?;
     get(db.conn(), &id)
 }
 
