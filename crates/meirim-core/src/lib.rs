@@ -26,6 +26,7 @@ pub mod phone;
 pub mod places;
 pub mod problem;
 pub mod reference;
+pub mod reports;
 pub mod settings;
 pub mod text;
 pub mod volunteers;
