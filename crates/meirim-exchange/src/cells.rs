@@ -1,0 +1,70 @@
+//! What a report's labels and headings say in the office's language, shared by the CSV and
+//! XLSX writers.
+
+use meirim_core::date;
+use meirim_core::reports::{Label, Period, PeriodReport};
+use meirim_core::settings::Language;
+use meirim_i18n::Localizer;
+
+pub(crate) fn label(l10n: &Localizer, lang: Language, label: &Label) -> String {
+    match label {
+        Label::Message(id) => l10n.text(id, &[]),
+        Label::Names(n) => n.pick(lang).to_owned(),
+        Label::Text(t) => t.clone(),
+    }
+}
+
+/// «01.01.2026–31.12.2026».
+pub(crate) fn period(p: Period) -> String {
+    format!("{}–{}", date::display(p.from), date::display(p.to))
+}
+
+/// The report's title line: office, period and scope.
+pub(crate) fn title(l10n: &Localizer, report: &PeriodReport) -> String {
+    let mut parts = vec![l10n.text("report-title", &[])];
+    if !report.office.is_empty() {
+        parts.push(report.office.clone());
+    }
+    parts.push(period(report.period));
+    if let Some(v) = &report.scope.village {
+        parts.push(v.clone());
+    }
+    if let Some(o) = &report.scope.rural_okrug {
+        parts.push(o.clone());
+    }
+    if let Some(c) = &report.campaign_name {
+        parts.push(format!("«{c}»"));
+    }
+    parts.join(" · ")
+}
+
+/// A spreadsheet cell that starts like a formula is written as text with a leading
+/// apostrophe, so a name like «=HYPERLINK(…)» typed into the registry cannot run in Excel.
+pub(crate) fn neutral(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+/// A cell's value as a spreadsheet number: tenge and counts as they are, quantities in
+/// their unit (stored in thousandths), time in hours (stored in minutes).
+pub(crate) fn number(measure: meirim_core::reports::Measure, value: i64) -> f64 {
+    use meirim_core::reports::Measure;
+    match measure {
+        Measure::Count | Measure::Tenge => value as f64,
+        Measure::Quantity => value as f64 / 1000.0,
+        Measure::Minutes => value as f64 / 60.0,
+    }
+}
+
+/// The same number as CSV text, with a decimal comma as Kazakh and Russian Excel expects.
+pub(crate) fn number_text(measure: meirim_core::reports::Measure, value: i64) -> String {
+    let n = number(measure, value);
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        let s = format!("{n:.3}");
+        s.trim_end_matches('0').replace('.', ",")
+    }
+}

@@ -1,0 +1,11 @@
+//! What leaves the office on purpose: the period report as XLSX (a sheet per breakdown) and
+//! CSV (UTF-8 with BOM, for Excel), and the careful write that puts a file on a USB stick.
+
+mod cells;
+pub mod report_csv;
+pub mod report_xlsx;
+pub mod write;
+
+pub use report_csv::report_csv;
+pub use report_xlsx::report_xlsx;
+pub use write::{write_verified, WriteError};

@@ -1,0 +1,127 @@
+//! The period report's files read back by real readers: the XLSX with calamine (a sheet
+//! per section, numbers as numbers equal to the report's), the CSV with Python's csv module
+//! (BOM, Cyrillic intact, the same figures), and a formula-looking name neutralised.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use meirim_core::reports::{self, Period, Preset, Scope};
+use meirim_core::settings::Language;
+use meirim_core::Database;
+use meirim_exchange::{report_csv, report_xlsx, write_verified};
+use meirim_i18n::Localizer;
+
+fn report() -> (Database, meirim_core::reports::PeriodReport) {
+    let mut db = Database::open_in_memory().unwrap();
+    meirim_core::demo::fill(&mut db, 200, 3).unwrap();
+    meirim_core::demo::aid::fill(&mut db, 2_000, 3).unwrap();
+    // A village name that looks like a formula must not become one in Excel.
+    db.conn()
+        .execute(
+            "UPDATE families SET village = '=HYPERLINK(\"http://x\")'
+             WHERE id = (SELECT family_id FROM deliveries WHERE status = 'delivered'
+                         AND on_date >= '2026-01-01' LIMIT 1)",
+            [],
+        )
+        .unwrap();
+    let year = Period::containing(Preset::Year, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    let r = reports::build(db.conn(), year, &Scope::default()).unwrap();
+    (db, r)
+}
+
+#[test]
+fn the_xlsx_has_a_sheet_per_section_with_the_reports_numbers() {
+    let (_db, r) = report();
+    let l10n = Localizer::new(Language::Kk).unwrap();
+    let bytes = report_xlsx(&r, &l10n, Language::Kk).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.xlsx");
+    write_verified(&path, &bytes).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), r.sections.len());
+    assert_eq!(names[0], "1. Жалпы көрсеткіштер");
+    assert!(names.iter().all(|n| n.chars().count() <= 31));
+
+    let summary = book.worksheet_range(&names[0]).unwrap();
+    let row = |label: &str| {
+        summary
+            .rows()
+            .find(|cells| cells.first() == Some(&Data::String(label.into())))
+            .unwrap_or_else(|| panic!("{label}"))
+            .to_vec()
+    };
+    let helped = row("Көмек алған отбасылар");
+    assert_eq!(
+        helped[1],
+        Data::Float(r.value("summary", "families-helped").unwrap() as f64)
+    );
+    let value = row("Көмектің жалпы құны");
+    assert_eq!(
+        value[1],
+        Data::Float(r.value("summary", "value").unwrap() as f64)
+    );
+
+    // Aid by type: quantities in their unit, not thousandths.
+    let aid = book.worksheet_range(&names[3]).unwrap();
+    let section = r.section("aid-by-type").unwrap();
+    let first = &section.lines[0];
+    let cells: Vec<Data> = aid.rows().nth(4).unwrap().to_vec();
+    assert_eq!(cells[5], Data::Float(first.now[2] as f64 / 1000.0));
+    assert_eq!(cells[7], Data::Float(first.now[3] as f64));
+
+    // The formula-looking village is text that starts with an apostrophe.
+    let villages = book.worksheet_range(&names[2]).unwrap();
+    assert!(villages
+        .rows()
+        .any(|c| c.first() == Some(&Data::String("'=HYPERLINK(\"http://x\")".into()))));
+}
+
+#[test]
+fn the_csv_opens_in_pythons_csv_module_with_cyrillic_and_the_same_figures() {
+    let (_db, r) = report();
+    let l10n = Localizer::new(Language::Ru).unwrap();
+    let bytes = report_csv(&r, &l10n, Language::Ru);
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.csv");
+    write_verified(&path, &bytes).unwrap();
+    let script = r#"
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f, delimiter=";"))
+sys.stdout.write("\x1e".join("\x1f".join(r) for r in rows))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .expect("python3 is needed for this test");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Rows and cells come back separated by ASCII record and unit separators.
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<String>> = text
+        .split('\x1e')
+        .map(|r| r.split('\x1f').map(str::to_owned).collect())
+        .collect();
+    assert!(rows[0][0].starts_with("Отчёт за период"));
+    let helped = rows
+        .iter()
+        .find(|r| r[0] == "Семьи, получившие помощь")
+        .unwrap();
+    let summary = r.section("summary").unwrap();
+    let line = summary
+        .lines
+        .iter()
+        .find(|l| l.key == "families-helped")
+        .unwrap();
+    assert_eq!(helped[1], line.now[0].to_string());
+    assert_eq!(helped[2], line.before[0].to_string());
+    assert!(rows.iter().any(|r| r[0] == "'=HYPERLINK(\"http://x\")"));
+}
