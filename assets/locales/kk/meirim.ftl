@@ -804,3 +804,6 @@ report-blood-donations = Қан тапсыру
 report-no-organisation = Ұйымсыз
 report-families-registered = Тіркелген отбасылар
 report-families-archived = Мұрағатқа шығарылған отбасылар
+report-saved = Есеп сақталды: { $path }
+error-export-failed = «{ $path }» файлын жазу мүмкін болмады: { $reason }. Флешка орнында ма, толып қалмады ма, жазуға рұқсат бар ма — тексеріп, қайталаңыз. Дерекқор өзгерген жоқ.
+report-previous-short = алдыңғы

@@ -831,3 +831,6 @@ report-blood-donations = Сдача крови
 report-no-organisation = Без организации
 report-families-registered = Поставлено на учёт семей
 report-families-archived = Снято с учёта (в архив) семей
+report-saved = Отчёт сохранён: { $path }
+error-export-failed = Не удалось записать файл «{ $path }»: { $reason }. Проверьте, вставлена ли флешка, есть ли на ней место и разрешена ли запись, и повторите. База данных не изменилась.
+report-previous-short = ранее

@@ -8,6 +8,7 @@ mod families;
 mod letters;
 mod output;
 mod reference;
+mod report;
 mod volunteers;
 
 use output::say;
@@ -51,6 +52,9 @@ enum Command {
     /// Letters, diplomas and certificates: issue a numbered batch (a campaign's
     /// volunteers or a list of names), and the register: verify, cancel, reprint.
     Letters(Box<letters::LettersArgs>),
+    /// The period report (figures beside the previous period's): on screen, or PDF, XLSX
+    /// or CSV for the district.
+    Report(Box<report::ReportArgs>),
     /// Volunteers and the hours they gave.
     #[command(subcommand)]
     Volunteers(volunteers::VolunteersCommand),
@@ -166,6 +170,7 @@ fn main() -> ExitCode {
         Command::Campaigns(cmd) => campaigns::run(&mut ctx, cmd),
         Command::Letters(args) => letters::run(&mut ctx, *args),
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
+        Command::Report(args) => report::run(&mut ctx, *args),
         Command::Demo {
             families,
             seed,

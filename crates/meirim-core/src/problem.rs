@@ -63,6 +63,7 @@ pub enum ErrorCode {
     NumberFormatInvalid,
     OptionMissing,
     NoRecipients,
+    ExportFailed,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -146,6 +147,7 @@ impl ErrorCode {
         ErrorCode::NumberFormatInvalid,
         ErrorCode::OptionMissing,
         ErrorCode::NoRecipients,
+        ErrorCode::ExportFailed,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

@@ -6,6 +6,7 @@ mod family_card;
 mod letter;
 mod letter_issue;
 mod page;
+mod report;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
 pub use family_card::family_card;
 pub use letter::{check_image, letters, missing_glyphs, preview_svg, LetterPage, LetterSide};
 pub use letter_issue::{issue_letters, preview, reprint, set_logo};
+pub use report::report_pdf;
 
 /// Where documents are saved: `documents/` beside the registry file, so a portable
 /// registry on a USB stick keeps its papers with it.

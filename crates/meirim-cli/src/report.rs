@@ -1,0 +1,176 @@
+//! `meirim-cli report …`: the period report for a scheduled task or the district — on
+//! screen, or as PDF, XLSX or CSV written atomically and read back.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::reports::{self, Label, Period, Preset, Scope};
+use meirim_core::{campaigns, date, settings};
+
+use crate::families::print_json;
+use crate::output::{say, table};
+use crate::Ctx;
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// First day (with --to).
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    /// month, quarter, half-year or year containing --date (default today).
+    #[arg(long)]
+    preset: Option<String>,
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    village: Option<String>,
+    #[arg(long)]
+    okrug: Option<String>,
+    /// Campaign id or name.
+    #[arg(long)]
+    campaign: Option<String>,
+    /// text (default), pdf, xlsx or csv.
+    #[arg(long, default_value = "text")]
+    format: String,
+    /// Where to write pdf / xlsx / csv.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Who signs the PDF (default: the signatory remembered from the last list).
+    #[arg(long)]
+    signatory: Option<String>,
+}
+
+fn day(raw: &str) -> Result<chrono::NaiveDate, Problem> {
+    date::parse(raw).ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))
+}
+
+fn period(a: &ReportArgs) -> Result<Period, Problem> {
+    match (&a.from, &a.to, &a.preset) {
+        (Some(f), Some(t), None) => Period::new(day(f)?, day(t)?),
+        (None, None, Some(p)) => {
+            let preset = match p.as_str() {
+                "month" => Preset::Month,
+                "quarter" => Preset::Quarter,
+                "half-year" => Preset::HalfYear,
+                "year" => Preset::Year,
+                other => {
+                    return Err(Problem::new(ErrorCode::InvalidChoice)
+                        .with("value", other)
+                        .with("allowed", "month, quarter, half-year, year"))
+                }
+            };
+            let on = match &a.date {
+                Some(d) => day(d)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            Ok(Period::containing(preset, on))
+        }
+        _ => Err(Problem::new(ErrorCode::OptionMissing).with("option", "--from/--to | --preset")),
+    }
+}
+
+pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
+    let period = period(&a)?;
+    let campaign_id = match &a.campaign {
+        Some(key) => Some(
+            campaigns::find(ctx.db.conn(), key)?
+                .ok_or_else(|| Problem::new(ErrorCode::NotFound).with("id", key))?
+                .id,
+        ),
+        None => None,
+    };
+    let scope = Scope {
+        village: a.village.clone(),
+        rural_okrug: a.okrug.clone(),
+        campaign_id,
+    };
+    let report = reports::build(ctx.db.conn(), period, &scope)?;
+    let bytes = match a.format.as_str() {
+        "text" if ctx.json => return print_json(&report),
+        "text" => {
+            print_text(ctx, &report);
+            return Ok(());
+        }
+        "csv" => meirim_exchange::report_csv(&report, &ctx.l10n, ctx.lang),
+        "xlsx" => meirim_exchange::report_xlsx(&report, &ctx.l10n, ctx.lang)
+            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
+        "pdf" => {
+            let signatory = match &a.signatory {
+                Some(s) => s.clone(),
+                None => settings::signatory(ctx.db.conn())?,
+            };
+            meirim_documents::report_pdf(
+                &report,
+                ctx.lang,
+                &signatory,
+                chrono::Local::now().date_naive(),
+            )
+            .map_err(|e| {
+                Problem::new(ErrorCode::DocumentFailed)
+                    .with("path", "report.pdf")
+                    .with("reason", e)
+            })?
+        }
+        other => {
+            return Err(Problem::new(ErrorCode::InvalidChoice)
+                .with("value", other)
+                .with("allowed", "text, pdf, xlsx, csv"))
+        }
+    };
+    let out = a
+        .out
+        .ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
+    meirim_exchange::write_verified(&out, &bytes).map_err(|e| {
+        Problem::new(ErrorCode::ExportFailed)
+            .with("path", out.display())
+            .with("reason", e)
+    })?;
+    if ctx.json {
+        return print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
+    }
+    say(ctx.l10n.text(
+        "report-saved",
+        &[("path", out.display().to_string().into())],
+    ));
+    Ok(())
+}
+
+fn print_text(ctx: &Ctx, r: &reports::PeriodReport) {
+    let show = |p: Period| format!("{}–{}", date::display(p.from), date::display(p.to));
+    say(format!(
+        "{} · {} ({}: {})",
+        ctx.l10n.text("report-title", &[]),
+        show(r.period),
+        ctx.l10n.text("report-compared-with", &[]),
+        show(r.previous)
+    ));
+    for s in &r.sections {
+        say("");
+        say(ctx.l10n.text(&format!("report-section-{}", s.id), &[]));
+        let mut headers = vec![ctx.l10n.text("report-col-line", &[])];
+        for c in &s.columns {
+            let c = ctx.l10n.text(c, &[]);
+            headers.push(c.clone());
+            headers.push(format!("{c} ←"));
+        }
+        let rows: Vec<Vec<String>> = s
+            .lines
+            .iter()
+            .map(|l| {
+                let mut row = vec![match &l.label {
+                    Label::Message(id) => ctx.l10n.text(id, &[]),
+                    Label::Names(n) => n.pick(ctx.lang).to_owned(),
+                    Label::Text(t) => t.clone(),
+                }];
+                for (now, before) in l.now.iter().zip(&l.before) {
+                    row.push(now.to_string());
+                    row.push(before.to_string());
+                }
+                row
+            })
+            .collect();
+        say(table(&headers, &rows));
+    }
+}
