@@ -3,6 +3,7 @@
 
 mod aid;
 mod bench_letters;
+mod bench_report;
 mod campaigns;
 mod families;
 mod letters;
@@ -100,6 +101,18 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time the period report on this registry (the demo district) and write the SQL it
+    /// ran as a script for the sqlite3 shell (scripts/bench-report.sh compares the two).
+    BenchReport {
+        #[arg(long, default_value = "01.01.2026")]
+        from: String,
+        #[arg(long, default_value = "31.12.2026")]
+        to: String,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        #[arg(long)]
+        sql_out: PathBuf,
+    },
     /// The operator name written into the audit log: shows it, or sets it when given.
     Operator { name: Option<String> },
     /// Where the data folder and database file are.
@@ -171,6 +184,12 @@ fn main() -> ExitCode {
         Command::Letters(args) => letters::run(&mut ctx, *args),
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Report(args) => report::run(&mut ctx, *args),
+        Command::BenchReport {
+            from,
+            to,
+            runs,
+            sql_out,
+        } => bench_period(&mut ctx, &from, &to, runs, &sql_out),
         Command::Demo {
             families,
             seed,
@@ -206,6 +225,21 @@ fn demo(ctx: &mut Ctx, families: u32, seed: u64, deliveries: u32) -> Result<(), 
         ],
     ));
     Ok(())
+}
+
+fn bench_period(
+    ctx: &mut Ctx,
+    from: &str,
+    to: &str,
+    runs: usize,
+    sql_out: &std::path::Path,
+) -> Result<(), Problem> {
+    let day = |raw: &str| {
+        meirim_core::date::parse(raw)
+            .ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))
+    };
+    let period = meirim_core::reports::Period::new(day(from)?, day(to)?)?;
+    bench_report::run(ctx, period, runs, sql_out)
 }
 
 fn operator(ctx: &Ctx, name: Option<String>) -> Result<(), Problem> {

@@ -39,16 +39,29 @@ fn msg(id: &str) -> Label {
     Label::Message(id.to_owned())
 }
 
-/// The WHERE part every delivery query shares; `d` is deliveries, `f` families.
-const DELIVERED: &str = "d.status = 'delivered' AND d.on_date BETWEEN :from AND :to
-    AND (:village IS NULL OR f.village = :village)
-    AND (:okrug IS NULL OR f.rural_okrug = :okrug)
-    AND (:campaign IS NULL OR d.campaign_id = :campaign)";
+/// The delivered aid of both periods (they are adjacent) in scope, read from the large
+/// deliveries table once: every aid breakdown then reads this small table. Scanning a
+/// million deliveries once per breakdown and period made a year's report take 12 s.
+const FILL: &str = "CREATE TEMP TABLE report_aid AS
+    SELECT d.on_date >= :now_from AS now, d.family_id, d.aid_type_id, d.value,
+           d.quantity_milli, d.campaign_id
+    FROM deliveries d
+    WHERE d.status = 'delivered' AND d.on_date BETWEEN :from AND :to
+      AND (:campaign IS NULL OR d.campaign_id = :campaign)
+      AND (coalesce(:village, :okrug) IS NULL
+           OR d.family_id IN (SELECT id FROM families
+                              WHERE (:village IS NULL OR village = :village)
+                                AND (:okrug IS NULL OR rural_okrug = :okrug)))";
+
+const DROP: &str = "DROP TABLE IF EXISTS temp.report_aid";
 
 struct Query<'a> {
     conn: &'a Connection,
     from: String,
     to: String,
+    /// Which rows of `report_aid` are this period's.
+    now: bool,
+    now_from: String,
     scope: &'a Scope,
 }
 
@@ -66,6 +79,8 @@ impl Query<'_> {
             ":village": self.scope.village,
             ":okrug": self.scope.rural_okrug,
             ":campaign": self.scope.campaign_id,
+            ":now": self.now,
+            ":now_from": self.now_from,
         };
         // Each query names only some of the parameters; SQLite refuses unknown names.
         let used: Vec<(&str, &dyn rusqlite::ToSql)> = params
@@ -94,13 +109,10 @@ impl Query<'_> {
 fn summary(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     let (families, deliveries, value, cash): (i64, i64, i64, i64) = q
         .rows(
-            &format!(
-                "SELECT count(DISTINCT d.family_id), count(*), ifnull(sum(d.value), 0),
-                        ifnull(sum(CASE WHEN t.unit = 'tenge' THEN d.value END), 0)
-                 FROM deliveries d JOIN families f ON f.id = d.family_id
-                      JOIN aid_types t ON t.id = d.aid_type_id
-                 WHERE {DELIVERED}"
-            ),
+            "SELECT count(DISTINCT a.family_id), count(*), ifnull(sum(a.value), 0),
+                    ifnull(sum(CASE WHEN t.unit = 'tenge' THEN a.value END), 0)
+             FROM temp.report_aid a JOIN aid_types t ON t.id = a.aid_type_id
+             WHERE a.now = :now",
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?
         .into_iter()
@@ -133,14 +145,11 @@ fn summary(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 
 fn by_category(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     q.rows(
-        &format!(
-            "SELECT c.id, c.name_kk, c.name_ru, count(DISTINCT d.family_id)
-             FROM deliveries d JOIN families f ON f.id = d.family_id
-                  JOIN family_categories fc ON fc.family_id = d.family_id
-                  JOIN categories c ON c.id = fc.category_id
-             WHERE {DELIVERED}
-             GROUP BY c.id ORDER BY c.sort_order"
-        ),
+        "SELECT c.id, c.name_kk, c.name_ru, count(*)
+         FROM (SELECT DISTINCT family_id FROM temp.report_aid WHERE now = :now) a
+              JOIN family_categories fc ON fc.family_id = a.family_id
+              JOIN categories c ON c.id = fc.category_id
+         GROUP BY c.id ORDER BY c.sort_order",
         |r| {
             Ok(raw(
                 &r.get::<_, String>(0)?,
@@ -157,12 +166,10 @@ fn by_category(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 
 fn by_village(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     q.rows(
-        &format!(
-            "SELECT ifnull(f.village, ''), count(DISTINCT d.family_id) AS n
-             FROM deliveries d JOIN families f ON f.id = d.family_id
-             WHERE {DELIVERED}
-             GROUP BY f.village ORDER BY n DESC, f.village"
-        ),
+        "SELECT ifnull(f.village, '') AS village, count(*) AS n
+         FROM (SELECT DISTINCT family_id FROM temp.report_aid WHERE now = :now) a
+              JOIN families f ON f.id = a.family_id
+         GROUP BY 1 ORDER BY n DESC, village",
         |r| {
             let village: String = r.get(0)?;
             let label = if village.is_empty() {
@@ -177,14 +184,11 @@ fn by_village(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 
 fn by_aid_type(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     q.rows(
-        &format!(
-            "SELECT t.id, t.name_kk, t.name_ru, t.unit, count(*), sum(d.quantity_milli),
-                    sum(d.value), count(DISTINCT d.family_id)
-             FROM deliveries d JOIN families f ON f.id = d.family_id
-                  JOIN aid_types t ON t.id = d.aid_type_id
-             WHERE {DELIVERED}
-             GROUP BY t.id ORDER BY t.sort_order"
-        ),
+        "SELECT t.id, t.name_kk, t.name_ru, t.unit, count(*), sum(a.quantity_milli),
+                sum(a.value), count(DISTINCT a.family_id)
+         FROM temp.report_aid a JOIN aid_types t ON t.id = a.aid_type_id
+         WHERE a.now = :now
+         GROUP BY t.id ORDER BY t.sort_order",
         |r| {
             let mut line = raw(
                 &r.get::<_, String>(0)?,
@@ -209,24 +213,18 @@ fn by_aid_type(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 /// Campaigns with delivered aid or volunteer time in the period.
 fn by_campaign(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     q.rows(
-        "SELECT c.id, c.name,
-                (SELECT count(DISTINCT d.family_id) FROM deliveries d
-                   JOIN families f ON f.id = d.family_id
-                  WHERE d.campaign_id = c.id AND d.status = 'delivered'
-                    AND d.on_date BETWEEN :from AND :to
-                    AND (:village IS NULL OR f.village = :village)
-                    AND (:okrug IS NULL OR f.rural_okrug = :okrug)) AS families,
-                (SELECT ifnull(sum(d.value), 0) FROM deliveries d
-                   JOIN families f ON f.id = d.family_id
-                  WHERE d.campaign_id = c.id AND d.status = 'delivered'
-                    AND d.on_date BETWEEN :from AND :to
-                    AND (:village IS NULL OR f.village = :village)
-                    AND (:okrug IS NULL OR f.rural_okrug = :okrug)) AS value,
-                (SELECT count(DISTINCT a.volunteer_id) FROM volunteer_activities a
-                  WHERE a.campaign_id = c.id AND a.on_date BETWEEN :from AND :to) AS people
+        "SELECT c.id, c.name, ifnull(a.families, 0), ifnull(a.value, 0), ifnull(v.people, 0)
          FROM campaigns c
+              LEFT JOIN (SELECT campaign_id, count(DISTINCT family_id) AS families,
+                                sum(value) AS value
+                         FROM temp.report_aid WHERE now = :now AND campaign_id IS NOT NULL
+                         GROUP BY campaign_id) a ON a.campaign_id = c.id
+              LEFT JOIN (SELECT campaign_id, count(DISTINCT volunteer_id) AS people
+                         FROM volunteer_activities
+                         WHERE on_date BETWEEN :from AND :to AND campaign_id IS NOT NULL
+                         GROUP BY campaign_id) v ON v.campaign_id = c.id
          WHERE (:campaign IS NULL OR c.id = :campaign)
-           AND (families > 0 OR people > 0)
+           AND (a.families > 0 OR v.people > 0)
          ORDER BY ifnull(c.starts_on, ''), c.name",
         |r| {
             Ok(raw(
@@ -385,12 +383,21 @@ fn registry(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     ])
 }
 
-/// Every section's lines for one period, in report order.
-fn collect(conn: &Connection, period: Period, scope: &Scope) -> Result<Vec<Vec<Raw>>, Problem> {
+/// Every section's lines for one period, in report order; `now` picks its rows of
+/// `report_aid`.
+fn collect(
+    conn: &Connection,
+    period: Period,
+    now: bool,
+    now_from: &str,
+    scope: &Scope,
+) -> Result<Vec<Vec<Raw>>, Problem> {
     let q = Query {
         conn,
         from: period.from.to_string(),
         to: period.to.to_string(),
+        now,
+        now_from: now_from.to_owned(),
         scope,
     };
     Ok(vec![
@@ -479,8 +486,22 @@ pub fn build(conn: &Connection, period: Period, scope: &Scope) -> Result<PeriodR
         Some(id) => Some(campaigns::get(conn, id)?.name),
         None => None,
     };
-    let now = collect(conn, period, scope)?;
-    let before = collect(conn, previous, scope)?;
+    let now_from = period.from.to_string();
+    let both = Query {
+        conn,
+        from: previous.from.to_string(),
+        to: period.to.to_string(),
+        now: true,
+        now_from: now_from.clone(),
+        scope,
+    };
+    conn.execute(DROP, []).map_err(DbError::from)?;
+    both.rows(FILL, |_| Ok(()))?;
+    let figures = collect(conn, period, true, &now_from, scope)
+        .and_then(|now| Ok((now, collect(conn, previous, false, &now_from, scope)?)));
+    // The temporary table goes whatever happened; an error above is the one to report.
+    conn.execute(DROP, []).map_err(DbError::from)?;
+    let (now, before) = figures?;
     let sections = SECTIONS
         .iter()
         .zip(now.into_iter().zip(before))
