@@ -80,6 +80,10 @@ const COMMANDS: &[&str] = &[
     "cancel_issued_document",
     "reprint_documents",
     "verify_document",
+    "preset_period",
+    "typed_period",
+    "period_report",
+    "save_report",
 ];
 
 fn main() {

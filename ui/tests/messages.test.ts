@@ -58,6 +58,8 @@ describe("messages", () => {
       VerifyStatus: ["verify-status-"],
       Layout: ["letters-layout-"],
       Addressee: ["template-addressee-"],
+      Preset: ["report-preset-"],
+      ReportFormat: ["report-save-"],
     };
     const missing: string[] = [];
     for (const [type, ps] of Object.entries(prefixes)) {

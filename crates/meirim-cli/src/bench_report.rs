@@ -73,7 +73,7 @@ pub fn run(ctx: &mut Ctx, period: Period, runs: usize, sql_out: &Path) -> Result
     ));
     say(format!("{} statements; the slowest:", seen.len()));
     let mut slow = seen.clone();
-    slow.sort_by(|a, b| b.1.cmp(&a.1));
+    slow.sort_by_key(|s| std::cmp::Reverse(s.1));
     for (sql, took) in slow.iter().take(6) {
         let head: String = sql.split_whitespace().collect::<Vec<_>>().join(" ");
         say(format!(

@@ -125,3 +125,23 @@ sys.stdout.write("\x1e".join("\x1f".join(r) for r in rows))
     assert_eq!(helped[2], line.before[0].to_string());
     assert!(rows.iter().any(|r| r[0] == "'=HYPERLINK(\"http://x\")"));
 }
+
+#[test]
+fn every_title_column_and_label_of_the_report_has_a_message_in_both_languages() {
+    let (_db, r) = report();
+    for lang in [Language::Kk, Language::Ru] {
+        let l10n = Localizer::new(lang).unwrap();
+        let mut ids = vec!["report-title".to_owned(), "report-col-line".to_owned()];
+        for s in &r.sections {
+            ids.push(format!("report-section-{}", s.id));
+            ids.extend(s.columns.iter().cloned());
+            for line in &s.lines {
+                if let meirim_core::reports::Label::Message(id) = &line.label {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        let missing: Vec<&String> = ids.iter().filter(|id| !l10n.has(id)).collect();
+        assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+    }
+}

@@ -12,6 +12,7 @@ mod families;
 mod letters;
 mod organisations;
 mod places;
+mod reports;
 mod volunteers;
 
 use tauri_specta::{collect_commands, Builder};
@@ -97,6 +98,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         letters::cancel_issued_document,
         letters::reprint_documents,
         letters::verify_document,
+        reports::preset_period,
+        reports::typed_period,
+        reports::period_report,
+        reports::save_report,
     ])
 }
 
@@ -152,6 +157,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 79);
+        assert_eq!(count, 83);
     }
 }

@@ -4,6 +4,11 @@ import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
   BatchOptions_Deserialize,
+  Period,
+  PeriodReport_Serialize,
+  Preset,
+  ReportFormat,
+  Scope_Deserialize,
   BatchProgress,
   IssuedBatch_Serialize,
   IssuedDocument_Serialize,
@@ -58,6 +63,11 @@ import type {
 } from "./bindings";
 
 export type {
+  Label,
+  Measure,
+  Period,
+  Preset,
+  ReportFormat,
   Addressee,
   BatchProgress,
   DocumentKind,
@@ -92,6 +102,8 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type PeriodReport = PeriodReport_Serialize;
+export type Scope = Scope_Deserialize;
 export type BatchOptions = BatchOptions_Deserialize;
 export type IssuedBatch = IssuedBatch_Serialize;
 export type IssuedDocument = IssuedDocument_Serialize;
@@ -149,6 +161,12 @@ async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
 }
 
 export const api = {
+  presetPeriod: (preset: Preset, on: string | null): Promise<Period> => unwrap(commands.presetPeriod(preset, on)),
+  typedPeriod: (from: string, to: string): Promise<Period> => unwrap(commands.typedPeriod(from, to)),
+  periodReport: (period: Period, scope: Scope): Promise<PeriodReport> =>
+    unwrap(commands.periodReport(period, scope)),
+  saveReport: (period: Period, scope: Scope, format: ReportFormat): Promise<string> =>
+    unwrap(commands.saveReport(period, scope, format)),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

@@ -102,6 +102,13 @@ export const commands = {
 	/**  Prints issued documents again into documents/ and returns the file's path. */
 	reprintDocuments: (ids: string[]) => typedError<string, Problem>(__TAURI_INVOKE("reprint_documents", { ids })),
 	verifyDocument: (code: string) => typedError<Verification_Serialize, Problem>(__TAURI_INVOKE("verify_document", { code })),
+	/**  The preset period containing `on` (today when empty). */
+	presetPeriod: (preset: Preset, on: string | null) => typedError<Period, Problem>(__TAURI_INVOKE("preset_period", { preset, on })),
+	/**  A period typed as two dates («01.10.2026», «31.12.2026»). */
+	typedPeriod: (from: string, to: string) => typedError<Period, Problem>(__TAURI_INVOKE("typed_period", { from, to })),
+	periodReport: (period: Period, scope: Scope_Deserialize) => typedError<PeriodReport_Serialize, Problem>(__TAURI_INVOKE("period_report", { period, scope })),
+	/**  Saves the report into documents/ as `report-<from>-<to>.<format>` and returns the path. */
+	saveReport: (period: Period, scope: Scope_Deserialize, format: ReportFormat) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { period, scope, format })),
 };
 
 /* Types */
@@ -837,7 +844,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type Family = Family_Serialize | Family_Deserialize;
 
@@ -1167,6 +1174,12 @@ export type IssuedDocument_Serialize = {
 	cancel_reason: string | null,
 };
 
+/**
+ *  What a line is called: a message id of the Fluent files, a name kept in both languages,
+ *  or a name as the office typed it (a village, a campaign).
+ */
+export type Label = { kind: "message"; value: string } | { kind: "names"; value: Names } | { kind: "text"; value: string };
+
 /**  The two working languages. Kazakh is the default everywhere. */
 export type Language = "kk" | "ru";
 
@@ -1222,6 +1235,33 @@ export type Letterhead_Serialize = {
 	/**  Read only: whether a logo is stored. */
 	has_logo: boolean,
 };
+
+export type Line = Line_Serialize | Line_Deserialize;
+
+export type Line_Deserialize = {
+	key: string,
+	label: Label,
+	/**  The unit of `Quantity` cells (aid types). */
+	unit?: AidUnit | null,
+	/**  One per column. */
+	measures: Measure[],
+	now: (number | null)[],
+	before: (number | null)[],
+};
+
+export type Line_Serialize = {
+	key: string,
+	label: Label,
+	/**  The unit of `Quantity` cells (aid types). */
+	unit: AidUnit | null,
+	/**  One per column. */
+	measures: Measure[],
+	now: (number | null)[],
+	before: (number | null)[],
+};
+
+/**  How a number is written: a count, whole tenge, thousandths of the line's unit, minutes. */
+export type Measure = "count" | "tenge" | "quantity" | "minutes";
 
 export type Member = Member_Serialize | Member_Deserialize;
 
@@ -1423,6 +1463,34 @@ export type PairSide_Serialize = {
 	village: string | null,
 };
 
+/**  Both days included. */
+export type Period = {
+	from: string,
+	to: string,
+};
+
+export type PeriodReport = PeriodReport_Serialize | PeriodReport_Deserialize;
+
+export type PeriodReport_Deserialize = {
+	period: Period,
+	previous: Period,
+	scope: Scope_Deserialize,
+	/**  The scope's campaign name, for the heading. */
+	campaign_name?: string | null,
+	office: string,
+	sections: Section_Deserialize[],
+};
+
+export type PeriodReport_Serialize = {
+	period: Period,
+	previous: Period,
+	scope: Scope_Serialize,
+	/**  The scope's campaign name, for the heading. */
+	campaign_name: string | null,
+	office: string,
+	sections: Section_Serialize[],
+};
+
 /**
  *  A place with the names of the places above it, so picking a village can fill in its
  *  okrug and district.
@@ -1462,6 +1530,8 @@ export type Place_Serialize = {
 	/**  How many families live here (by their address text). */
 	families: number,
 };
+
+export type Preset = "month" | "quarter" | "half-year" | "year";
 
 /**  A failed request. `fields` is non-empty only for `ErrorCode::Validation`. */
 export type Problem = {
@@ -1515,6 +1585,8 @@ export type RegisterFilter_Serialize = {
 /**  How a member is related to the head of the family. The head has no relation. */
 export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" | "grandparent" | "daughter-in-law" | "son-in-law" | "other-relative" | "other";
 
+export type ReportFormat = "pdf" | "xlsx" | "csv";
+
 /**  An earlier (or later) delivery the new one would repeat. */
 export type RuleHit = {
 	delivery_id: string,
@@ -1530,6 +1602,23 @@ export type RuleKind = "none" |
 "heating-season" | 
 /**  Once per calendar year. */
 "year";
+
+/**  Narrows a report to one village, one rural okrug or one campaign. */
+export type Scope = Scope_Serialize | Scope_Deserialize;
+
+/**  Narrows a report to one village, one rural okrug or one campaign. */
+export type Scope_Deserialize = {
+	village?: string | null,
+	rural_okrug?: string | null,
+	campaign_id?: string | null,
+};
+
+/**  Narrows a report to one village, one rural okrug or one campaign. */
+export type Scope_Serialize = {
+	village: string | null,
+	rural_okrug: string | null,
+	campaign_id: string | null,
+};
 
 export type SearchQuery = SearchQuery_Serialize | SearchQuery_Deserialize;
 
@@ -1565,6 +1654,24 @@ export type SearchQuery_Serialize = {
 	descending: boolean,
 	limit: number,
 	offset: number,
+};
+
+export type Section = Section_Serialize | Section_Deserialize;
+
+export type Section_Deserialize = {
+	/**  Fluent id of the section's title: `report-section-<id>`. */
+	id: string,
+	/**  Fluent ids of the value columns. */
+	columns: string[],
+	lines: Line_Deserialize[],
+};
+
+export type Section_Serialize = {
+	/**  Fluent id of the section's title: `report-section-<id>`. */
+	id: string,
+	/**  Fluent ids of the value columns. */
+	columns: string[],
+	lines: Line_Serialize[],
 };
 
 export type Sex = "male" | "female";

@@ -57,7 +57,10 @@ pub struct Line {
     pub unit: Option<AidUnit>,
     /// One per column.
     pub measures: Vec<Measure>,
+    // Counts, tenge, thousandths and minutes stay far below 2^53: numbers in JavaScript.
+    #[cfg_attr(feature = "specta", specta(type = Vec<f64>))]
     pub now: Vec<i64>,
+    #[cfg_attr(feature = "specta", specta(type = Vec<f64>))]
     pub before: Vec<i64>,
 }
 

@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { PeriodReport } from "../src/lib/api";
+import { apiMock } from "./fakeApi";
+
+vi.mock("../src/lib/api", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../src/lib/api")>();
+  const { apiMock } = await import("./fakeApi");
+  return { ...real, api: apiMock };
+});
+
+import ReportView from "../src/views/reports/ReportView.svelte";
+import { cellText, change } from "../src/views/reports/reportText";
+import { setLanguage } from "../src/lib/i18n.svelte";
+
+const report: PeriodReport = {
+  period: { from: "2026-10-01", to: "2026-12-31" },
+  previous: { from: "2026-07-01", to: "2026-09-30" },
+  scope: { village: null, rural_okrug: null, campaign_id: null },
+  campaign_name: null,
+  office: "Ақсу ауылдық округі",
+  sections: [
+    {
+      id: "summary",
+      columns: ["report-col-value"],
+      lines: [
+        { key: "families-helped", label: { kind: "message", value: "report-families-helped" }, unit: null, measures: ["count"], now: [77], before: [160] },
+        { key: "value", label: { kind: "message", value: "report-value" }, unit: null, measures: ["tenge"], now: [3125104], before: [8855971] },
+      ],
+    },
+    {
+      id: "aid-by-type",
+      columns: ["report-col-quantity"],
+      lines: [{ key: "a-coal", label: { kind: "names", value: { kk: "көмір", ru: "уголь" } }, unit: "t", measures: ["quantity"], now: [22500], before: [61000] }],
+    },
+  ],
+};
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  setLanguage("kk");
+});
+
+describe("report cells", () => {
+  it("write counts, tenge, quantities with units, hours and signed changes", () => {
+    expect(cellText("count", 12345, null)).toBe("12\u00a0345");
+    expect(cellText("tenge", 3125104, null)).toBe("3\u00a0125\u00a0104\u00a0₸");
+    expect(cellText("quantity", 22500, "т")).toBe("22,5\u00a0т");
+    expect(cellText("minutes", 90, null)).toBe("1,5");
+    expect(change("count", 77, 160)).toBe("\u221283");
+    expect(change("tenge", 200, 100)).toBe("+100\u00a0₸");
+    expect(change("count", 5, 5)).toBe("0");
+  });
+});
+
+describe("ReportView", () => {
+  it("builds a quarter's report, shows each figure beside the previous one and saves it", async () => {
+    apiMock.listVillages.mockResolvedValueOnce(["Ақсу"]);
+    apiMock.periodReport.mockResolvedValueOnce(report);
+    apiMock.saveReport.mockResolvedValueOnce("/data/documents/report-2026-10-01-2026-12-31.xlsx");
+    render(ReportView, { props: { onback: vi.fn() } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Есепті құру" }));
+    expect(await screen.findByText("01.10.2026 – 31.12.2026")).toBeInTheDocument();
+    expect(apiMock.presetPeriod).toHaveBeenCalledWith("quarter", null);
+    const row = document.querySelector('tr[data-line="families-helped"]')!;
+    expect(row.textContent).toContain("77");
+    expect(row.textContent).toContain("160");
+    expect(row.textContent).toContain("\u221283");
+    expect(screen.getByText("көмір")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Excel (XLSX) сақтау" }));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report.period, { village: null, rural_okrug: null, campaign_id: null }, "xlsx"));
+    expect(await screen.findByText(/report-2026-10-01-2026-12-31\.xlsx/)).toBeInTheDocument();
+  });
+});
