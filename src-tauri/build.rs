@@ -84,6 +84,8 @@ const COMMANDS: &[&str] = &[
     "typed_period",
     "period_report",
     "save_report",
+    "removable_drives",
+    "export_report",
 ];
 
 fn main() {

@@ -48,9 +48,9 @@ describe("report cells", () => {
     expect(cellText("tenge", 3125104, null)).toBe("3\u00a0125\u00a0104\u00a0₸");
     expect(cellText("quantity", 22500, "т")).toBe("22,5\u00a0т");
     expect(cellText("minutes", 90, null)).toBe("1,5");
-    expect(change("count", 77, 160)).toBe("\u221283");
-    expect(change("tenge", 200, 100)).toBe("+100\u00a0₸");
-    expect(change("count", 5, 5)).toBe("0");
+    expect(change("count", 77, 160, null)).toBe("\u221283");
+    expect(change("tenge", 200, 100, null)).toBe("+100\u00a0₸");
+    expect(change("count", 5, 5, null)).toBe("0");
   });
 });
 

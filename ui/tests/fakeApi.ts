@@ -229,6 +229,8 @@ export const apiMock = {
   typedPeriod: vi.fn(),
   periodReport: vi.fn(),
   saveReport: vi.fn(),
+  removableDrives: vi.fn(async () => []),
+  exportReport: vi.fn(),
   listLetterTemplates: vi.fn(async () => letterTemplates),
   saveLetterTemplate: vi.fn(),
   setLetterTemplateArchived: vi.fn(async () => null),

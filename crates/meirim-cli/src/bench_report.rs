@@ -58,7 +58,8 @@ pub fn run(ctx: &mut Ctx, period: Period, runs: usize, sql_out: &Path) -> Result
     std::fs::write(sql_out, script).map_err(|e| {
         Problem::new(ErrorCode::ExportFailed)
             .with("path", sql_out.display())
-            .with("reason", e)
+            .with("reason", "other")
+            .with("detail", e)
     })?;
     // Benchmark output is for developers and BENCHMARKS.md, so it is in English.
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

@@ -125,7 +125,8 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
     meirim_exchange::write_verified(&out, &bytes).map_err(|e| {
         Problem::new(ErrorCode::ExportFailed)
             .with("path", out.display())
-            .with("reason", e)
+            .with("reason", e.reason())
+            .with("detail", e)
     })?;
     if ctx.json {
         return print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));

@@ -2,10 +2,12 @@
 //! CSV (UTF-8 with BOM, for Excel), and the careful write that puts a file on a USB stick.
 
 mod cells;
+pub mod drives;
 pub mod report_csv;
 pub mod report_xlsx;
 pub mod write;
 
+pub use drives::{removable, Drive, DRIVES_ENV};
 pub use report_csv::report_csv;
 pub use report_xlsx::report_xlsx;
 pub use write::{write_verified, WriteError};

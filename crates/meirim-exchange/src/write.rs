@@ -26,6 +26,21 @@ impl WriteError {
             WriteError::Mismatch(_) => None,
         }
     }
+
+    /// What the user is told to fix: "full", "read-only", "gone" (the stick was pulled out
+    /// or the folder does not exist), "mismatch" (the stick is failing) or "other".
+    pub fn reason(&self) -> &'static str {
+        use std::io::ErrorKind;
+        match self.io().map(std::io::Error::kind) {
+            None => "mismatch",
+            Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge) => {
+                "full"
+            }
+            Some(ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied) => "read-only",
+            Some(ErrorKind::NotFound | ErrorKind::NotADirectory) => "gone",
+            Some(_) => "other",
+        }
+    }
 }
 
 fn digest(bytes: &[u8]) -> Vec<u8> {

@@ -102,6 +102,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         reports::typed_period,
         reports::period_report,
         reports::save_report,
+        reports::removable_drives,
+        reports::export_report,
     ])
 }
 
@@ -157,6 +159,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 83);
+        assert_eq!(count, 85);
     }
 }

@@ -49,7 +49,52 @@ pub enum ReportFormat {
     Csv,
 }
 
-/// Saves the report into documents/ as `report-<from>-<to>.<format>` and returns the path.
+/// The report's file name and bytes in `format`, in the office's language.
+fn report_file(
+    db: &meirim_core::Database,
+    period: Period,
+    scope: &Scope,
+    format: ReportFormat,
+) -> Result<(String, Vec<u8>), Problem> {
+    let report = reports::build(db.conn(), period, scope)?;
+    let lang = settings::language(db.conn())?;
+    let l10n = meirim_i18n::Localizer::new(lang)
+        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    let (ext, bytes) = match format {
+        ReportFormat::Csv => ("csv", meirim_exchange::report_csv(&report, &l10n, lang)),
+        ReportFormat::Xlsx => (
+            "xlsx",
+            meirim_exchange::report_xlsx(&report, &l10n, lang)
+                .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
+        ),
+        ReportFormat::Pdf => (
+            "pdf",
+            meirim_documents::report_pdf(
+                &report,
+                lang,
+                &settings::signatory(db.conn())?,
+                chrono::Local::now().date_naive(),
+            )
+            .map_err(|e| {
+                Problem::new(ErrorCode::DocumentFailed)
+                    .with("path", "report.pdf")
+                    .with("reason", e)
+            })?,
+        ),
+    };
+    Ok((format!("report-{}-{}.{ext}", period.from, period.to), bytes))
+}
+
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Problem> {
+    meirim_exchange::write_verified(path, bytes).map_err(|e| {
+        Problem::new(ErrorCode::ExportFailed)
+            .with("path", path.display())
+            .with("reason", e.reason())
+            .with("detail", e)
+    })
+}
+
+/// Saves the report into documents/ and returns the path.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_report(
@@ -58,48 +103,40 @@ pub fn save_report(
     scope: Scope,
     format: ReportFormat,
 ) -> Result<String, Problem> {
-    let dir = data_dir(&state)?;
-    state.with_db(|db| {
-        let report = reports::build(db.conn(), period, &scope)?;
-        let lang = settings::language(db.conn())?;
-        let l10n = meirim_i18n::Localizer::new(lang)
-            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-        let (ext, bytes) = match format {
-            ReportFormat::Csv => ("csv", meirim_exchange::report_csv(&report, &l10n, lang)),
-            ReportFormat::Xlsx => (
-                "xlsx",
-                meirim_exchange::report_xlsx(&report, &l10n, lang)
-                    .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
-            ),
-            ReportFormat::Pdf => (
-                "pdf",
-                meirim_documents::report_pdf(
-                    &report,
-                    lang,
-                    &settings::signatory(db.conn())?,
-                    chrono::Local::now().date_naive(),
-                )
-                .map_err(|e| {
-                    Problem::new(ErrorCode::DocumentFailed)
-                        .with("path", "report.pdf")
-                        .with("reason", e)
-                })?,
-            ),
-        };
-        let path = meirim_documents::documents_dir(&dir)
-            .join(format!("report-{}-{}.{ext}", period.from, period.to));
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Problem::new(ErrorCode::ExportFailed)
-                    .with("path", parent.display())
-                    .with("reason", e)
-            })?;
-        }
-        meirim_exchange::write_verified(&path, &bytes).map_err(|e| {
-            Problem::new(ErrorCode::ExportFailed)
-                .with("path", path.display())
-                .with("reason", e)
-        })?;
-        Ok(path.display().to_string())
-    })
+    let dir = meirim_documents::documents_dir(&data_dir(&state)?);
+    let (name, bytes) = state.with_db(|db| report_file(db, period, &scope, format))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Problem::new(ErrorCode::ExportFailed)
+            .with("path", dir.display())
+            .with("reason", "other")
+            .with("detail", e)
+    })?;
+    let path = dir.join(name);
+    write(&path, &bytes)?;
+    Ok(path.display().to_string())
+}
+
+/// The USB sticks (removable drives) mounted now.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn removable_drives() -> Vec<meirim_exchange::Drive> {
+    meirim_exchange::removable()
+}
+
+/// Writes the report onto a drive (its mount point, as `removable_drives` gave it) and
+/// returns the file's path; the file was read back, so the stick can be removed.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_report(
+    state: State<'_, AppState>,
+    period: Period,
+    scope: Scope,
+    format: ReportFormat,
+    folder: String,
+) -> Result<String, Problem> {
+    // The report is built first: a failing stick never leaves the registry busy.
+    let (name, bytes) = state.with_db(|db| report_file(db, period, &scope, format))?;
+    let path = std::path::Path::new(&folder).join(name);
+    write(&path, &bytes)?;
+    Ok(path.display().to_string())
 }

@@ -4,6 +4,7 @@ import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
   BatchOptions_Deserialize,
+  Drive,
   Period,
   PeriodReport_Serialize,
   Preset,
@@ -63,6 +64,7 @@ import type {
 } from "./bindings";
 
 export type {
+  Drive,
   Label,
   Measure,
   Period,
@@ -167,6 +169,9 @@ export const api = {
     unwrap(commands.periodReport(period, scope)),
   saveReport: (period: Period, scope: Scope, format: ReportFormat): Promise<string> =>
     unwrap(commands.saveReport(period, scope, format)),
+  removableDrives: (): Promise<Drive[]> => commands.removableDrives(),
+  exportReport: (period: Period, scope: Scope, format: ReportFormat, folder: string): Promise<string> =>
+    unwrap(commands.exportReport(period, scope, format, folder)),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

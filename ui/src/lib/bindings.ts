@@ -107,8 +107,15 @@ export const commands = {
 	/**  A period typed as two dates («01.10.2026», «31.12.2026»). */
 	typedPeriod: (from: string, to: string) => typedError<Period, Problem>(__TAURI_INVOKE("typed_period", { from, to })),
 	periodReport: (period: Period, scope: Scope_Deserialize) => typedError<PeriodReport_Serialize, Problem>(__TAURI_INVOKE("period_report", { period, scope })),
-	/**  Saves the report into documents/ as `report-<from>-<to>.<format>` and returns the path. */
+	/**  Saves the report into documents/ and returns the path. */
 	saveReport: (period: Period, scope: Scope_Deserialize, format: ReportFormat) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { period, scope, format })),
+	/**  The USB sticks (removable drives) mounted now. */
+	removableDrives: () => __TAURI_INVOKE<Drive[]>("removable_drives"),
+	/**
+	 *  Writes the report onto a drive (its mount point, as `removable_drives` gave it) and
+	 *  returns the file's path; the file was read back, so the stick can be removed.
+	 */
+	exportReport: (period: Period, scope: Scope_Deserialize, format: ReportFormat, folder: string) => typedError<string, Problem>(__TAURI_INVOKE("export_report", { period, scope, format, folder })),
 };
 
 /* Types */
@@ -808,6 +815,14 @@ export type Doubt =
 "no-vowel" | 
 /**  Sex unknown and not clear from the name (Russian endings depend on it). */
 "unknown-sex" | "empty";
+
+export type Drive = {
+	/**  What the system calls it («KINGSTON», «USB DISK»), or the folder's name. */
+	name: string,
+	mount_point: string,
+	free_bytes: number | null,
+	total_bytes: number | null,
+};
 
 /**  Another family that looks like the one being typed. */
 export type DuplicateHint = {
