@@ -5,6 +5,7 @@ mod aid;
 mod bench_letters;
 mod bench_report;
 mod campaigns;
+mod export;
 mod families;
 mod letters;
 mod output;
@@ -56,6 +57,9 @@ enum Command {
     /// The period report (figures beside the previous period's): on screen, or PDF, XLSX
     /// or CSV for the district.
     Report(Box<report::ReportArgs>),
+    /// A list with personal data (families with members, deliveries, volunteers) as XLSX or
+    /// CSV; needs --personal-data, IINs only with --with-iin; logged in the audit log.
+    Export(Box<export::ExportArgs>),
     /// Volunteers and the hours they gave.
     #[command(subcommand)]
     Volunteers(volunteers::VolunteersCommand),
@@ -184,6 +188,7 @@ fn main() -> ExitCode {
         Command::Letters(args) => letters::run(&mut ctx, *args),
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Report(args) => report::run(&mut ctx, *args),
+        Command::Export(args) => export::run(&mut ctx, *args),
         Command::BenchReport {
             from,
             to,

@@ -18,6 +18,7 @@ pub mod funding;
 pub mod grammar;
 pub mod iin;
 pub mod letters;
+pub mod lists;
 pub mod money;
 pub mod organisations;
 pub mod paths;

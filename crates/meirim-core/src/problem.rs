@@ -64,6 +64,7 @@ pub enum ErrorCode {
     OptionMissing,
     NoRecipients,
     ExportFailed,
+    PersonalDataNotConfirmed,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -148,6 +149,7 @@ impl ErrorCode {
         ErrorCode::OptionMissing,
         ErrorCode::NoRecipients,
         ErrorCode::ExportFailed,
+        ErrorCode::PersonalDataNotConfirmed,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

@@ -3,11 +3,13 @@
 
 mod cells;
 pub mod drives;
+pub mod list_files;
 pub mod report_csv;
 pub mod report_xlsx;
 pub mod write;
 
 pub use drives::{removable, Drive, DRIVES_ENV};
+pub use list_files::{list_csv, list_xlsx};
 pub use report_csv::report_csv;
 pub use report_xlsx::report_xlsx;
 pub use write::{write_verified, WriteError};

@@ -1,0 +1,128 @@
+//! A list (families with members, deliveries, volunteers) as XLSX — one sheet, typed
+//! cells, IINs as text so their leading zeros survive, dates as dates — or as CSV.
+
+use meirim_core::date;
+use meirim_core::lists::{Cell, ColumnKind, Table};
+use meirim_i18n::Localizer;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+
+use crate::cells::neutral;
+
+fn cell_text(l10n: &Localizer, kind: ColumnKind, cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.clone(),
+        Cell::Message(id) => l10n.text(id, &[]),
+        Cell::Date(d) => date::display(*d),
+        Cell::Int(n) => match kind {
+            ColumnKind::Quantity => {
+                crate::cells::number_text(meirim_core::reports::Measure::Quantity, *n)
+            }
+            ColumnKind::Minutes => {
+                crate::cells::number_text(meirim_core::reports::Measure::Minutes, *n)
+            }
+            _ => n.to_string(),
+        },
+    }
+}
+
+pub fn list_csv(table: &Table, l10n: &Localizer) -> Vec<u8> {
+    let field = |s: &str| {
+        let s = neutral(s);
+        if s.contains([';', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    let head: Vec<String> = table
+        .columns
+        .iter()
+        .map(|(id, _)| field(&l10n.text(id, &[])))
+        .collect();
+    out.push_str(&head.join(";"));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&table.columns)
+            .map(|(c, (_, kind))| field(&cell_text(l10n, *kind, c)))
+            .collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+pub fn list_xlsx(table: &Table, l10n: &Localizer) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    // Level 3 of 9: deflate was a third of the time at the default 6; 3 saves most of
+    // that for a file 15 % larger (level 1: 60 % larger).
+    book.set_zip_compression_level(3);
+    // Rows go straight to a temporary file instead of being held: 400 000 people took 2 GiB
+    // of memory and 14 s otherwise.
+    let sheet = book.add_worksheet_with_constant_memory()?;
+    sheet.set_name(l10n.text(&format!("list-sheet-{}", table.kind.code()), &[]))?;
+    let bold = Format::new().set_bold();
+    let date_format = Format::new().set_num_format("dd.mm.yyyy");
+    let tenge = Format::new().set_num_format("#,##0 \"₸\"");
+    let decimal = Format::new().set_num_format("#,##0.###");
+    for (c, (id, kind)) in table.columns.iter().enumerate() {
+        let c = c as u16;
+        sheet.write_string_with_format(0, c, l10n.text(id, &[]), &bold)?;
+        let width = match kind {
+            ColumnKind::Date => 12.0,
+            ColumnKind::Int | ColumnKind::Tenge | ColumnKind::Quantity | ColumnKind::Minutes => {
+                12.0
+            }
+            ColumnKind::Text => 18.0,
+        };
+        sheet.set_column_width(c, width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, (cell, (_, kind))) in row.iter().zip(&table.columns).enumerate() {
+            let c = c as u16;
+            match (cell, kind) {
+                (Cell::Empty, _) => {}
+                (Cell::Text(t), _) => {
+                    sheet.write_string(r, c, neutral(t))?;
+                }
+                (Cell::Message(id), _) => {
+                    sheet.write_string(r, c, l10n.text(id, &[]))?;
+                }
+                (Cell::Date(d), _) => {
+                    let dt = ExcelDateTime::from_ymd(
+                        u16::try_from(chrono::Datelike::year(d)).unwrap_or(1900),
+                        chrono::Datelike::month(d) as u8,
+                        chrono::Datelike::day(d) as u8,
+                    )?;
+                    sheet.write_datetime_with_format(r, c, &dt, &date_format)?;
+                }
+                (Cell::Int(n), ColumnKind::Tenge) => {
+                    sheet.write_number_with_format(r, c, *n as f64, &tenge)?;
+                }
+                (Cell::Int(n), ColumnKind::Quantity) => {
+                    sheet.write_number_with_format(r, c, *n as f64 / 1000.0, &decimal)?;
+                }
+                (Cell::Int(n), ColumnKind::Minutes) => {
+                    sheet.write_number_with_format(r, c, *n as f64 / 60.0, &decimal)?;
+                }
+                (Cell::Int(n), _) => {
+                    sheet.write_number(r, c, *n as f64)?;
+                }
+            }
+        }
+    }
+    if !table.rows.is_empty() {
+        sheet.autofilter(
+            0,
+            0,
+            table.rows.len() as u32,
+            table.columns.len() as u16 - 1,
+        )?;
+    }
+    book.save_to_buffer()
+}
