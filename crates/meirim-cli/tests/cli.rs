@@ -459,3 +459,61 @@ fn letters_for_a_campaigns_volunteers_come_out_as_one_pdf() {
     );
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn a_list_export_needs_the_personal_data_choice_and_is_audit_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = cli(dir.path(), &["demo", "--families", "15", "--deliveries", "40"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let out = dir.path().join("families.csv");
+    let refused = cli(
+        dir.path(),
+        &["export", "families", "--format", "csv", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("дербес деректері"), "{}", stderr(&refused));
+    assert!(!out.exists());
+    let done = cli(
+        dir.path(),
+        &[
+            "export",
+            "families",
+            "--format",
+            "csv",
+            "--personal-data",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}Отбасы №;"));
+    assert!(!text.contains("ЖСН"), "no IIN column unless asked");
+    let db = meirim_core::Database::open_in(dir.path()).unwrap();
+    let logged: String = db
+        .conn()
+        .query_row(
+            "SELECT summary FROM audit_log WHERE action = 'export'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(logged.contains("families") && logged.contains("IIN no"), "{logged}");
+
+    // A report to a folder that is not there: a clear reason, no file.
+    let gone = dir.path().join("no-stick").join("r.csv");
+    let failed = cli(
+        dir.path(),
+        &[
+            "report",
+            "--preset",
+            "year",
+            "--format",
+            "csv",
+            "--out",
+            gone.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("флешка не қалта табылмады"), "{}", stderr(&failed));
+}
