@@ -463,15 +463,29 @@ fn letters_for_a_campaigns_volunteers_come_out_as_one_pdf() {
 #[test]
 fn a_list_export_needs_the_personal_data_choice_and_is_audit_logged() {
     let dir = tempfile::tempdir().unwrap();
-    let demo = cli(dir.path(), &["demo", "--families", "15", "--deliveries", "40"]);
+    let demo = cli(
+        dir.path(),
+        &["demo", "--families", "15", "--deliveries", "40"],
+    );
     assert!(demo.status.success(), "{}", stderr(&demo));
     let out = dir.path().join("families.csv");
     let refused = cli(
         dir.path(),
-        &["export", "families", "--format", "csv", "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            "families",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(refused.status.code(), Some(1));
-    assert!(stderr(&refused).contains("дербес деректері"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("дербес деректері"),
+        "{}",
+        stderr(&refused)
+    );
     assert!(!out.exists());
     let done = cli(
         dir.path(),
@@ -498,7 +512,10 @@ fn a_list_export_needs_the_personal_data_choice_and_is_audit_logged() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(logged.contains("families") && logged.contains("IIN no"), "{logged}");
+    assert!(
+        logged.contains("families") && logged.contains("IIN no"),
+        "{logged}"
+    );
 
     // A report to a folder that is not there: a clear reason, no file.
     let gone = dir.path().join("no-stick").join("r.csv");
@@ -515,5 +532,9 @@ fn a_list_export_needs_the_personal_data_choice_and_is_audit_logged() {
         ],
     );
     assert_eq!(failed.status.code(), Some(1));
-    assert!(stderr(&failed).contains("флешка не қалта табылмады"), "{}", stderr(&failed));
+    assert!(
+        stderr(&failed).contains("флешка не қалта табылмады"),
+        "{}",
+        stderr(&failed)
+    );
 }

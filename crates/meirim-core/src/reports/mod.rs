@@ -6,6 +6,7 @@
 //! The report is a list of sections of labelled lines, so the screen, the PDF, the XLSX
 //! and the CSV all render the same thing without knowing what each figure means.
 
+pub mod dashboard;
 pub mod figures;
 pub mod period;
 
