@@ -70,7 +70,7 @@ describe("ReportView", () => {
     expect(row.textContent).toContain("\u221283");
     expect(screen.getByText("көмір")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Excel (XLSX) сақтау" }));
-    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report.period, { village: null, rural_okrug: null, campaign_id: null }, "xlsx"));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx"));
     expect(await screen.findByText(/report-2026-10-01-2026-12-31\.xlsx/)).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use meirim_core::problem::{ErrorCode, Problem};
-use meirim_core::reports::{self, Label, Period, Preset, Scope};
+use meirim_core::reports::{self, Period, Preset, Scope};
 use meirim_core::{campaigns, date, settings};
 
 use crate::families::print_json;
@@ -93,8 +93,8 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
             print_text(ctx, &report);
             return Ok(());
         }
-        "csv" => meirim_exchange::report_csv(&report, &ctx.l10n, ctx.lang),
-        "xlsx" => meirim_exchange::report_xlsx(&report, &ctx.l10n, ctx.lang)
+        "csv" => meirim_exchange::report_csv(&report, &ctx.l10n),
+        "xlsx" => meirim_exchange::report_xlsx(&report, &ctx.l10n)
             .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
         "pdf" => {
             let signatory = match &a.signatory {
@@ -160,11 +160,7 @@ fn print_text(ctx: &Ctx, r: &reports::PeriodReport) {
             .lines
             .iter()
             .map(|l| {
-                let mut row = vec![match &l.label {
-                    Label::Message(id) => ctx.l10n.text(id, &[]),
-                    Label::Names(n) => n.pick(ctx.lang).to_owned(),
-                    Label::Text(t) => t.clone(),
-                }];
+                let mut row = vec![ctx.l10n.label(&l.label)];
                 for (now, before) in l.now.iter().zip(&l.before) {
                     row.push(now.to_string());
                     row.push(before.to_string());

@@ -55,6 +55,12 @@ pub fn display_quantity(milli: i64) -> String {
     }
 }
 
+/// «12 345»: a count with no-break-space groups.
+pub fn display_count(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group(n.unsigned_abs()))
+}
+
 /// «1 200 000 ₸» with no-break spaces, as the domain guide asks.
 pub fn display_tenge(amount: i64) -> String {
     let sign = if amount < 0 { "-" } else { "" };

@@ -1,12 +1,12 @@
 //! Reference lists the forms choose from: oblasts and aid categories (seeded, editable later).
 
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::DbError;
 
 /// A name in both working languages; the UI shows the one matching the current language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Names {
     pub kk: String,

@@ -540,29 +540,8 @@ impl Writer {
     }
 
     pub fn rule(&mut self, x1: f32, x2: f32, color: (f32, f32, f32), thickness: f32) {
-        let y = PAGE_H - self.y;
-        let ops = vec![
-            Op::SetOutlineColor {
-                col: Color::Rgb(Rgb::new(color.0, color.1, color.2, None)),
-            },
-            Op::SetOutlineThickness { pt: Pt(thickness) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point::new(Mm(x1), Mm(y)),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point::new(Mm(x2), Mm(y)),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            },
-        ];
-        self.ops().extend(ops);
+        let y = self.y;
+        self.line((x1, y), (x2, y), color, thickness);
     }
 
     /// The first page as SVG, drawn from the very ops the PDF is made of, so an on-screen

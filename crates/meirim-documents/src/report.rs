@@ -1,7 +1,7 @@
 //! The period report as an A4 PDF for the district: the office and period on top, a table
 //! per breakdown with this period beside the previous one, the signatory block at the end.
 
-use meirim_core::reports::{Label, Measure, PeriodReport};
+use meirim_core::reports::{Measure, PeriodReport};
 use meirim_core::settings::Language;
 use meirim_core::{date, money};
 use meirim_i18n::Localizer;
@@ -9,20 +9,9 @@ use meirim_i18n::Localizer;
 use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
 use crate::DocumentError;
 
-fn label(l: &Localizer, lang: Language, label: &Label) -> String {
-    match label {
-        Label::Message(id) => l.text(id, &[]),
-        Label::Names(n) => n.pick(lang).to_owned(),
-        Label::Text(t) => t.clone(),
-    }
-}
-
 fn cell(m: Measure, value: i64, unit: Option<&str>) -> String {
     match m {
-        Measure::Count => money::display_tenge(value)
-            .trim_end_matches('₸')
-            .trim()
-            .to_owned(),
+        Measure::Count => money::display_count(value),
         Measure::Tenge => money::display_tenge(value),
         Measure::Quantity => match unit {
             Some(u) => format!("{} {u}", money::display_quantity(value)),
@@ -99,8 +88,8 @@ pub fn report_pdf(
         for line in &s.lines {
             let unit = line
                 .unit
-                .map(|u| l.text(&format!("unit-{}", unit_id(u)), &[]));
-            let mut cells = vec![label(&l, lang, &line.label)];
+                .map(|u| l.text(&format!("unit-{}", u.stored()), &[]));
+            let mut cells = vec![l.label(&line.label)];
             for (i, m) in line.measures.iter().enumerate() {
                 cells.push(cell(
                     *m,
@@ -130,17 +119,4 @@ pub fn report_pdf(
         width,
     );
     Ok(w.finish())
-}
-
-fn unit_id(u: meirim_core::aid::AidUnit) -> &'static str {
-    use meirim_core::aid::AidUnit;
-    match u {
-        AidUnit::Tenge => "tenge",
-        AidUnit::Kg => "kg",
-        AidUnit::T => "t",
-        AidUnit::M3 => "m3",
-        AidUnit::Pcs => "pcs",
-        AidUnit::Set => "set",
-        AidUnit::Hours => "hours",
-    }
 }

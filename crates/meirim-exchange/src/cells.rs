@@ -2,17 +2,8 @@
 //! XLSX writers.
 
 use meirim_core::date;
-use meirim_core::reports::{Label, Period, PeriodReport};
-use meirim_core::settings::Language;
+use meirim_core::reports::{Period, PeriodReport};
 use meirim_i18n::Localizer;
-
-pub(crate) fn label(l10n: &Localizer, lang: Language, label: &Label) -> String {
-    match label {
-        Label::Message(id) => l10n.text(id, &[]),
-        Label::Names(n) => n.pick(lang).to_owned(),
-        Label::Text(t) => t.clone(),
-    }
-}
 
 /// «01.01.2026–31.12.2026».
 pub(crate) fn period(p: Period) -> String {
@@ -66,5 +57,15 @@ pub(crate) fn number_text(measure: meirim_core::reports::Measure, value: i64) ->
     } else {
         let s = format!("{n:.3}");
         s.trim_end_matches('0').replace('.', ",")
+    }
+}
+
+/// A CSV field: neutralised, and quoted when it holds the separator, a quote or a newline.
+pub(crate) fn csv_field(text: &str) -> String {
+    let s = neutral(text);
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }

@@ -6,7 +6,7 @@ use meirim_core::lists::{Cell, ColumnKind, Table};
 use meirim_i18n::Localizer;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
-use crate::cells::neutral;
+use crate::cells::{csv_field, neutral};
 
 fn cell_text(l10n: &Localizer, kind: ColumnKind, cell: &Cell) -> String {
     match cell {
@@ -27,19 +27,11 @@ fn cell_text(l10n: &Localizer, kind: ColumnKind, cell: &Cell) -> String {
 }
 
 pub fn list_csv(table: &Table, l10n: &Localizer) -> Vec<u8> {
-    let field = |s: &str| {
-        let s = neutral(s);
-        if s.contains([';', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s
-        }
-    };
     let mut out = String::from("\u{feff}");
     let head: Vec<String> = table
         .columns
         .iter()
-        .map(|(id, _)| field(&l10n.text(id, &[])))
+        .map(|(id, _)| csv_field(&l10n.text(id, &[])))
         .collect();
     out.push_str(&head.join(";"));
     out.push_str("\r\n");
@@ -47,7 +39,7 @@ pub fn list_csv(table: &Table, l10n: &Localizer) -> Vec<u8> {
         let cells: Vec<String> = row
             .iter()
             .zip(&table.columns)
-            .map(|(c, (_, kind))| field(&cell_text(l10n, *kind, c)))
+            .map(|(c, (_, kind))| csv_field(&cell_text(l10n, *kind, c)))
             .collect();
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");

@@ -3,24 +3,20 @@
 //! block per section with its own header row.
 
 use meirim_core::reports::PeriodReport;
-use meirim_core::settings::Language;
 use meirim_i18n::Localizer;
 
-use crate::cells::{label, neutral, number_text, period, title};
+use crate::cells::{csv_field, number_text, period, title};
 
-fn field(s: &str) -> String {
-    let s = neutral(s);
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-pub fn report_csv(report: &PeriodReport, l10n: &Localizer, lang: Language) -> Vec<u8> {
+pub fn report_csv(report: &PeriodReport, l10n: &Localizer) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let mut row = |cells: Vec<String>| {
-        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";"));
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
         out.push_str("\r\n");
     };
     row(vec![title(l10n, report)]);
@@ -40,7 +36,7 @@ pub fn report_csv(report: &PeriodReport, l10n: &Localizer, lang: Language) -> Ve
         }
         row(head);
         for line in &s.lines {
-            let mut cells = vec![label(l10n, lang, &line.label)];
+            let mut cells = vec![l10n.label(&line.label)];
             for (i, m) in line.measures.iter().enumerate() {
                 cells.push(number_text(*m, line.now.get(i).copied().unwrap_or(0)));
                 cells.push(number_text(*m, line.before.get(i).copied().unwrap_or(0)));

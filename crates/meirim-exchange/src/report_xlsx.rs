@@ -3,11 +3,10 @@
 //! columns wide enough for Kazakh labels.
 
 use meirim_core::reports::{Measure, PeriodReport};
-use meirim_core::settings::Language;
 use meirim_i18n::Localizer;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use crate::cells::{label, neutral, number, period, title};
+use crate::cells::{neutral, number, period, title};
 
 /// Excel refuses sheet names over 31 characters or with []:*?/\.
 fn sheet_name(text: &str, n: usize) -> String {
@@ -28,11 +27,7 @@ fn format_for(m: Measure) -> Format {
     }
 }
 
-pub fn report_xlsx(
-    report: &PeriodReport,
-    l10n: &Localizer,
-    lang: Language,
-) -> Result<Vec<u8>, XlsxError> {
+pub fn report_xlsx(report: &PeriodReport, l10n: &Localizer) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let heading = Format::new().set_bold().set_font_size(13);
@@ -66,7 +61,7 @@ pub fn report_xlsx(
         let mut widest = 24usize;
         for (r, line) in s.lines.iter().enumerate() {
             let row = header + 1 + r as u32;
-            let text = label(l10n, lang, &line.label);
+            let text = l10n.label(&line.label);
             widest = widest.max(text.chars().count());
             sheet.write_string(row, 0, neutral(&text))?;
             for (i, m) in line.measures.iter().enumerate() {

@@ -36,7 +36,7 @@ fn report() -> (Database, meirim_core::reports::PeriodReport) {
 fn the_xlsx_has_a_sheet_per_section_with_the_reports_numbers() {
     let (_db, r) = report();
     let l10n = Localizer::new(Language::Kk).unwrap();
-    let bytes = report_xlsx(&r, &l10n, Language::Kk).unwrap();
+    let bytes = report_xlsx(&r, &l10n).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.xlsx");
     write_verified(&path, &bytes).unwrap();
@@ -84,7 +84,7 @@ fn the_xlsx_has_a_sheet_per_section_with_the_reports_numbers() {
 fn the_csv_opens_in_pythons_csv_module_with_cyrillic_and_the_same_figures() {
     let (_db, r) = report();
     let l10n = Localizer::new(Language::Ru).unwrap();
-    let bytes = report_csv(&r, &l10n, Language::Ru);
+    let bytes = report_csv(&r, &l10n);
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.csv");

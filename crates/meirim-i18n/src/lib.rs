@@ -25,6 +25,7 @@ pub enum I18nError {
 
 pub struct Localizer {
     bundle: FluentBundle<FluentResource>,
+    lang: Language,
 }
 
 impl Localizer {
@@ -46,7 +47,18 @@ impl Localizer {
         bundle
             .add_resource(resource)
             .map_err(|errs| parse_error(format!("{errs:?}")))?;
-        Ok(Self { bundle })
+        Ok(Self { bundle, lang })
+    }
+
+    /// What a report line is called in this language: its message, its name in this
+    /// language, or the name as typed.
+    pub fn label(&self, label: &meirim_core::reports::Label) -> String {
+        use meirim_core::reports::Label;
+        match label {
+            Label::Message(id) => self.text(id, &[]),
+            Label::Names(n) => n.pick(self.lang).to_owned(),
+            Label::Text(t) => t.clone(),
+        }
     }
 
     pub fn has(&self, id: &str) -> bool {

@@ -52,25 +52,23 @@ pub enum ReportFormat {
 /// The report's file name and bytes in `format`, in the office's language.
 fn report_file(
     db: &meirim_core::Database,
-    period: Period,
-    scope: &Scope,
+    report: &PeriodReport,
     format: ReportFormat,
 ) -> Result<(String, Vec<u8>), Problem> {
-    let report = reports::build(db.conn(), period, scope)?;
     let lang = settings::language(db.conn())?;
     let l10n = meirim_i18n::Localizer::new(lang)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
     let (ext, bytes) = match format {
-        ReportFormat::Csv => ("csv", meirim_exchange::report_csv(&report, &l10n, lang)),
+        ReportFormat::Csv => ("csv", meirim_exchange::report_csv(report, &l10n)),
         ReportFormat::Xlsx => (
             "xlsx",
-            meirim_exchange::report_xlsx(&report, &l10n, lang)
+            meirim_exchange::report_xlsx(report, &l10n)
                 .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
         ),
         ReportFormat::Pdf => (
             "pdf",
             meirim_documents::report_pdf(
-                &report,
+                report,
                 lang,
                 &settings::signatory(db.conn())?,
                 chrono::Local::now().date_naive(),
@@ -82,7 +80,8 @@ fn report_file(
             })?,
         ),
     };
-    Ok((format!("report-{}-{}.{ext}", period.from, period.to), bytes))
+    let p = report.period;
+    Ok((format!("report-{}-{}.{ext}", p.from, p.to), bytes))
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Problem> {
@@ -94,17 +93,16 @@ fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Problem> {
     })
 }
 
-/// Saves the report into documents/ and returns the path.
+/// Saves the report the screen shows into documents/ and returns the path.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_report(
     state: State<'_, AppState>,
-    period: Period,
-    scope: Scope,
+    report: PeriodReport,
     format: ReportFormat,
 ) -> Result<String, Problem> {
     let dir = meirim_documents::documents_dir(&data_dir(&state)?);
-    let (name, bytes) = state.with_db(|db| report_file(db, period, &scope, format))?;
+    let (name, bytes) = state.with_db(|db| report_file(db, &report, format))?;
     std::fs::create_dir_all(&dir).map_err(|e| {
         Problem::new(ErrorCode::ExportFailed)
             .with("path", dir.display())
@@ -123,19 +121,18 @@ pub fn removable_drives() -> Vec<meirim_exchange::Drive> {
     meirim_exchange::removable()
 }
 
-/// Writes the report onto a drive (its mount point, as `removable_drives` gave it) and
-/// returns the file's path; the file was read back, so the stick can be removed.
+/// Writes the report the screen shows onto a drive (its mount point, as
+/// `removable_drives` gave it) and returns the file's path; the file was read back, so the
+/// stick can be removed.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_report(
     state: State<'_, AppState>,
-    period: Period,
-    scope: Scope,
+    report: PeriodReport,
     format: ReportFormat,
     folder: String,
 ) -> Result<String, Problem> {
-    // The report is built first: a failing stick never leaves the registry busy.
-    let (name, bytes) = state.with_db(|db| report_file(db, period, &scope, format))?;
+    let (name, bytes) = state.with_db(|db| report_file(db, &report, format))?;
     let path = std::path::Path::new(&folder).join(name);
     write(&path, &bytes)?;
     Ok(path.display().to_string())

@@ -167,11 +167,11 @@ export const api = {
   typedPeriod: (from: string, to: string): Promise<Period> => unwrap(commands.typedPeriod(from, to)),
   periodReport: (period: Period, scope: Scope): Promise<PeriodReport> =>
     unwrap(commands.periodReport(period, scope)),
-  saveReport: (period: Period, scope: Scope, format: ReportFormat): Promise<string> =>
-    unwrap(commands.saveReport(period, scope, format)),
+  saveReport: (report: PeriodReport, format: ReportFormat): Promise<string> =>
+    unwrap(commands.saveReport(report, format)),
   removableDrives: (): Promise<Drive[]> => commands.removableDrives(),
-  exportReport: (period: Period, scope: Scope, format: ReportFormat, folder: string): Promise<string> =>
-    unwrap(commands.exportReport(period, scope, format, folder)),
+  exportReport: (report: PeriodReport, format: ReportFormat, folder: string): Promise<string> =>
+    unwrap(commands.exportReport(report, format, folder)),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

@@ -107,15 +107,16 @@ export const commands = {
 	/**  A period typed as two dates («01.10.2026», «31.12.2026»). */
 	typedPeriod: (from: string, to: string) => typedError<Period, Problem>(__TAURI_INVOKE("typed_period", { from, to })),
 	periodReport: (period: Period, scope: Scope_Deserialize) => typedError<PeriodReport_Serialize, Problem>(__TAURI_INVOKE("period_report", { period, scope })),
-	/**  Saves the report into documents/ and returns the path. */
-	saveReport: (period: Period, scope: Scope_Deserialize, format: ReportFormat) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { period, scope, format })),
+	/**  Saves the report the screen shows into documents/ and returns the path. */
+	saveReport: (report: PeriodReport_Deserialize, format: ReportFormat) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { report, format })),
 	/**  The USB sticks (removable drives) mounted now. */
 	removableDrives: () => __TAURI_INVOKE<Drive[]>("removable_drives"),
 	/**
-	 *  Writes the report onto a drive (its mount point, as `removable_drives` gave it) and
-	 *  returns the file's path; the file was read back, so the stick can be removed.
+	 *  Writes the report the screen shows onto a drive (its mount point, as
+	 *  `removable_drives` gave it) and returns the file's path; the file was read back, so the
+	 *  stick can be removed.
 	 */
-	exportReport: (period: Period, scope: Scope_Deserialize, format: ReportFormat, folder: string) => typedError<string, Problem>(__TAURI_INVOKE("export_report", { period, scope, format, folder })),
+	exportReport: (report: PeriodReport_Deserialize, format: ReportFormat, folder: string) => typedError<string, Problem>(__TAURI_INVOKE("export_report", { report, format, folder })),
 };
 
 /* Types */
@@ -1484,8 +1485,16 @@ export type Period = {
 	to: string,
 };
 
+/**
+ *  Deserialize too: the screen hands the report it shows back to be saved, instead of the
+ *  registry computing it a second time.
+ */
 export type PeriodReport = PeriodReport_Serialize | PeriodReport_Deserialize;
 
+/**
+ *  Deserialize too: the screen hands the report it shows back to be saved, instead of the
+ *  registry computing it a second time.
+ */
 export type PeriodReport_Deserialize = {
 	period: Period,
 	previous: Period,
@@ -1496,6 +1505,10 @@ export type PeriodReport_Deserialize = {
 	sections: Section_Deserialize[],
 };
 
+/**
+ *  Deserialize too: the screen hands the report it shows back to be saved, instead of the
+ *  registry computing it a second time.
+ */
 export type PeriodReport_Serialize = {
 	period: Period,
 	previous: Period,

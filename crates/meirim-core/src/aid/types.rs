@@ -29,7 +29,8 @@ pub enum AidUnit {
 }
 
 impl AidUnit {
-    pub(crate) fn stored(self) -> &'static str {
+    /// The code as stored and as Fluent ids end («unit-kg»).
+    pub fn stored(self) -> &'static str {
         match self {
             AidUnit::Tenge => "tenge",
             AidUnit::Kg => "kg",

@@ -74,11 +74,7 @@ pub struct Context<'a> {
 }
 
 fn fill_problem(e: FillError, lang: Language) -> Problem {
-    let (reason, name) = match e {
-        FillError::Unknown(n) => ("unknown", n),
-        FillError::Missing(n) => ("missing", n),
-        FillError::Unclosed => ("unclosed", String::new()),
-    };
+    let (reason, name) = e.parts();
     Problem::new(ErrorCode::TemplatePlaceholder)
         .with("reason", reason)
         .with("name", name)

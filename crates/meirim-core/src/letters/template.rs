@@ -17,6 +17,17 @@ pub enum FillError {
     Unclosed,
 }
 
+impl FillError {
+    /// The problem's `reason` and `name` parameters, as the error messages expect them.
+    pub fn parts(&self) -> (&'static str, String) {
+        match self {
+            FillError::Unknown(n) => ("unknown", n.clone()),
+            FillError::Missing(n) => ("missing", n.clone()),
+            FillError::Unclosed => ("unclosed", String::new()),
+        }
+    }
+}
+
 /// `text` with each `{name}` replaced by `values[name]`. `{{` and `}}` write braces.
 pub fn fill(text: &str, values: &BTreeMap<&str, String>) -> Result<String, FillError> {
     let mut out = String::with_capacity(text.len() + 64);

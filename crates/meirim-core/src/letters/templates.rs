@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Checker;
 use crate::db::{Database, DbError};
-use crate::letters::template::{fill, FillError, PLACEHOLDERS};
+use crate::letters::template::{fill, PLACEHOLDERS};
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::{clock, text};
 
@@ -174,12 +174,7 @@ pub fn find(conn: &Connection, key: &str) -> Result<LetterTemplate, Problem> {
 /// The problem with a body's placeholders, as the editor shows it on the field.
 fn placeholder_problem(field: &str, body: &str) -> Option<FieldProblem> {
     let sample: BTreeMap<&str, String> = PLACEHOLDERS.iter().map(|p| (*p, "x".into())).collect();
-    let e = fill(body, &sample).err()?;
-    let (reason, name) = match e {
-        FillError::Unknown(n) => ("unknown", n),
-        FillError::Missing(n) => ("missing", n),
-        FillError::Unclosed => ("unclosed", String::new()),
-    };
+    let (reason, name) = fill(body, &sample).err()?.parts();
     Some(
         FieldProblem::new(field, ErrorCode::TemplatePlaceholder)
             .with("reason", reason)

@@ -28,7 +28,7 @@ pub struct Scope {
 }
 
 /// How a number is written: a count, whole tenge, thousandths of the line's unit, minutes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
@@ -40,7 +40,7 @@ pub enum Measure {
 
 /// What a line is called: a message id of the Fluent files, a name kept in both languages,
 /// or a name as the office typed it (a village, a campaign).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Label {
@@ -49,7 +49,7 @@ pub enum Label {
     Text(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Line {
     pub key: String,
@@ -65,7 +65,7 @@ pub struct Line {
     pub before: Vec<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Section {
     /// Fluent id of the section's title: `report-section-<id>`.
@@ -75,7 +75,9 @@ pub struct Section {
     pub lines: Vec<Line>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Deserialize too: the screen hands the report it shows back to be saved, instead of the
+/// registry computing it a second time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PeriodReport {
     pub period: Period,
