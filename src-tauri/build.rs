@@ -85,7 +85,12 @@ const COMMANDS: &[&str] = &[
     "period_report",
     "save_report",
     "removable_drives",
-    "export_report",
+    "dashboard",
+    "report_file_name",
+    "choose_save_path",
+    "list_file_name",
+    "export_list",
+    "cancel_export",
 ];
 
 fn main() {

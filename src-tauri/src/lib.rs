@@ -14,6 +14,7 @@ pub fn run() {
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
         .build(tauri::generate_context!());

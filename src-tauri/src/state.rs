@@ -14,6 +14,8 @@ pub struct AppState {
     /// Set by `cancel_letter_batch` while a batch prints; outside the registry's lock,
     /// which the printing batch holds.
     pub cancel_batch: AtomicBool,
+    /// Set by `cancel_export` while a list is exported, for the same reason.
+    pub cancel_export: AtomicBool,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             db: Mutex::new(db),
             data_dir: data_dir.ok(),
             cancel_batch: AtomicBool::new(false),
+            cancel_export: AtomicBool::new(false),
         }
     }
 

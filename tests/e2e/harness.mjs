@@ -67,8 +67,11 @@ export function stopDriver() {
   driver = null;
 }
 
-/** Launches the app on `dataDir` and waits for its first screen. */
-export async function launch(dataDir) {
+/**
+ * Launches the app on `dataDir` and waits for its first screen, the dashboard. Unless
+ * `home` is asked for, goes on to the family list, where most workflows start.
+ */
+export async function launch(dataDir, { home = false } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -83,6 +86,14 @@ export async function launch(dataDir) {
     },
   });
   await browser.$("main").waitForExist({ timeout: 20_000 });
+  if (!home) {
+    // No navigation when the registry could not be opened: the window only says why.
+    const nav = await browser.$("#nav-families");
+    if (await nav.waitForExist({ timeout: 5_000 }).catch(() => false)) {
+      await nav.click();
+      await browser.$("#family-list, #family-list-empty").waitForExist();
+    }
+  }
   return browser;
 }
 

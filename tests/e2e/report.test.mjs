@@ -95,3 +95,97 @@ test("a year's report shows the district's figures and saves as XLSX, CSV and PD
     await quit(browser);
   }
 });
+
+test("the dashboard is the home screen, its figures open the lists behind them, and lists export to the stick", async () => {
+  const expected = JSON.parse(cli("--json", "dashboard"));
+  const browser = await launch(dataDir, { home: true });
+  const number = async (selector) => Number((await textOf(browser, `${selector} .value`)).replace(/\D/g, ""));
+  const listed = async () => {
+    const count = await textOf(browser, "#family-count");
+    return Number(count.replace(/\D/g, ""));
+  };
+  try {
+    await (await browser.$("#dashboard .figures")).waitForDisplayed();
+    assert.equal(await number("#figure-families-current"), expected.families_current);
+    assert.equal(await number("#figure-helped-year"), expected.families_helped_year);
+    assert.equal(await number("#figure-value-year"), Math.round(expected.value_year));
+    assert.ok(expected.families_helped_year > 0, "the demo district was helped this year");
+    // Chart.js drew onto the canvases (a blank canvas has no coloured pixel).
+    const painted = await browser.execute(() => {
+      const c = document.getElementById("chart-categories");
+      const ctx = c?.getContext("2d");
+      if (!c || !ctx) return false;
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && (px[i] !== px[i + 1] || px[i + 1] !== px[i + 2])) return true;
+      return false;
+    });
+    assert.ok(painted, "the categories chart is drawn");
+    await shot(browser, "64-dashboard");
+
+    await click(browser, "#figure-helped-year");
+    await (await browser.$("#filter-helped")).waitForDisplayed();
+    await browser.waitUntil(async () => (await listed()) === expected.families_helped_year, {
+      timeoutMsg: "the list does not show the families the figure counts",
+    });
+    await shot(browser, "65-dashboard-helped-list");
+
+    await click(browser, "#nav-home");
+    const category = expected.categories.find((c) => c.families > 0);
+    await click(browser, "#table-categories-summary");
+    await click(browser, `#table-categories button[data-category="${category.category_id}"]`);
+    await browser.waitUntil(async () => (await listed()) === category.families, {
+      timeoutMsg: "the category's list does not match its bar",
+    });
+    const village = expected.top_villages[0];
+    await click(browser, "#nav-home");
+    await click(browser, "#table-villages-summary");
+    await click(browser, `#table-villages button[data-village="${village.village}"]`);
+    await browser.waitUntil(async () => (await listed()) === village.families, {
+      timeoutMsg: "the village's list does not match its bar",
+    });
+
+    // From the dashboard to a quarter's report, written to the stick as XLSX.
+    await click(browser, "#open-report");
+    await (await browser.$("#report-mode")).selectByAttribute("value", "quarter");
+    await type(browser, "#report-on", "15.08.2026");
+    await click(browser, "#report-show");
+    await browser.waitUntil(async () => (await textOf(browser, "#report-period")) === "01.07.2026 – 30.09.2026");
+    await (await browser.$("#usb-drive")).selectByAttribute("value", usb);
+    await (await browser.$("#usb-format")).selectByAttribute("value", "xlsx");
+    await click(browser, "#usb-write");
+    assert.match(await textOf(browser, "#usb-done"), /Флешканы алуға болады/);
+    const quarter = path.join(usb, "report-2026-07-01-2026-09-30.xlsx");
+    const sheets = execFileSync("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.read('xl/workbook.xml').decode())", quarter], { encoding: "utf8" });
+    assert.ok(sheets.includes("<sheet "), sheets.slice(0, 200));
+
+    // The families list with members, as CSV on the stick: refused until confirmed, then
+    // progress, the file, and an audit entry.
+    await click(browser, "#tab-lists");
+    await (await browser.$("#list-destination")).selectByAttribute("value", usb);
+    await (await browser.$("#list-format")).selectByAttribute("value", "csv");
+    await click(browser, "#list-export-start");
+    await (await browser.$("[data-error-for='list-personal-data']")).waitForDisplayed();
+    await click(browser, "#list-personal-data");
+    await shot(browser, "66-list-export");
+    await click(browser, "#list-export-start");
+    const done = await textOf(browser, "#list-export-done");
+    assert.match(done, /Флешканы алуға болады/);
+    const file = readdirSync(usb).find((f) => f.startsWith("families-") && f.endsWith(".csv"));
+    assert.ok(file, readdirSync(usb).join(", "));
+    const rows = execFileSync(
+      "python3",
+      ["-c", "import csv, sys; r = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'), delimiter=';')); print(len(r) - 1, len(r[0]), r[0][0])", path.join(usb, file)],
+      { encoding: "utf8" },
+    ).trim();
+    const people = Number(
+      execFileSync("python3", ["-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM members m JOIN families f ON f.id = m.family_id WHERE f.destroyed_at IS NULL AND f.merged_into IS NULL\").fetchone()[0])", path.join(dataDir, "meirim.sqlite3")], { encoding: "utf8" }),
+    );
+    assert.equal(Number(rows.split(" ")[0]), people, rows);
+    assert.ok(done.includes(String(people).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0")) || done.replace(/\s/g, "").includes(String(people)), done);
+    const audit = execFileSync("python3", ["-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT summary FROM audit_log WHERE action = 'export'\").fetchall())", path.join(dataDir, "meirim.sqlite3")], { encoding: "utf8" });
+    assert.ok(audit.includes(`families: ${people} rows, IIN no`) && audit.includes(usb), audit);
+    await shot(browser, "67-list-exported");
+  } finally {
+    await quit(browser);
+  }
+});

@@ -36,7 +36,7 @@ function summary(n: number, extra: Partial<FamilySummary> = {}): FamilySummary {
 function setup() {
   const onopen = vi.fn();
   const list = initialListState();
-  render(FamilyList, { props: { categories, list, onopen, onnew: vi.fn(), onduplicates: vi.fn(), onreference: vi.fn(), oncampaigns: vi.fn(), onvolunteers: vi.fn(), onletters: vi.fn(), onreport: vi.fn() } });
+  render(FamilyList, { props: { categories, list, onopen, onnew: vi.fn(), onduplicates: vi.fn() } });
   return { onopen, user: userEvent.setup() };
 }
 

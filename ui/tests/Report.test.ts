@@ -70,7 +70,45 @@ describe("ReportView", () => {
     expect(row.textContent).toContain("\u221283");
     expect(screen.getByText("көмір")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Excel (XLSX) сақтау" }));
-    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx"));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx", { to: "documents" }));
     expect(await screen.findByText(/report-2026-10-01-2026-12-31\.xlsx/)).toBeInTheDocument();
+  });
+});
+
+describe("ReportView destinations", () => {
+  it("writes the report onto a stick, or where the save dialog says, and does nothing when the dialog is closed", async () => {
+    apiMock.periodReport.mockResolvedValue(report);
+    apiMock.removableDrives.mockResolvedValue([{ name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
+    apiMock.saveReport.mockResolvedValueOnce("/media/k/report-2026-10-01-2026-12-31.xlsx");
+    render(ReportView, { props: { onback: vi.fn() } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Есепті құру" }));
+    await screen.findByText("01.10.2026 – 31.12.2026");
+    const picker = screen.getByLabelText("Қайда сақталады") as HTMLSelectElement;
+    await waitFor(() => expect(picker.value).toBe("/media/k"));
+    await user.selectOptions(document.getElementById("usb-format")!, "xlsx");
+    await user.click(screen.getByRole("button", { name: "Сақтау" }));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx", { to: "folder", path: "/media/k" }));
+    expect((await screen.findByRole("status")).textContent).toMatch(/Флешканы алуға болады/);
+
+    await user.selectOptions(picker, "other");
+    apiMock.chooseSavePath.mockResolvedValueOnce(null);
+    await user.click(screen.getByRole("button", { name: "Сақтау" }));
+    await waitFor(() => expect(apiMock.chooseSavePath).toHaveBeenCalledWith("report.xlsx"));
+    expect(apiMock.saveReport).toHaveBeenCalledTimes(1);
+
+    apiMock.chooseSavePath.mockResolvedValueOnce("/home/office/есеп.xlsx");
+    apiMock.saveReport.mockResolvedValueOnce("/home/office/есеп.xlsx");
+    await user.click(screen.getByRole("button", { name: "Сақтау" }));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenLastCalledWith(report, "xlsx", { to: "file", path: "/home/office/есеп.xlsx" }));
+    expect((await screen.findByRole("status")).textContent).not.toMatch(/Флешканы/);
+  });
+
+  it("runs the dashboard's period at once", async () => {
+    apiMock.typedPeriod.mockResolvedValueOnce({ from: "2026-03-01", to: "2026-03-31" });
+    apiMock.periodReport.mockResolvedValueOnce({ ...report, period: { from: "2026-03-01", to: "2026-03-31" } });
+    render(ReportView, { props: { period: { from: "2026-03-01", to: "2026-03-31" }, onback: vi.fn() } });
+    expect(await screen.findByText("01.03.2026 – 31.03.2026")).toBeInTheDocument();
+    expect(apiMock.typedPeriod).toHaveBeenCalledWith("01.03.2026", "31.03.2026");
   });
 });

@@ -5,6 +5,7 @@ mod aid;
 mod bench_letters;
 mod bench_report;
 mod campaigns;
+mod dashboard;
 mod export;
 mod families;
 mod letters;
@@ -57,6 +58,9 @@ enum Command {
     /// The period report (figures beside the previous period's): on screen, or PDF, XLSX
     /// or CSV for the district.
     Report(Box<report::ReportArgs>),
+    /// The home screen's figures: this month and year, aid per month by type, families by
+    /// category, the villages with most families helped.
+    Dashboard(dashboard::DashboardArgs),
     /// A list with personal data (families with members, deliveries, volunteers) as XLSX or
     /// CSV; needs --personal-data, IINs only with --with-iin; logged in the audit log.
     Export(Box<export::ExportArgs>),
@@ -189,6 +193,7 @@ fn main() -> ExitCode {
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Report(args) => report::run(&mut ctx, *args),
         Command::Export(args) => export::run(&mut ctx, *args),
+        Command::Dashboard(args) => dashboard::run(&mut ctx, args),
         Command::BenchReport {
             from,
             to,

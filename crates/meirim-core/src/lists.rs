@@ -94,12 +94,45 @@ fn columns(ids: &[(&str, ColumnKind)]) -> Vec<(String, ColumnKind)> {
     ids.iter().map(|(id, k)| ((*id).to_owned(), *k)).collect()
 }
 
+/// Told how many rows have been read so far (every `STEP` rows); `false` stops the export.
+pub type KeepGoing<'a> = &'a mut dyn FnMut(usize) -> bool;
+
+/// How often the reader reports: often enough for a smooth bar, rarely enough to cost
+/// nothing.
+pub const STEP: usize = 2_000;
+
+fn gather<T>(
+    rows: impl Iterator<Item = rusqlite::Result<T>>,
+    keep_going: KeepGoing<'_>,
+) -> Result<Vec<T>, Problem> {
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row.map_err(DbError::from)?);
+        if out.len() % STEP == 0 && !keep_going(out.len()) {
+            return Err(Problem::new(ErrorCode::ExportCancelled));
+        }
+    }
+    Ok(out)
+}
+
 /// The list, refused unless the caller confirmed it carries personal data.
 pub fn build(
     conn: &Connection,
     kind: ListKind,
     options: ListOptions,
     lang: Language,
+) -> Result<Table, Problem> {
+    build_with(conn, kind, options, lang, &mut |_| true)
+}
+
+/// `build`, telling `keep_going` how far it got, and stopping with `ExportCancelled` when
+/// it says so.
+pub fn build_with(
+    conn: &Connection,
+    kind: ListKind,
+    options: ListOptions,
+    lang: Language,
+    keep_going: KeepGoing<'_>,
 ) -> Result<Table, Problem> {
     if !options.personal_data {
         return Err(Problem::new(ErrorCode::PersonalDataNotConfirmed));
@@ -110,13 +143,18 @@ pub fn build(
     };
     let iin = options.with_iin;
     match kind {
-        ListKind::Families => families(conn, names, iin),
-        ListKind::Deliveries => deliveries(conn, names),
-        ListKind::Volunteers => volunteers(conn, iin),
+        ListKind::Families => families(conn, names, iin, keep_going),
+        ListKind::Deliveries => deliveries(conn, names, keep_going),
+        ListKind::Volunteers => volunteers(conn, iin, keep_going),
     }
 }
 
-fn families(conn: &Connection, names: &str, with_iin: bool) -> Result<Table, Problem> {
+fn families(
+    conn: &Connection,
+    names: &str,
+    with_iin: bool,
+    keep_going: KeepGoing<'_>,
+) -> Result<Table, Problem> {
     use ColumnKind::{Date, Int, Text};
     let mut cols = vec![
         ("list-col-family-no", Int),
@@ -192,9 +230,8 @@ fn families(conn: &Connection, names: &str, with_iin: bool) -> Result<Table, Pro
             ]);
             Ok(row)
         })
-        .map_err(DbError::from)?
-        .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
+    let rows = gather(rows, keep_going)?;
     Ok(Table {
         kind: ListKind::Families,
         columns: columns(&cols),
@@ -202,7 +239,7 @@ fn families(conn: &Connection, names: &str, with_iin: bool) -> Result<Table, Pro
     })
 }
 
-fn deliveries(conn: &Connection, names: &str) -> Result<Table, Problem> {
+fn deliveries(conn: &Connection, names: &str, keep_going: KeepGoing<'_>) -> Result<Table, Problem> {
     use ColumnKind::{Date, Int, Quantity, Tenge, Text};
     let cols = [
         ("list-col-date", Date),
@@ -248,9 +285,8 @@ fn deliveries(conn: &Connection, names: &str) -> Result<Table, Problem> {
                 text(r.get(10)?),
             ])
         })
-        .map_err(DbError::from)?
-        .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
+    let rows = gather(rows, keep_going)?;
     Ok(Table {
         kind: ListKind::Deliveries,
         columns: columns(&cols),
@@ -258,7 +294,11 @@ fn deliveries(conn: &Connection, names: &str) -> Result<Table, Problem> {
     })
 }
 
-fn volunteers(conn: &Connection, with_iin: bool) -> Result<Table, Problem> {
+fn volunteers(
+    conn: &Connection,
+    with_iin: bool,
+    keep_going: KeepGoing<'_>,
+) -> Result<Table, Problem> {
     use ColumnKind::{Date, Minutes, Text};
     let mut cols = vec![
         ("list-col-surname", Text),
@@ -304,9 +344,8 @@ fn volunteers(conn: &Connection, with_iin: bool) -> Result<Table, Problem> {
             ]);
             Ok(row)
         })
-        .map_err(DbError::from)?
-        .collect::<Result<Vec<_>, _>>()
         .map_err(DbError::from)?;
+    let rows = gather(rows, keep_going)?;
     Ok(Table {
         kind: ListKind::Volunteers,
         columns: columns(&cols),

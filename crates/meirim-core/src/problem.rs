@@ -65,6 +65,7 @@ pub enum ErrorCode {
     NoRecipients,
     ExportFailed,
     PersonalDataNotConfirmed,
+    ExportCancelled,
     // Whole-request failures.
     Validation,
     NotFound,
@@ -150,6 +151,7 @@ impl ErrorCode {
         ErrorCode::NoRecipients,
         ErrorCode::ExportFailed,
         ErrorCode::PersonalDataNotConfirmed,
+        ErrorCode::ExportCancelled,
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::PossibleDuplicate,

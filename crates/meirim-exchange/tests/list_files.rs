@@ -63,3 +63,58 @@ fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
     assert!(csv.starts_with("\u{feff}Дата;№ семьи;Глава"));
     assert_eq!(csv.lines().count(), 201);
 }
+
+/// A big list reports its rows while it is read and while it is written, and stops when
+/// told to, in either phase, with no file made.
+#[test]
+fn a_list_export_reports_progress_and_stops_when_told() {
+    use meirim_core::lists::STEP;
+    use meirim_core::problem::ErrorCode;
+    use meirim_exchange::{list_file, ListFileError, ListFormat};
+    let mut db = Database::open_in_memory().unwrap();
+    meirim_core::demo::fill(&mut db, 10, 7).unwrap();
+    meirim_core::demo::aid::fill(&mut db, (STEP * 2 + 10) as u32, 7).unwrap();
+    let options = ListOptions {
+        personal_data: true,
+        with_iin: false,
+    };
+    let l10n = Localizer::new(Language::Ru).unwrap();
+    let mut read = Vec::new();
+    let table = lists::build_with(
+        db.conn(),
+        ListKind::Deliveries,
+        options,
+        Language::Ru,
+        &mut |n| {
+            read.push(n);
+            true
+        },
+    )
+    .unwrap();
+    assert_eq!(read, vec![STEP, STEP * 2]);
+    let mut written = Vec::new();
+    let bytes = list_file(&table, &l10n, ListFormat::Csv, &mut |n| {
+        written.push(n);
+        true
+    })
+    .unwrap();
+    assert_eq!(written, vec![STEP, STEP * 2]);
+    assert_eq!(bytes, list_csv(&table, &l10n));
+
+    let stopped = lists::build_with(
+        db.conn(),
+        ListKind::Deliveries,
+        options,
+        Language::Ru,
+        &mut |_| false,
+    );
+    assert_eq!(stopped.unwrap_err().code, ErrorCode::ExportCancelled);
+    for format in [ListFormat::Csv, ListFormat::Xlsx] {
+        let e = list_file(&table, &l10n, format, &mut |n| n < STEP * 2).unwrap_err();
+        assert!(matches!(e, ListFileError::Cancelled), "{format:?}: {e}");
+        assert_eq!(
+            meirim_core::Problem::from(e).code,
+            ErrorCode::ExportCancelled
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod campaigns;
 mod categories;
 mod documents;
 mod duplicates;
+mod exports;
 mod families;
 mod letters;
 mod organisations;
@@ -101,9 +102,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         reports::preset_period,
         reports::typed_period,
         reports::period_report,
+        reports::dashboard,
+        reports::report_file_name,
         reports::save_report,
         reports::removable_drives,
-        reports::export_report,
+        exports::choose_save_path,
+        exports::list_file_name,
+        exports::export_list,
+        exports::cancel_export,
     ])
 }
 
@@ -159,6 +165,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 85);
+        assert_eq!(count, 90);
     }
 }

@@ -1,12 +1,13 @@
 //! The period report: on screen, and saved as PDF, XLSX or CSV into documents/.
 
 use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::reports::dashboard::Dashboard;
 use meirim_core::reports::{self, Period, PeriodReport, Preset, Scope};
 use meirim_core::{date, settings};
 use serde::Deserialize;
 use tauri::State;
 
-use crate::commands::documents::data_dir;
+use crate::commands::exports::{destination, write, Target};
 use crate::state::AppState;
 
 /// The preset period containing `on` (today when empty).
@@ -29,6 +30,13 @@ pub fn typed_period(from: String, to: String) -> Result<Period, Problem> {
         date::parse(raw).ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))
     };
     Period::new(day(&from)?, day(&to)?)
+}
+
+/// The home screen's figures, as of today.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, Problem> {
+    state.with_db(|db| reports::dashboard::build(db.conn(), chrono::Local::now().date_naive()))
 }
 
 #[tauri::command(async)]
@@ -54,62 +62,56 @@ fn report_file(
     db: &meirim_core::Database,
     report: &PeriodReport,
     format: ReportFormat,
-) -> Result<(String, Vec<u8>), Problem> {
+) -> Result<Vec<u8>, Problem> {
     let lang = settings::language(db.conn())?;
     let l10n = meirim_i18n::Localizer::new(lang)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-    let (ext, bytes) = match format {
-        ReportFormat::Csv => ("csv", meirim_exchange::report_csv(report, &l10n)),
-        ReportFormat::Xlsx => (
-            "xlsx",
-            meirim_exchange::report_xlsx(report, &l10n)
-                .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
-        ),
-        ReportFormat::Pdf => (
-            "pdf",
-            meirim_documents::report_pdf(
-                report,
-                lang,
-                &settings::signatory(db.conn())?,
-                chrono::Local::now().date_naive(),
-            )
-            .map_err(|e| {
-                Problem::new(ErrorCode::DocumentFailed)
-                    .with("path", "report.pdf")
-                    .with("reason", e)
-            })?,
-        ),
-    };
-    let p = report.period;
-    Ok((format!("report-{}-{}.{ext}", p.from, p.to), bytes))
-}
-
-fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Problem> {
-    meirim_exchange::write_verified(path, bytes).map_err(|e| {
-        Problem::new(ErrorCode::ExportFailed)
-            .with("path", path.display())
-            .with("reason", e.reason())
-            .with("detail", e)
+    Ok(match format {
+        ReportFormat::Csv => meirim_exchange::report_csv(report, &l10n),
+        ReportFormat::Xlsx => meirim_exchange::report_xlsx(report, &l10n)
+            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
+        ReportFormat::Pdf => meirim_documents::report_pdf(
+            report,
+            lang,
+            &settings::signatory(db.conn())?,
+            chrono::Local::now().date_naive(),
+        )
+        .map_err(|e| {
+            Problem::new(ErrorCode::DocumentFailed)
+                .with("path", "report.pdf")
+                .with("reason", e)
+        })?,
     })
 }
 
-/// Saves the report the screen shows into documents/ and returns the path.
+/// The file name a report gets unless the user picks another.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn report_file_name(period: Period, format: ReportFormat) -> String {
+    file_name(period, format)
+}
+
+fn file_name(p: Period, format: ReportFormat) -> String {
+    let ext = match format {
+        ReportFormat::Pdf => "pdf",
+        ReportFormat::Xlsx => "xlsx",
+        ReportFormat::Csv => "csv",
+    };
+    format!("report-{}-{}.{ext}", p.from, p.to)
+}
+
+/// Saves the report the screen shows — into documents/, onto a USB stick or where the user
+/// chose — and returns the path. The file was read back, so a stick can be removed.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_report(
     state: State<'_, AppState>,
     report: PeriodReport,
     format: ReportFormat,
+    target: Target,
 ) -> Result<String, Problem> {
-    let dir = meirim_documents::documents_dir(&data_dir(&state)?);
-    let (name, bytes) = state.with_db(|db| report_file(db, &report, format))?;
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        Problem::new(ErrorCode::ExportFailed)
-            .with("path", dir.display())
-            .with("reason", "other")
-            .with("detail", e)
-    })?;
-    let path = dir.join(name);
+    let path = destination(&state, &target, &file_name(report.period, format))?;
+    let bytes = state.with_db(|db| report_file(db, &report, format))?;
     write(&path, &bytes)?;
     Ok(path.display().to_string())
 }
@@ -119,21 +121,4 @@ pub fn save_report(
 #[specta::specta]
 pub fn removable_drives() -> Vec<meirim_exchange::Drive> {
     meirim_exchange::removable()
-}
-
-/// Writes the report the screen shows onto a drive (its mount point, as
-/// `removable_drives` gave it) and returns the file's path; the file was read back, so the
-/// stick can be removed.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn export_report(
-    state: State<'_, AppState>,
-    report: PeriodReport,
-    format: ReportFormat,
-    folder: String,
-) -> Result<String, Problem> {
-    let (name, bytes) = state.with_db(|db| report_file(db, &report, format))?;
-    let path = std::path::Path::new(&folder).join(name);
-    write(&path, &bytes)?;
-    Ok(path.display().to_string())
 }

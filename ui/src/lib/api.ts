@@ -3,6 +3,14 @@
 import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
+  Dashboard,
+  ExportDone,
+  ListFormat,
+  ListKind,
+  ListOptions,
+  Target,
+  ExportProgress_Serialize,
+  ExportProgress_Deserialize,
   BatchOptions_Deserialize,
   Drive,
   Period,
@@ -64,6 +72,16 @@ import type {
 } from "./bindings";
 
 export type {
+  CategoryCount,
+  Dashboard,
+  ExportDone,
+  ExportPhase,
+  ListFormat,
+  ListKind,
+  ListOptions,
+  MonthlySeries,
+  Target,
+  VillageCount,
   Drive,
   Label,
   Measure,
@@ -104,6 +122,7 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type ExportProgress = ExportProgress_Serialize;
 export type PeriodReport = PeriodReport_Serialize;
 export type Scope = Scope_Deserialize;
 export type BatchOptions = BatchOptions_Deserialize;
@@ -167,11 +186,25 @@ export const api = {
   typedPeriod: (from: string, to: string): Promise<Period> => unwrap(commands.typedPeriod(from, to)),
   periodReport: (period: Period, scope: Scope): Promise<PeriodReport> =>
     unwrap(commands.periodReport(period, scope)),
-  saveReport: (report: PeriodReport, format: ReportFormat): Promise<string> =>
-    unwrap(commands.saveReport(report, format)),
+  dashboard: (): Promise<Dashboard> => unwrap(commands.dashboard()),
+  reportFileName: (period: Period, format: ReportFormat): Promise<string> => commands.reportFileName(period, format),
+  saveReport: (report: PeriodReport, format: ReportFormat, target: Target): Promise<string> =>
+    unwrap(commands.saveReport(report, format, target)),
   removableDrives: (): Promise<Drive[]> => commands.removableDrives(),
-  exportReport: (report: PeriodReport, format: ReportFormat, folder: string): Promise<string> =>
-    unwrap(commands.exportReport(report, format, folder)),
+  chooseSavePath: (suggested: string): Promise<string | null> => commands.chooseSavePath(suggested),
+  listFileName: (kind: ListKind, format: ListFormat): Promise<string> => commands.listFileName(kind, format),
+  exportList: (
+    kind: ListKind,
+    options: ListOptions,
+    format: ListFormat,
+    target: Target,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<ExportDone> => {
+    const channel = new Channel<ExportProgress_Deserialize>();
+    channel.onmessage = (p) => onProgress({ ...p, total: p.total ?? null });
+    return unwrap(commands.exportList(kind, options, format, target, channel));
+  },
+  cancelExport: (): Promise<void> => commands.cancelExport(),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

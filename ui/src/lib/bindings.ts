@@ -107,16 +107,32 @@ export const commands = {
 	/**  A period typed as two dates («01.10.2026», «31.12.2026»). */
 	typedPeriod: (from: string, to: string) => typedError<Period, Problem>(__TAURI_INVOKE("typed_period", { from, to })),
 	periodReport: (period: Period, scope: Scope_Deserialize) => typedError<PeriodReport_Serialize, Problem>(__TAURI_INVOKE("period_report", { period, scope })),
-	/**  Saves the report the screen shows into documents/ and returns the path. */
-	saveReport: (report: PeriodReport_Deserialize, format: ReportFormat) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { report, format })),
+	/**  The home screen's figures, as of today. */
+	dashboard: () => typedError<Dashboard, Problem>(__TAURI_INVOKE("dashboard")),
+	/**  The file name a report gets unless the user picks another. */
+	reportFileName: (period: Period, format: ReportFormat) => __TAURI_INVOKE<string>("report_file_name", { period, format }),
+	/**
+	 *  Saves the report the screen shows — into documents/, onto a USB stick or where the user
+	 *  chose — and returns the path. The file was read back, so a stick can be removed.
+	 */
+	saveReport: (report: PeriodReport_Deserialize, format: ReportFormat, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { report, format, target })),
 	/**  The USB sticks (removable drives) mounted now. */
 	removableDrives: () => __TAURI_INVOKE<Drive[]>("removable_drives"),
 	/**
-	 *  Writes the report the screen shows onto a drive (its mount point, as
-	 *  `removable_drives` gave it) and returns the file's path; the file was read back, so the
-	 *  stick can be removed.
+	 *  The native save dialog, opened on `suggested` (a file name); `None` when the user closed
+	 *  it.
 	 */
-	exportReport: (report: PeriodReport_Deserialize, format: ReportFormat, folder: string) => typedError<string, Problem>(__TAURI_INVOKE("export_report", { report, format, folder })),
+	chooseSavePath: (suggested: string) => __TAURI_INVOKE<string | null>("choose_save_path", { suggested }),
+	/**  The file name a list gets unless the user picks another. */
+	listFileName: (kind: ListKind, format: ListFormat) => __TAURI_INVOKE<string>("list_file_name", { kind, format }),
+	/**
+	 *  Exports a list with personal data (refused unless `options.personal_data`), reporting
+	 *  progress; `cancel_export` stops it with no file written and nothing logged. A finished
+	 *  export is written to the audit log.
+	 */
+	exportList: (kind: ListKind, options: ListOptions, format: ListFormat, target: Target, onProgress: Channel<ExportProgress_Deserialize>) => typedError<ExportDone, Problem>(__TAURI_INVOKE("export_list", { kind, options, format, target, onProgress })),
+	/**  Asks a running export to stop; it takes effect within a few thousand rows. */
+	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
 };
 
 /* Types */
@@ -543,6 +559,12 @@ export type Campaign_Serialize = {
 
 export type Category = Category_Serialize | Category_Deserialize;
 
+export type CategoryCount = {
+	category_id: string,
+	names: Names,
+	families: number,
+};
+
 /**  A category as the editor shows it. */
 export type CategoryEntry = CategoryEntry_Serialize | CategoryEntry_Deserialize;
 
@@ -648,6 +670,28 @@ export type Consent_Serialize = {
 	form: ConsentForm | null,
 	until: string | null,
 	recorded_by: string | null,
+};
+
+export type Dashboard = {
+	/**  The day the figures are as of. */
+	today: string,
+	month: Period,
+	year: Period,
+	families_current: number,
+	families_helped_month: number,
+	families_helped_year: number,
+	/**  Whole tenge of delivered aid. */
+	value_month: number | null,
+	value_year: number | null,
+	volunteers_year: number,
+	letters_year: number,
+	registered_year: number,
+	/**  Aid types in catalogue order with their value per month of the year (12 numbers). */
+	aid_by_month: MonthlySeries[],
+	/**  Current (not archived) families per category. */
+	categories: CategoryCount[],
+	/**  The villages with most families helped this year, at most ten. */
+	top_villages: VillageCount[],
 };
 
 export type Delivery = Delivery_Serialize | Delivery_Deserialize;
@@ -860,7 +904,34 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+
+export type ExportDone = {
+	path: string,
+	rows: number,
+};
+
+export type ExportPhase = 
+/**  Rows read from the registry; the total is not known yet. */
+"reading" | 
+/**  Rows written into the file, out of `total`. */
+"writing" | 
+/**  Writing the file to its place and reading it back. */
+"saving";
+
+export type ExportProgress = ExportProgress_Serialize | ExportProgress_Deserialize;
+
+export type ExportProgress_Deserialize = {
+	phase: ExportPhase,
+	done: number,
+	total?: number | null,
+};
+
+export type ExportProgress_Serialize = {
+	phase: ExportPhase,
+	done: number,
+	total: number | null,
+};
 
 export type Family = Family_Serialize | Family_Deserialize;
 
@@ -1276,6 +1347,17 @@ export type Line_Serialize = {
 	before: (number | null)[],
 };
 
+export type ListFormat = "xlsx" | "csv";
+
+export type ListKind = "families" | "deliveries" | "volunteers";
+
+/**  Whether the export carries IINs. */
+export type ListOptions = {
+	/**  The user confirmed the list carries personal data and is exported on purpose. */
+	personal_data: boolean,
+	with_iin: boolean,
+};
+
 /**  How a number is written: a count, whole tenge, thousandths of the line's unit, minutes. */
 export type Measure = "count" | "tenge" | "quantity" | "minutes";
 
@@ -1360,6 +1442,12 @@ export type Member_Serialize = {
 	phone: string | null,
 	/**  Full years today, from the birth date. */
 	age: number | null,
+};
+
+export type MonthlySeries = {
+	aid_type_id: string,
+	names: Names,
+	values: (number | null)[],
 };
 
 /**  One addressee line as the batch will print it. */
@@ -1661,6 +1749,13 @@ export type SearchQuery_Deserialize = {
 	village?: string | null,
 	status: StatusFilter,
 	consent?: ConsentStatus | null,
+	/**
+	 *  Families given aid (delivered) within the period: the dashboard's «helped» figures
+	 *  open the list behind them with this.
+	 */
+	helped?: Period | null,
+	/**  Families registered within the period. */
+	registered?: Period | null,
 	sort: SortBy,
 	descending: boolean,
 	limit: number,
@@ -1678,6 +1773,13 @@ export type SearchQuery_Serialize = {
 	village: string | null,
 	status: StatusFilter,
 	consent: ConsentStatus | null,
+	/**
+	 *  Families given aid (delivered) within the period: the dashboard's «helped» figures
+	 *  open the list behind them with this.
+	 */
+	helped: Period | null,
+	/**  Families registered within the period. */
+	registered: Period | null,
 	sort: SortBy,
 	descending: boolean,
 	limit: number,
@@ -1728,6 +1830,15 @@ export type StatusFilter =
 /**  Active and restored families: the working list. */
 "current" | "archived" | "all";
 
+/**  Where an export goes. */
+export type Target = 
+/**  documents/ in the data folder. */
+{ to: "documents" } | 
+/**  A folder (a USB stick's mount point); the file keeps its suggested name. */
+{ to: "folder"; path: string } | 
+/**  The exact file the user chose in the save dialog. */
+{ to: "file"; path: string };
+
 export type TemplateInput = {
 	kind: DocumentKind,
 	addressee: Addressee,
@@ -1771,6 +1882,11 @@ export type VerifyStatus =
  *  paper was altered or made elsewhere.
  */
 "altered" | "not-found";
+
+export type VillageCount = {
+	village: string,
+	families: number,
+};
 
 export type Volunteer = Volunteer_Serialize | Volunteer_Deserialize;
 

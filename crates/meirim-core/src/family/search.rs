@@ -13,6 +13,7 @@ use super::model::{ConsentStatus, FamilyPage, FamilyStatus, FamilySummary, Store
 use super::read::today;
 use crate::db::{Database, DbError};
 use crate::problem::Problem;
+use crate::reports::Period;
 use crate::{phone, text};
 
 pub const MAX_PAGE_SIZE: u32 = 500;
@@ -53,6 +54,13 @@ pub struct SearchQuery {
     pub village: Option<String>,
     pub status: StatusFilter,
     pub consent: Option<ConsentStatus>,
+    /// Families given aid (delivered) within the period: the dashboard's «helped» figures
+    /// open the list behind them with this.
+    #[serde(default)]
+    pub helped: Option<Period>,
+    /// Families registered within the period.
+    #[serde(default)]
+    pub registered: Option<Period>,
     pub sort: SortBy,
     pub descending: bool,
     pub limit: u32,
@@ -201,6 +209,8 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
     // With nothing else to check, the index alone counts the matches.
     let index_only = by_index
         && q.consent.is_none()
+        && q.helped.is_none()
+        && q.registered.is_none()
         && text::tidy_opt(q.village.as_deref()).is_none()
         && text::tidy_opt(q.category_id.as_deref()).is_none();
     if let Some(c) = q.consent {
@@ -218,6 +228,25 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
                      AND fc.category_id = {})",
             arg(&mut args, Value::Text(c))
         ));
+    }
+    if let Some(p) = q.helped {
+        let (from, to) = (
+            arg(&mut args, Value::Text(p.from.to_string())),
+            arg(&mut args, Value::Text(p.to.to_string())),
+        );
+        // Per family on (family_id, on_date): a look at each listed family's own
+        // deliveries, instead of a pass over every delivery of the period.
+        filters.push(format!(
+            "EXISTS (SELECT 1 FROM deliveries d WHERE d.family_id = f.id
+                     AND d.on_date BETWEEN {from} AND {to} AND d.status = 'delivered')"
+        ));
+    }
+    if let Some(p) = q.registered {
+        let (from, to) = (
+            arg(&mut args, Value::Text(p.from.to_string())),
+            arg(&mut args, Value::Text(p.to.to_string())),
+        );
+        filters.push(format!("f.registered_on BETWEEN {from} AND {to}"));
     }
     let where_sql = filters.join(" AND ");
     // A text search counts its matches only up to COUNT_CAP: past that the figure helps no

@@ -1,0 +1,33 @@
+// What the dashboard hands the app when a figure or a bar is clicked, and the chart data
+// it derives from the core's figures.
+import type { MonthlySeries, Period } from "../../lib/api";
+
+/** Where a click on the dashboard leads. */
+export type Opening =
+  | { to: "families"; helped?: Period; registered?: Period; categoryId?: string; village?: string }
+  | { to: "report"; period: Period }
+  | { to: "volunteers" }
+  | { to: "letters" };
+
+export type Dataset = { label: string; data: number[] };
+
+/** One dataset per aid type, in the catalogue's order, skipping types with no value. */
+export function aidSeries(series: MonthlySeries[], pick: (n: { kk: string; ru: string }) => string): Dataset[] {
+  return series
+    .filter((s) => s.values.some((v) => (v ?? 0) > 0))
+    .map((s) => ({ label: pick(s.names), data: s.values.map((v) => v ?? 0) }));
+}
+
+/** Twelve colours told apart on a cheap office monitor and in grey print. */
+export const PALETTE = [
+  "#0f766e", "#f59e0b", "#2563eb", "#dc2626", "#7c3aed", "#059669",
+  "#d97706", "#0891b2", "#be185d", "#4b5563", "#65a30d", "#9333ea",
+];
+
+/** The first and last day of month `index` (0-based) of the year `period` starts in. */
+export function monthOf(period: Period, index: number): Period {
+  const year = Number(period.from.slice(0, 4));
+  const mm = String(index + 1).padStart(2, "0");
+  const last = new Date(Date.UTC(year, index + 1, 0)).getUTCDate();
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, "0")}` };
+}

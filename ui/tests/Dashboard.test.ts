@@ -1,0 +1,102 @@
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Dashboard as Data } from "../src/lib/api";
+import { apiMock } from "./fakeApi";
+
+vi.mock("../src/lib/api", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../src/lib/api")>();
+  const { apiMock } = await import("./fakeApi");
+  return { ...real, api: apiMock };
+});
+
+import Dashboard from "../src/views/dashboard/Dashboard.svelte";
+import { aidSeries, monthOf } from "../src/views/dashboard/dashboardData";
+import { setLanguage } from "../src/lib/i18n.svelte";
+
+const year = { from: "2026-01-01", to: "2026-12-31" };
+const month = { from: "2026-11-01", to: "2026-11-30" };
+const data: Data = {
+  today: "2026-11-23",
+  month,
+  year,
+  families_current: 412,
+  families_helped_month: 37,
+  families_helped_year: 298,
+  value_month: 1_250_000,
+  value_year: 18_400_500,
+  volunteers_year: 64,
+  letters_year: 120,
+  registered_year: 51,
+  aid_by_month: [
+    { aid_type_id: "a-coal", names: { kk: "көмір", ru: "уголь" }, values: [0, 0, 0, 0, 0, 0, 0, 0, 0, 900_000, 400_000, 0] },
+    { aid_type_id: "a-none", names: { kk: "киім", ru: "одежда" }, values: Array(12).fill(0) },
+  ],
+  categories: [
+    { category_id: "c-large", names: { kk: "көпбалалы отбасы", ru: "многодетная семья" }, families: 140 },
+    { category_id: "c-low", names: { kk: "аз қамтылған отбасы", ru: "малообеспеченная семья" }, families: 95 },
+  ],
+  top_villages: [
+    { village: "Ақсу", families: 120 },
+    { village: "Қарабұлақ", families: 80 },
+  ],
+};
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  setLanguage("kk");
+});
+
+describe("dashboard data", () => {
+  it("keeps only aid types that were given and names months' first and last days", () => {
+    const sets = aidSeries(data.aid_by_month, (n) => n.kk);
+    expect(sets.map((s) => s.label)).toEqual(["көмір"]);
+    expect(monthOf(year, 1)).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(monthOf({ from: "2028-01-01", to: "2028-12-31" }, 1)).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+    expect(monthOf(year, 11)).toEqual({ from: "2026-12-01", to: "2026-12-31" });
+  });
+});
+
+describe("Dashboard", () => {
+  it("shows this month's and year's figures, and each opens the list or report behind it", async () => {
+    apiMock.dashboard.mockResolvedValueOnce(data);
+    const onopen = vi.fn();
+    render(Dashboard, { props: { onopen } });
+    const user = userEvent.setup();
+    const helped = await screen.findByRole("button", { name: /Көмек алған отбасылар · Осы жыл/ });
+    expect(helped.textContent).toContain("298");
+    expect(screen.getByText("23.11.2026 күнгі жағдай")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Берілген көмектің құны · Осы ай/ }).textContent).toContain("1\u00a0250\u00a0000\u00a0₸");
+    await user.click(helped);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", helped: year });
+    await user.click(screen.getByRole("button", { name: /Көмек алған отбасылар · Осы ай/ }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", helped: month });
+    await user.click(screen.getByRole("button", { name: /Берілген көмектің құны · Осы жыл/ }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "report", period: year });
+    await user.click(screen.getByRole("button", { name: /Жаңадан тіркелген/ }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", registered: year });
+    await user.click(screen.getByRole("button", { name: /алғыс хаттар/i }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "letters" });
+  });
+
+  it("opens a category's families and a village's helped families from the tables under the charts", async () => {
+    apiMock.dashboard.mockResolvedValueOnce(data);
+    const onopen = vi.fn();
+    render(Dashboard, { props: { onopen } });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "көпбалалы отбасы" }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", categoryId: "c-large" });
+    await user.click(screen.getByRole("button", { name: "Қарабұлақ" }));
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", village: "Қарабұлақ", helped: year });
+  });
+
+  it("says so when no aid was given this year, and shows the error when the figures cannot be read", async () => {
+    apiMock.dashboard.mockResolvedValueOnce({ ...data, aid_by_month: [], top_villages: [], families_helped_year: 0 });
+    render(Dashboard, { props: { onopen: vi.fn() } });
+    expect(await screen.findAllByText("Биыл әлі көмек берілмеген.")).toHaveLength(2);
+    const { ProblemError } = await import("../src/lib/problem");
+    apiMock.dashboard.mockRejectedValueOnce(new ProblemError({ code: "storage", params: { reason: "disk I/O error" }, fields: [] }));
+    await userEvent.setup().click(screen.getByRole("button", { name: "Жаңарту" }));
+    await waitFor(() => expect(screen.getByRole("alert")).toBeInTheDocument());
+  });
+});
