@@ -3,6 +3,7 @@
 
 mod cells;
 pub mod drives;
+pub mod import;
 pub mod list_files;
 pub mod report_csv;
 pub mod report_xlsx;
