@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use meirim_core::lists::{self, ListKind, ListOptions};
 use meirim_core::problem::{ErrorCode, Problem};
+use meirim_exchange::ListFormat;
 
 use crate::families::print_json;
 use crate::output::say;
@@ -49,22 +50,17 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<(), Problem> {
     };
     let started = Instant::now();
     let table = lists::build(ctx.db.conn(), kind, options, ctx.lang)?;
-    let bytes = match a.format.as_str() {
-        "csv" => meirim_exchange::list_csv(&table, &ctx.l10n),
-        "xlsx" => meirim_exchange::list_xlsx(&table, &ctx.l10n)
-            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?,
+    let format = match a.format.as_str() {
+        "csv" => ListFormat::Csv,
+        "xlsx" => ListFormat::Xlsx,
         other => {
             return Err(Problem::new(ErrorCode::InvalidChoice)
                 .with("value", other)
                 .with("allowed", "xlsx, csv"))
         }
     };
-    meirim_exchange::write_verified(&a.out, &bytes).map_err(|e| {
-        Problem::new(ErrorCode::ExportFailed)
-            .with("path", a.out.display())
-            .with("reason", e.reason())
-            .with("detail", e)
-    })?;
+    let bytes = meirim_exchange::list_file(&table, &ctx.l10n, format, &mut |_| true)?;
+    meirim_exchange::save(&a.out, &bytes)?;
     lists::record_export(ctx.db.conn(), &table, options, &a.out.display().to_string())?;
     let seconds = started.elapsed().as_secs_f64();
     if ctx.json {

@@ -122,12 +122,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
     let out = a
         .out
         .ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
-    meirim_exchange::write_verified(&out, &bytes).map_err(|e| {
-        Problem::new(ErrorCode::ExportFailed)
-            .with("path", out.display())
-            .with("reason", e.reason())
-            .with("detail", e)
-    })?;
+    meirim_exchange::save(&out, &bytes)?;
     if ctx.json {
         return print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
     }

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
+mod common;
+
+use common::tool;
 
 use chrono::NaiveDate;
 use meirim_core::aid::{self, BulkFilter, BulkPlan};
@@ -13,18 +15,6 @@ use meirim_core::iin::synthesize;
 use meirim_core::person::Sex;
 use meirim_core::{settings, Database, ErrorCode};
 use meirim_documents::ListOptions;
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed for this test (apt: poppler-utils, qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// `n` families in Ақсу, each head with a synthetic IIN; returns the IINs in list order.
 fn district(db: &mut Database, n: u32) -> Vec<String> {

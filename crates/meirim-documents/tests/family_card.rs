@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
+mod common;
+
+use common::tool;
 
 use chrono::NaiveDate;
 use meirim_core::family::{
@@ -78,18 +80,6 @@ fn sample(db: &mut Database) -> family::Family {
         ..Default::default()
     };
     family::create(db, &input).unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed for this test (apt: poppler-utils, qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

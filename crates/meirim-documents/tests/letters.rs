@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
+mod common;
+
+use common::tool;
 
 use chrono::NaiveDate;
 use meirim_core::date;
@@ -16,18 +18,6 @@ use meirim_documents::{
     issue_letters, letters, missing_glyphs, preview, preview_svg, reprint, set_logo, LetterPage,
     LetterSide,
 };
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed for this test (apt: poppler-utils, qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 const BODY_KK: &str = "«Наурыз — азық-түлік себеті» акциясы кезінде аз қамтылған отбасыларға көмек жеткізуге белсене қатысып, 12 сағат өз уақытын аяламай жұмсағаныңыз үшін шын жүректен алғыс білдіреміз. Сізге зор денсаулық, отбасыңызға амандық тілейміз!";
 const BODY_RU: &str = "Выражаем искреннюю благодарность за активное участие в доставке помощи малообеспеченным семьям в ходе акции «Наурыз — продуктовая корзина» и 12 часов, отданных доброму делу.";
@@ -248,6 +238,18 @@ fn campaign_with_three_volunteers(db: &mut meirim_core::Database) -> String {
     c.id
 }
 
+/// The campaign's volunteers as a batch's recipients.
+fn campaign_volunteers(db: &meirim_core::Database, campaign: &str) -> Vec<recipients::Recipient> {
+    recipients::volunteers(
+        db.conn(),
+        &recipients::VolunteerFilter {
+            campaign_id: Some(campaign.to_owned()),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
 fn batch_options(db: &meirim_core::Database, campaign: &str, template: &str) -> BatchOptions {
     BatchOptions {
         template_id: templates::find(db.conn(), template).unwrap().id,
@@ -264,14 +266,7 @@ fn batch_options(db: &meirim_core::Database, campaign: &str, template: &str) -> 
 fn a_campaigns_volunteers_get_numbered_pages_with_their_hours_and_dative_names() {
     let mut db = meirim_core::Database::open_in_memory().unwrap();
     let campaign = campaign_with_three_volunteers(&mut db);
-    let people = recipients::volunteers(
-        db.conn(),
-        &recipients::VolunteerFilter {
-            campaign_id: Some(campaign.clone()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let people = campaign_volunteers(&db, &campaign);
     let dir = tempfile::tempdir().unwrap();
     let options = batch_options(&db, &campaign, "gratitude-campaign");
     let mut seen = Vec::new();
@@ -346,14 +341,7 @@ fn a_campaigns_volunteers_get_numbered_pages_with_their_hours_and_dative_names()
 fn a_cancelled_or_refused_batch_uses_no_number_and_leaves_no_file() {
     let mut db = meirim_core::Database::open_in_memory().unwrap();
     let campaign = campaign_with_three_volunteers(&mut db);
-    let people = recipients::volunteers(
-        db.conn(),
-        &recipients::VolunteerFilter {
-            campaign_id: Some(campaign.clone()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let people = campaign_volunteers(&db, &campaign);
     let dir = tempfile::tempdir().unwrap();
     let options = batch_options(&db, &campaign, "gratitude-campaign");
     let out = dir.path().join("letters.pdf");
@@ -422,14 +410,7 @@ fn the_logo_prints_once_per_file_and_a_non_image_is_refused() {
     assert_eq!(e.code, meirim_core::ErrorCode::ImageInvalid);
     let png = include_bytes!("../../../src-tauri/icons/128x128.png");
     set_logo(&db, Some(png)).unwrap();
-    let people = recipients::volunteers(
-        db.conn(),
-        &recipients::VolunteerFilter {
-            campaign_id: Some(campaign.clone()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let people = campaign_volunteers(&db, &campaign);
     let dir = tempfile::tempdir().unwrap();
     let options = batch_options(&db, &campaign, "gratitude-campaign");
     let batch = issue_letters(&mut db, &options, &people, dir.path(), None, &mut |_, _| {

@@ -10,7 +10,7 @@ pub mod report_xlsx;
 pub mod write;
 
 pub use drives::{removable, Drive, DRIVES_ENV};
-pub use list_files::{list_csv, list_file, list_xlsx, ListFileError, ListFormat};
+pub use list_files::{list_file, ListFileError, ListFormat};
 pub use report_csv::report_csv;
 pub use report_xlsx::report_xlsx;
-pub use write::{write_verified, WriteError};
+pub use write::{save, write_verified, WriteError};

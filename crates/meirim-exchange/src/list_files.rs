@@ -84,15 +84,6 @@ fn step(done: usize, keep_going: &mut KeepGoing<'_>) -> Result<(), ListFileError
     Ok(())
 }
 
-pub fn list_csv(table: &Table, l10n: &Localizer) -> Vec<u8> {
-    // Never stopped, so it cannot fail.
-    csv(table, l10n, &mut |_| true).unwrap_or_default()
-}
-
-pub fn list_xlsx(table: &Table, l10n: &Localizer) -> Result<Vec<u8>, ListFileError> {
-    xlsx(table, l10n, &mut |_| true)
-}
-
 fn csv(
     table: &Table,
     l10n: &Localizer,

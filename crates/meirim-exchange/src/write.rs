@@ -6,6 +6,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use meirim_core::problem::{ErrorCode, Problem};
 use sha2::{Digest, Sha256};
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +42,17 @@ impl WriteError {
             Some(_) => "other",
         }
     }
+}
+
+/// `write_verified`, failing with the problem the user is shown: which file, and the
+/// reason they can act on (a full, write-protected or pulled-out stick).
+pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    write_verified(path, bytes).map_err(|e| {
+        Problem::new(ErrorCode::ExportFailed)
+            .with("path", path.display())
+            .with("reason", e.reason())
+            .with("detail", e)
+    })
 }
 
 fn digest(bytes: &[u8]) -> Vec<u8> {

@@ -7,7 +7,12 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use meirim_core::lists::{self, ListKind, ListOptions};
 use meirim_core::settings::Language;
 use meirim_core::Database;
-use meirim_exchange::{list_csv, list_xlsx};
+use meirim_exchange::{list_file, ListFormat};
+
+/// The whole list in `format`, never stopped.
+fn whole(table: &lists::Table, l10n: &Localizer, format: ListFormat) -> Vec<u8> {
+    list_file(table, l10n, format, &mut |_| true).unwrap()
+}
 use meirim_i18n::Localizer;
 
 #[test]
@@ -28,7 +33,7 @@ fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
     };
     let table = lists::build(db.conn(), ListKind::Families, options, Language::Kk).unwrap();
     let l10n = Localizer::new(Language::Kk).unwrap();
-    let bytes = list_xlsx(&table, &l10n).unwrap();
+    let bytes = whole(&table, &l10n, ListFormat::Xlsx);
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let sheet = book.worksheet_range("Отбасылар").unwrap();
     assert_eq!(sheet.rows().count(), table.rows.len() + 1);
@@ -55,9 +60,10 @@ fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
     assert!(sheet.rows().any(|r| r[sex] == Data::String("Әйел".into())));
 
     let deliveries = lists::build(db.conn(), ListKind::Deliveries, options, Language::Ru).unwrap();
-    let csv = String::from_utf8(list_csv(
+    let csv = String::from_utf8(whole(
         &deliveries,
         &Localizer::new(Language::Ru).unwrap(),
+        ListFormat::Csv,
     ))
     .unwrap();
     assert!(csv.starts_with("\u{feff}Дата;№ семьи;Глава"));
@@ -70,7 +76,7 @@ fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
 fn a_list_export_reports_progress_and_stops_when_told() {
     use meirim_core::lists::STEP;
     use meirim_core::problem::ErrorCode;
-    use meirim_exchange::{list_file, ListFileError, ListFormat};
+    use meirim_exchange::ListFileError;
     let mut db = Database::open_in_memory().unwrap();
     meirim_core::demo::fill(&mut db, 10, 7).unwrap();
     meirim_core::demo::aid::fill(&mut db, (STEP * 2 + 10) as u32, 7).unwrap();
@@ -99,7 +105,7 @@ fn a_list_export_reports_progress_and_stops_when_told() {
     })
     .unwrap();
     assert_eq!(written, vec![STEP, STEP * 2]);
-    assert_eq!(bytes, list_csv(&table, &l10n));
+    assert_eq!(bytes, whole(&table, &l10n, ListFormat::Csv));
 
     let stopped = lists::build_with(
         db.conn(),

@@ -51,14 +51,14 @@ pub(crate) fn destination(
     })
 }
 
-/// Temp file, fsync, rename, read back: a pulled stick leaves no half file.
-pub(crate) fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), Problem> {
-    meirim_exchange::write_verified(path, bytes).map_err(|e| {
-        Problem::new(ErrorCode::ExportFailed)
-            .with("path", path.display())
-            .with("reason", e.reason())
-            .with("detail", e)
-    })
+/// The office's language and its messages, for the files it writes.
+pub(crate) fn office_localizer(
+    db: &meirim_core::Database,
+) -> Result<(settings::Language, meirim_i18n::Localizer), Problem> {
+    let lang = settings::language(db.conn())?;
+    let l10n = meirim_i18n::Localizer::new(lang)
+        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    Ok((lang, l10n))
 }
 
 /// The native save dialog, opened on `suggested` (a file name); `None` when the user closed
@@ -142,9 +142,7 @@ pub fn export_list(
     };
     let path = destination(&state, &target, &list_file_name(kind, format))?;
     state.with_db(|db| {
-        let lang = settings::language(db.conn())?;
-        let l10n = meirim_i18n::Localizer::new(lang)
-            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+        let (lang, l10n) = office_localizer(db)?;
         let table = lists::build_with(db.conn(), kind, options, lang, &mut |n| {
             report(ExportPhase::Reading, n, None)
         })?;
@@ -155,7 +153,7 @@ pub fn export_list(
         if !report(ExportPhase::Saving, total, Some(total)) {
             return Err(Problem::new(ErrorCode::ExportCancelled));
         }
-        write(&path, &bytes)?;
+        meirim_exchange::save(&path, &bytes)?;
         lists::record_export(db.conn(), &table, options, &path.display().to_string())?;
         Ok(ExportDone {
             path: path.display().to_string(),

@@ -7,7 +7,7 @@ use meirim_core::{date, settings};
 use serde::Deserialize;
 use tauri::State;
 
-use crate::commands::exports::{destination, write, Target};
+use crate::commands::exports::{destination, office_localizer, Target};
 use crate::state::AppState;
 
 /// The preset period containing `on` (today when empty).
@@ -57,15 +57,23 @@ pub enum ReportFormat {
     Csv,
 }
 
+impl ReportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Pdf => "pdf",
+            ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Csv => "csv",
+        }
+    }
+}
+
 /// The report's file name and bytes in `format`, in the office's language.
 fn report_file(
     db: &meirim_core::Database,
     report: &PeriodReport,
     format: ReportFormat,
 ) -> Result<Vec<u8>, Problem> {
-    let lang = settings::language(db.conn())?;
-    let l10n = meirim_i18n::Localizer::new(lang)
-        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    let (lang, l10n) = office_localizer(db)?;
     Ok(match format {
         ReportFormat::Csv => meirim_exchange::report_csv(report, &l10n),
         ReportFormat::Xlsx => meirim_exchange::report_xlsx(report, &l10n)
@@ -92,12 +100,7 @@ pub fn report_file_name(period: Period, format: ReportFormat) -> String {
 }
 
 fn file_name(p: Period, format: ReportFormat) -> String {
-    let ext = match format {
-        ReportFormat::Pdf => "pdf",
-        ReportFormat::Xlsx => "xlsx",
-        ReportFormat::Csv => "csv",
-    };
-    format!("report-{}-{}.{ext}", p.from, p.to)
+    format!("report-{}-{}.{}", p.from, p.to, format.extension())
 }
 
 /// Saves the report the screen shows — into documents/, onto a USB stick or where the user
@@ -112,7 +115,7 @@ pub fn save_report(
 ) -> Result<String, Problem> {
     let path = destination(&state, &target, &file_name(report.period, format))?;
     let bytes = state.with_db(|db| report_file(db, &report, format))?;
-    write(&path, &bytes)?;
+    meirim_exchange::save(&path, &bytes)?;
     Ok(path.display().to_string())
 }
 

@@ -15,6 +15,7 @@ pub(crate) mod validate;
 pub use duplicates::{
     scan as scan_duplicates, similar, DuplicateHint, DuplicatePair, DuplicateReason,
 };
+pub(crate) use index::ARCHIVED_BAND;
 pub use lifecycle::{archive, destroy, restore};
 pub use merge::{dismiss as dismiss_duplicate, merge};
 pub use model::{

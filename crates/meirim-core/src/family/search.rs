@@ -229,11 +229,15 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
             arg(&mut args, Value::Text(c))
         ));
     }
+    // The period's first and last day as two parameters.
+    let days = |args: &mut Vec<Value>, p: Period| {
+        (
+            arg(args, Value::Text(p.from.to_string())),
+            arg(args, Value::Text(p.to.to_string())),
+        )
+    };
     if let Some(p) = q.helped {
-        let (from, to) = (
-            arg(&mut args, Value::Text(p.from.to_string())),
-            arg(&mut args, Value::Text(p.to.to_string())),
-        );
+        let (from, to) = days(&mut args, p);
         // Per family on (family_id, on_date): a look at each listed family's own
         // deliveries, instead of a pass over every delivery of the period.
         filters.push(format!(
@@ -242,10 +246,7 @@ pub fn search(db: &Database, q: &SearchQuery) -> Result<FamilyPage, Problem> {
         ));
     }
     if let Some(p) = q.registered {
-        let (from, to) = (
-            arg(&mut args, Value::Text(p.from.to_string())),
-            arg(&mut args, Value::Text(p.to.to_string())),
-        );
+        let (from, to) = days(&mut args, p);
         filters.push(format!("f.registered_on BETWEEN {from} AND {to}"));
     }
     let where_sql = filters.join(" AND ");

@@ -10,6 +10,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::db::DbError;
+use crate::family::ARCHIVED_BAND;
 use crate::problem::Problem;
 use crate::reference::Names;
 use crate::reports::{Period, Preset};
@@ -61,24 +62,23 @@ pub struct VillageCount {
     pub families: u32,
 }
 
-fn one(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<f64, Problem> {
+fn count(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<u32, Problem> {
     Ok(conn
-        .query_row(sql, params![from.to_string(), to.to_string()], |r| {
-            r.get::<_, Option<f64>>(0)
-        })
-        .map_err(DbError::from)?
-        .unwrap_or(0.0))
+        .query_row(sql, args, |r| r.get(0))
+        .map_err(DbError::from)?)
 }
 
 /// Families on the working list (not archived, merged or destroyed): the same band of list
 /// positions the family list counts, so a click on a figure shows as many rows as it says.
-const CURRENT: &str = "f.list_pos < (1 << 62)";
+fn current() -> String {
+    format!("f.list_pos < {ARCHIVED_BAND}")
+}
 
 /// The dashboard as of `today`.
 pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard, Problem> {
     let month = Period::containing(Preset::Month, today);
     let year = Period::containing(Preset::Year, today);
-    let (y0, y1) = (year.from, year.to);
+    let in_year = params![year.from.to_string(), year.to.to_string()];
     let aid = aid_figures(conn, month, year)?;
     Ok(Dashboard {
         today,
@@ -86,43 +86,40 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard, Problem> 
         year,
         families_current: count(
             conn,
-            &format!("SELECT count(*) FROM families f WHERE {CURRENT}"),
+            &format!("SELECT count(*) FROM families f WHERE {}", current()),
+            [],
         )?,
         families_helped_month: aid.helped_month,
         families_helped_year: aid.helped_year,
         value_month: aid.value_month,
         value_year: aid.value_year,
-        volunteers_year: one(
+        volunteers_year: count(
             conn,
             "SELECT count(DISTINCT volunteer_id) FROM volunteer_activities
              WHERE on_date BETWEEN ?1 AND ?2",
-            y0,
-            y1,
-        )? as u32,
-        letters_year: one(
+            in_year,
+        )?,
+        letters_year: count(
             conn,
             "SELECT count(*) FROM issued_documents
              WHERE issued_on BETWEEN ?1 AND ?2 AND cancelled_at IS NULL",
-            y0,
-            y1,
-        )? as u32,
-        registered_year: one(
+            in_year,
+        )?,
+        registered_year: count(
             conn,
             "SELECT count(*) FROM families
              WHERE registered_on BETWEEN ?1 AND ?2 AND list_pos IS NOT NULL",
-            y0,
-            y1,
-        )? as u32,
+            in_year,
+        )?,
         aid_by_month: aid.by_month,
         categories: categories(conn)?,
         top_villages: aid.top_villages,
     })
 }
 
-fn count(conn: &Connection, sql: &str) -> Result<u32, Problem> {
-    Ok(conn
-        .query_row(sql, [], |r| r.get(0))
-        .map_err(DbError::from)?)
+/// A text column without copying it: most of the 200 000 rows only look a key up.
+fn borrowed_text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, DbError> {
+    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
 }
 
 struct AidFigures {
@@ -154,11 +151,9 @@ fn aid_figures(conn: &Connection, month: Period, year: Period) -> Result<AidFigu
             .query(params![year.from.to_string(), year.to.to_string()])
             .map_err(DbError::from)?;
         while let Some(r) = rows.next().map_err(DbError::from)? {
-            let family = r.get_ref(0).and_then(|v| Ok(v.as_str()?));
-            let family = family.map_err(DbError::from)?;
+            let family = borrowed_text(r, 0)?;
             let month_no: i64 = r.get(1).map_err(DbError::from)?;
-            let aid_type = r.get_ref(2).and_then(|v| Ok(v.as_str()?));
-            let aid_type = aid_type.map_err(DbError::from)?;
+            let aid_type = borrowed_text(r, 2)?;
             let value = r.get::<_, i64>(3).map_err(DbError::from)? as f64;
             let now = month_no == this_month;
             match helped.get_mut(family) {
@@ -210,8 +205,7 @@ fn aid_figures(conn: &Connection, month: Period, year: Period) -> Result<AidFigu
             .map_err(DbError::from)?;
         let mut rows = stmt.query([]).map_err(DbError::from)?;
         while let Some(r) = rows.next().map_err(DbError::from)? {
-            let id = r.get_ref(0).and_then(|v| Ok(v.as_str()?));
-            if helped.contains_key(id.map_err(DbError::from)?) {
+            if helped.contains_key(borrowed_text(r, 0)?) {
                 let village: String = r.get(1).map_err(DbError::from)?;
                 *villages.entry(village).or_default() += 1;
             }
@@ -247,10 +241,11 @@ fn categories(conn: &Connection) -> Result<Vec<CategoryCount>, Problem> {
              FROM categories c
                   LEFT JOIN (SELECT fc.category_id, count(*) AS families
                              FROM family_categories fc JOIN families f ON f.id = fc.family_id
-                             WHERE {CURRENT} GROUP BY fc.category_id) n
+                             WHERE {} GROUP BY fc.category_id) n
                          ON n.category_id = c.id
              WHERE c.active = 1
-             ORDER BY c.sort_order"
+             ORDER BY c.sort_order",
+            current()
         ))
         .map_err(DbError::from)?;
     let rows = stmt
