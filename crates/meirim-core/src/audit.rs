@@ -27,6 +27,10 @@ pub enum AuditAction {
     AidDelivered,
     AidCancelled,
     AidChanged,
+    /// A whole import (no family): the file, its hash and the counts, in `summary`.
+    Import,
+    /// A whole import taken back.
+    ImportUndone,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.
@@ -82,13 +86,33 @@ fn to_problem(e: impl std::fmt::Display) -> Problem {
     Problem::new(ErrorCode::Internal).with("reason", e)
 }
 
+/// Writes one entry about a family; returns its sequence number.
 pub(crate) fn record(
     tx: &Transaction<'_>,
     family_id: &str,
     action: AuditAction,
     summary: Option<&str>,
     changes: &[Change],
-) -> Result<(), Problem> {
+) -> Result<i64, Problem> {
+    insert(tx, Some(family_id), action, summary, changes)
+}
+
+/// Writes one entry about the office's registry as a whole (an import), tied to no family.
+pub(crate) fn record_office(
+    tx: &Transaction<'_>,
+    action: AuditAction,
+    summary: &str,
+) -> Result<i64, Problem> {
+    insert(tx, None, action, Some(summary), &[])
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    family_id: Option<&str>,
+    action: AuditAction,
+    summary: Option<&str>,
+    changes: &[Change],
+) -> Result<i64, Problem> {
     let operator = settings::operator(tx)?;
     let json = serde_json::to_string(changes).map_err(to_problem)?;
     let action = serde_json::to_value(action)
@@ -101,7 +125,7 @@ pub(crate) fn record(
         params![clock::now(), operator, action, family_id, summary, json],
     )
     .map_err(DbError::from)?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 /// A family's history, newest first.

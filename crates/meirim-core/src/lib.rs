@@ -17,6 +17,7 @@ pub mod family;
 pub mod funding;
 pub mod grammar;
 pub mod iin;
+pub mod import;
 pub mod letters;
 pub mod lists;
 pub mod money;

@@ -49,6 +49,36 @@ fn cyrillic_lookalike(c: char) -> Option<char> {
     })
 }
 
+/// Replaces Latin look-alike letters inside words that are otherwise Cyrillic («Aсель»
+/// with a Latin A → «Асель»; «Серiк» with a Latin i → «Серік», the Kazakh і being that
+/// very shape). Words written wholly in Latin are left as they are.
+pub fn cyrillic_lookalikes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().any(is_cyrillic) {
+            out.extend(word.chars().map(|c| match c {
+                'i' => 'і',
+                'I' => 'І',
+                c => cyrillic_lookalike(c).unwrap_or(c),
+            }));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }

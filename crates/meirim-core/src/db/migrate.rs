@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0004_letters.sql"),
         hook: None,
     },
+    Migration {
+        name: "0005_imports.sql",
+        sql: include_str!("../../migrations/0005_imports.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

@@ -219,6 +219,7 @@ fn shipped_migrations_are_unchanged() {
         ("0002_registry.sql", 0xf716_46e9_48c1_1e94),
         ("0003_aid.sql", 0xc65f_2c3f_7010_5218),
         ("0004_letters.sql", 0xced7_e92c_2fbf_134f),
+        ("0005_imports.sql", 0xd787_137b_ce7e_1a79),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {

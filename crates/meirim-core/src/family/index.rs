@@ -190,6 +190,21 @@ pub(crate) fn refresh(tx: &Transaction<'_>, family_id: &str) -> Result<(), Probl
     Ok(())
 }
 
+/// Takes a family out of the index, before the family itself is deleted (an undone import).
+pub(crate) fn remove(tx: &Transaction<'_>, family_id: &str) -> Result<(), Problem> {
+    let pos: Option<i64> = tx
+        .query_row(
+            "SELECT list_pos FROM families WHERE id = ?1",
+            [family_id],
+            |r| r.get(0),
+        )
+        .map_err(DbError::from)?;
+    if let Some(pos) = pos {
+        delete_doc(tx, pos)?;
+    }
+    Ok(())
+}
+
 /// Renumbers every listed family in alphabetical order and rewrites the whole index.
 /// Used after bulk loads and when positions run out; seconds for 100 000 families.
 pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), Problem> {

@@ -152,6 +152,12 @@ pub fn destroy(db: &mut Database, id: &str, confirm_registry_no: u32) -> Result<
         params![id, now],
     )
     .map_err(DbError::from)?;
+    // What an import kept for its undo is the family as it was: personal data too.
+    tx.execute(
+        "UPDATE import_effects SET before = NULL WHERE family_id = ?1",
+        [id],
+    )
+    .map_err(DbError::from)?;
     index::refresh(&tx, id)?;
     index::compact(&tx)?;
     audit::erase_values(&tx, id)?;

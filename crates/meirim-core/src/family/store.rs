@@ -39,6 +39,17 @@ pub(crate) fn create_in(
     input: &FamilyInput,
     indexing: Indexing,
 ) -> Result<String, Problem> {
+    create_logged(tx, input, indexing, None).map(|(id, _)| id)
+}
+
+/// `create_in` with a summary on its audit entry (the import's file); returns the new
+/// family's id and that entry's sequence number.
+pub(crate) fn create_logged(
+    tx: &Transaction<'_>,
+    input: &FamilyInput,
+    indexing: Indexing,
+    summary: Option<&str>,
+) -> Result<(String, i64), Problem> {
     let valid = validate(input)?;
     check_references(tx, &valid, None)?;
     if !valid.accept_duplicates {
@@ -53,36 +64,50 @@ pub(crate) fn create_in(
         )
         .map_err(DbError::from)?;
     write(tx, &family_id, Some(registry_no), &valid)?;
-    if indexing == Indexing::Now {
+    let seq = if indexing == Indexing::Now {
         index::refresh(tx, &family_id)?;
         let after = snapshot(&get(tx, &family_id)?);
         let changes = audit::diff(&Default::default(), &after);
-        audit::record(tx, &family_id, AuditAction::Create, None, &changes)?;
+        audit::record(tx, &family_id, AuditAction::Create, summary, &changes)?
     } else {
-        audit::record(tx, &family_id, AuditAction::Create, None, &[])?;
-    }
-    Ok(family_id)
+        audit::record(tx, &family_id, AuditAction::Create, summary, &[])?
+    };
+    Ok((family_id, seq))
 }
 
 /// Replaces a family's data with the form's. Fails with `NotFound` for an unknown id.
 pub fn update(db: &mut Database, family_id: &str, input: &FamilyInput) -> Result<Family, Problem> {
-    let valid = validate(input)?;
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    let before = get(&tx, family_id)?;
-    refuse_if_gone(&before)?;
-    check_references(&tx, &valid, Some(family_id))?;
-    if !valid.accept_duplicates {
-        refuse_likely_duplicates(&tx, &valid, Some(family_id))?;
-    }
-    write(&tx, family_id, None, &valid)?;
-    index::refresh(&tx, family_id)?;
+    update_in(&tx, family_id, input, None)?;
     let after = get(&tx, family_id)?;
-    let changes = audit::diff(&snapshot(&before), &snapshot(&after));
-    if !changes.is_empty() {
-        audit::record(&tx, family_id, AuditAction::Update, None, &changes)?;
-    }
     tx.commit().map_err(DbError::from)?;
     Ok(after)
+}
+
+/// Checks and writes an edit inside the caller's transaction. Returns the audit entry it
+/// wrote (sequence number and changes), or `None` when nothing changed and nothing was logged.
+pub(crate) fn update_in(
+    tx: &Transaction<'_>,
+    family_id: &str,
+    input: &FamilyInput,
+    summary: Option<&str>,
+) -> Result<Option<(i64, Vec<audit::Change>)>, Problem> {
+    let valid = validate(input)?;
+    let before = get(tx, family_id)?;
+    refuse_if_gone(&before)?;
+    check_references(tx, &valid, Some(family_id))?;
+    if !valid.accept_duplicates {
+        refuse_likely_duplicates(tx, &valid, Some(family_id))?;
+    }
+    write(tx, family_id, None, &valid)?;
+    index::refresh(tx, family_id)?;
+    let after = get(tx, family_id)?;
+    let changes = audit::diff(&snapshot(&before), &snapshot(&after));
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    let seq = audit::record(tx, family_id, AuditAction::Update, summary, &changes)?;
+    Ok(Some((seq, changes)))
 }
 
 /// Destroyed and merged-away families are records of what happened, not editable data.

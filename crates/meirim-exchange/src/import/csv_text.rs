@@ -5,7 +5,9 @@
 use encoding_rs::WINDOWS_1251;
 use serde::{Deserialize, Serialize};
 
-use super::source::{Cell, ImportError};
+use meirim_core::import::Cell;
+
+use super::source::ImportError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -1,15 +1,10 @@
-//! Importing the office's existing family lists (Excel, LibreOffice, CSV).
-//!
-//! This part reads a file into plain sheets of cells — whatever its format, encoding or
-//! delimiter — and finds the header row. Mapping columns to fields, cleaning, the dry run
-//! and applying build on it.
+//! Importing the office's existing family lists: this part reads a file into plain sheets
+//! of cells — whatever its format, encoding or delimiter. Everything after that (header,
+//! mapping, cleaning, matching, writing) is the core's `meirim_core::import`.
 
 pub mod csv_text;
-pub mod fields;
-pub mod header;
 pub mod source;
 
 pub use csv_text::{CsvOptions, Delimiter, TextEncoding};
-pub use fields::{suggest, Field};
-pub use header::find_header;
-pub use source::{read, Cell, ImportError, Sheet, Source, SourceKind};
+pub use meirim_core::import::{find_header, suggest, Cell, Field};
+pub use source::{read, ImportError, Sheet, Source, SourceKind};

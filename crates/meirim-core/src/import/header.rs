@@ -3,8 +3,8 @@
 //! row; the header is the first row naming at least two known fields, or failing that the
 //! first row of three or more filled text cells.
 
+use super::cell::Cell;
 use super::fields::suggest;
-use super::source::Cell;
 
 /// Rows looked at: a title block is never longer.
 const LOOK: usize = 30;

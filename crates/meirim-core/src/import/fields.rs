@@ -30,6 +30,16 @@ pub enum Field {
     Notes,
 }
 
+impl Field {
+    /// The field's name as serialized («birth-date»), for messages and Fluent ids.
+    pub fn code(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => format!("{self:?}"),
+        }
+    }
+}
+
 /// Header spellings, already normalised (see `key`).
 const SYNONYMS: &[(Field, &[&str])] = &[
     (

@@ -1,0 +1,145 @@
+//! Words offices write for a member's relation to the head and for sex, in Kazakh and
+//! Russian, as `text::fold` keys (so «Ұлы», «улы» and «uly» are one word).
+
+use crate::family::Relation;
+use crate::person::Sex;
+use crate::text;
+
+/// What the relation cell says of a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Head,
+    Member(Relation),
+}
+
+const HEAD: &[&str] = &[
+    "отбасы басшысы",
+    "басшысы",
+    "басшы",
+    "өтініш беруші",
+    "өзі",
+    "глава",
+    "глава семьи",
+    "заявитель",
+    "сам",
+    "сама",
+    "head",
+];
+
+const RELATIONS: &[(Relation, &[&str])] = &[
+    (
+        Relation::Spouse,
+        &[
+            "жұбайы",
+            "зайыбы",
+            "әйелі",
+            "күйеуі",
+            "супруг",
+            "супруга",
+            "жена",
+            "муж",
+            "spouse",
+        ],
+    ),
+    (
+        Relation::Child,
+        &[
+            "баласы",
+            "ұлы",
+            "қызы",
+            "бала",
+            "сын",
+            "дочь",
+            "ребенок",
+            "ребёнок",
+            "child",
+            "son",
+            "daughter",
+        ],
+    ),
+    (
+        Relation::Parent,
+        &["анасы", "әкесі", "ата-анасы", "мать", "отец", "parent"],
+    ),
+    (
+        Relation::Sibling,
+        &[
+            "ағасы",
+            "інісі",
+            "әпкесі",
+            "апасы",
+            "қарындасы",
+            "сіңлісі",
+            "бауыры",
+            "брат",
+            "сестра",
+            "sibling",
+        ],
+    ),
+    (
+        Relation::Grandchild,
+        &[
+            "немересі",
+            "жиені",
+            "шөбересі",
+            "внук",
+            "внучка",
+            "grandchild",
+        ],
+    ),
+    (
+        Relation::Grandparent,
+        &["атасы", "әжесі", "дедушка", "бабушка", "grandparent"],
+    ),
+    (
+        Relation::DaughterInLaw,
+        &["келіні", "келін", "невестка", "сноха"],
+    ),
+    (Relation::SonInLaw, &["күйеу баласы", "зять"]),
+    (
+        Relation::OtherRelative,
+        &["туысы", "туысқаны", "родственник", "родственница"],
+    ),
+    (Relation::Other, &["басқа", "другое", "иное", "other"]),
+];
+
+/// The role a relation cell names; `None` for a word not known.
+pub fn role(cell: &str) -> Option<Role> {
+    let key = text::fold(cell);
+    let is = |words: &[&str]| words.iter().any(|w| text::fold(w) == key);
+    if is(HEAD) {
+        return Some(Role::Head);
+    }
+    RELATIONS
+        .iter()
+        .find(|(_, words)| is(words))
+        .map(|(r, _)| Role::Member(*r))
+}
+
+/// Sex from «ер», «әйел», «муж.», «ж», «male»…
+pub fn sex(cell: &str) -> Option<Sex> {
+    let word = cell.trim().trim_end_matches('.').to_lowercase();
+    Sex::parse(&word).or(match word.as_str() {
+        "еркек" | "мужской" | "мужчина" => Some(Sex::Male),
+        "әйелдер" | "женский" | "женщина" | "қыз" => Some(Sex::Female),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations_in_both_languages() {
+        assert_eq!(role("Ұлы"), Some(Role::Member(Relation::Child)));
+        assert_eq!(role("дочь"), Some(Role::Member(Relation::Child)));
+        assert_eq!(role("Жұбайы"), Some(Role::Member(Relation::Spouse)));
+        assert_eq!(role("Глава семьи"), Some(Role::Head));
+        assert_eq!(role("күйеу баласы"), Some(Role::Member(Relation::SonInLaw)));
+        assert_eq!(role("көрші"), None);
+        assert_eq!(sex("Ер"), Some(Sex::Male));
+        assert_eq!(sex("жен."), Some(Sex::Female));
+        assert_eq!(sex("?"), None);
+    }
+}
