@@ -8,6 +8,7 @@ mod campaigns;
 mod dashboard;
 mod export;
 mod families;
+mod import;
 mod letters;
 mod output;
 mod reference;
@@ -64,6 +65,12 @@ enum Command {
     /// A list with personal data (families with members, deliveries, volunteers) as XLSX or
     /// CSV; needs --personal-data, IINs only with --with-iin; logged in the audit log.
     Export(Box<export::ExportArgs>),
+    /// Import the office's Excel / CSV list of families: cleaned, matched to the registry,
+    /// all or nothing; --dry-run shows the report and writes nothing.
+    Import(Box<import::ImportArgs>),
+    /// Imports made so far, undo one, and the template to fill.
+    #[command(subcommand)]
+    Imports(import::ImportsCommand),
     /// Volunteers and the hours they gave.
     #[command(subcommand)]
     Volunteers(volunteers::VolunteersCommand),
@@ -193,6 +200,8 @@ fn main() -> ExitCode {
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Report(args) => report::run(&mut ctx, *args),
         Command::Export(args) => export::run(&mut ctx, *args),
+        Command::Import(args) => import::run(&mut ctx, *args),
+        Command::Imports(cmd) => import::run_imports(&mut ctx, cmd),
         Command::Dashboard(args) => dashboard::run(&mut ctx, args),
         Command::BenchReport {
             from,

@@ -28,6 +28,7 @@ pub use prepare::{
     column_letter, prepare, Candidate, Fix, Grid, Mapping, Prepared, RowIssue, Severity,
 };
 pub use run::{
-    apply, dry_run, Choice, Choices, Counts, FileFacts, MatchInfo, Outcome, MATCHES_LISTED,
+    apply, dry_run, rejected_rows, Choice, Choices, Counts, FileFacts, MatchInfo, Outcome,
+    MATCHES_LISTED,
 };
 pub use undo::{batches, undo, Batch, Undone};

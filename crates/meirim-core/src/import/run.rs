@@ -284,6 +284,26 @@ fn run(
     })
 }
 
+/// The rows of every family kept out, and rows with an error that made no family.
+pub fn rejected_rows(prepared: &Prepared, outcome: &Outcome) -> Vec<u32> {
+    let failed: HashSet<u32> = outcome
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| i.row)
+        .collect();
+    let mut rows: Vec<u32> = prepared
+        .candidates
+        .iter()
+        .filter(|c| c.rejected || c.rows.iter().any(|r| failed.contains(r)))
+        .flat_map(|c| c.rows.iter().copied())
+        .chain(failed.iter().copied())
+        .collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
 fn distinct_rows(issues: &[RowIssue], severity: Severity) -> u32 {
     let mut rows: Vec<u32> = issues
         .iter()

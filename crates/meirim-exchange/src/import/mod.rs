@@ -3,8 +3,14 @@
 //! mapping, cleaning, matching, writing) is the core's `meirim_core::import`.
 
 pub mod csv_text;
+pub mod files;
+pub mod overview;
+pub mod session;
 pub mod source;
 
 pub use csv_text::{CsvOptions, Delimiter, TextEncoding};
+pub use files::{issue_text, rejected_rows, template};
 pub use meirim_core::import::{find_header, suggest, Cell, Field};
+pub use overview::{overview, ColumnOverview, SheetOverview};
+pub use session::{open, open_bytes, Opened};
 pub use source::{read, ImportError, Sheet, Source, SourceKind};

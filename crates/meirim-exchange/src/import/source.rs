@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xls, Xlsx};
 use serde::Serialize;
 
-use meirim_core::import::Cell;
+use meirim_core::import::{Cell, Grid};
 
 use super::csv_text::{self, CsvOptions, Delimiter, TextEncoding};
 
@@ -18,6 +18,16 @@ pub struct Sheet {
     pub first_row: u32,
     pub first_column: u32,
     pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    pub fn grid(&self) -> Grid<'_> {
+        Grid {
+            rows: &self.rows,
+            first_row: self.first_row,
+            first_column: self.first_column,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
