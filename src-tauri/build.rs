@@ -91,6 +91,18 @@ const COMMANDS: &[&str] = &[
     "list_file_name",
     "export_list",
     "cancel_export",
+    "import_sources",
+    "choose_import_file",
+    "import_open",
+    "import_sheet",
+    "import_preview",
+    "import_apply",
+    "cancel_import",
+    "import_save_rejected",
+    "import_save_template",
+    "import_save_mapping",
+    "import_history",
+    "import_undo",
 ];
 
 fn main() {

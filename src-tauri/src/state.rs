@@ -16,6 +16,10 @@ pub struct AppState {
     pub cancel_batch: AtomicBool,
     /// Set by `cancel_export` while a list is exported, for the same reason.
     pub cancel_export: AtomicBool,
+    /// Set by `cancel_import` while a preview or an import runs.
+    pub cancel_import: AtomicBool,
+    /// The file opened in the import wizard, between its steps.
+    pub import: Mutex<Option<crate::commands::imports::ImportSession>>,
 }
 
 impl AppState {
@@ -32,6 +36,8 @@ impl AppState {
             data_dir: data_dir.ok(),
             cancel_batch: AtomicBool::new(false),
             cancel_export: AtomicBool::new(false),
+            cancel_import: AtomicBool::new(false),
+            import: Mutex::new(None),
         }
     }
 

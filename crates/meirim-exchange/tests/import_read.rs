@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use meirim_exchange::import::{
-    find_header, read, suggest, Cell, CsvOptions, Delimiter, Field, ImportError, SourceKind,
+    find_header, read, suggest, Cell, CsvOptions, Delimiter, Field, FileFormat, ImportError,
     TextEncoding,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -42,7 +42,7 @@ fn messy_xlsx() -> Vec<u8> {
 #[test]
 fn an_xlsx_with_a_title_block_reads_with_its_header_numbers_and_dates() {
     let source = read(&messy_xlsx(), &CsvOptions::default()).unwrap();
-    assert_eq!(source.kind, SourceKind::Xlsx);
+    assert_eq!(source.kind, FileFormat::Xlsx);
     let sheet = &source.sheets[0];
     assert_eq!(sheet.name, "Тізім");
     assert_eq!(sheet.first_row, 1);
@@ -81,7 +81,7 @@ fn csv_in_windows_1251_with_semicolons_is_detected() {
     let source = read(&bytes, &CsvOptions::default()).unwrap();
     assert_eq!(
         source.kind,
-        SourceKind::Csv {
+        FileFormat::Csv {
             encoding: TextEncoding::Windows1251,
             delimiter: Delimiter::Semicolon
         }
@@ -99,7 +99,7 @@ fn utf8_with_bom_and_commas_tabs_and_an_override() {
     let source = read(text.as_bytes(), &CsvOptions::default()).unwrap();
     assert_eq!(
         source.kind,
-        SourceKind::Csv {
+        FileFormat::Csv {
             encoding: TextEncoding::Utf8,
             delimiter: Delimiter::Comma
         }
@@ -118,7 +118,7 @@ fn utf8_with_bom_and_commas_tabs_and_an_override() {
     let source = read(tabs.as_bytes(), &CsvOptions::default()).unwrap();
     assert!(matches!(
         source.kind,
-        SourceKind::Csv {
+        FileFormat::Csv {
             delimiter: Delimiter::Tab,
             ..
         }

@@ -10,6 +10,7 @@ mod documents;
 mod duplicates;
 mod exports;
 mod families;
+pub(crate) mod imports;
 mod letters;
 mod organisations;
 mod places;
@@ -110,6 +111,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         exports::list_file_name,
         exports::export_list,
         exports::cancel_export,
+        imports::import_sources,
+        imports::choose_import_file,
+        imports::import_open,
+        imports::import_sheet,
+        imports::import_preview,
+        imports::import_apply,
+        imports::cancel_import,
+        imports::import_save_rejected,
+        imports::import_save_template,
+        imports::import_save_mapping,
+        imports::import_history,
+        imports::import_undo,
     ])
 }
 
@@ -165,6 +178,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 90);
+        assert_eq!(count, 102);
     }
 }

@@ -39,6 +39,18 @@ import type {
   BulkCandidate_Serialize,
   BulkFilter_Deserialize,
   BulkOutcome_Serialize,
+  Batch_Serialize,
+  CsvOptions_Deserialize,
+  FoundFile_Serialize,
+  ImportPreview_Serialize,
+  ImportProgress,
+  Mapping,
+  Choices,
+  OpenedFile_Serialize,
+  Outcome_Serialize,
+  SavedMapping,
+  SheetView_Serialize,
+  Undone,
   BulkPlan_Deserialize,
   CampaignInput_Deserialize,
   CampaignSummary_Serialize,
@@ -145,6 +157,29 @@ export type VolunteerInput = VolunteerInput_Deserialize;
 export type BulkCandidate = BulkCandidate_Serialize;
 export type BulkFilter = BulkFilter_Deserialize;
 export type BulkOutcome = BulkOutcome_Serialize;
+export type ImportBatch = Batch_Serialize;
+export type CsvOptions = CsvOptions_Deserialize;
+export type FoundFile = FoundFile_Serialize;
+export type ImportPreview = ImportPreview_Serialize;
+export type ImportOutcome = Outcome_Serialize;
+export type OpenedFile = OpenedFile_Serialize;
+export type SheetView = SheetView_Serialize;
+export type {
+  Choice,
+  Choices,
+  ColumnOverview_Serialize as ColumnOverview,
+  Field,
+  Fix,
+  FixKind,
+  ImportProgress,
+  Mapping,
+  MatchBy,
+  MatchInfo_Serialize as MatchInfo,
+  RowIssue_Serialize as RowIssue,
+  SavedMapping,
+  Severity,
+  Undone,
+} from "./bindings";
 export type BulkPlan = BulkPlan_Deserialize;
 export type CampaignInput = CampaignInput_Deserialize;
 export type CampaignSummary = CampaignSummary_Serialize;
@@ -205,6 +240,28 @@ export const api = {
     return unwrap(commands.exportList(kind, options, format, target, channel));
   },
   cancelExport: (): Promise<void> => commands.cancelExport(),
+  importSources: (): Promise<FoundFile[]> => commands.importSources(),
+  chooseImportFile: (): Promise<string | null> => commands.chooseImportFile(),
+  importOpen: (path: string, csv: CsvOptions): Promise<OpenedFile> => unwrap(commands.importOpen(path, csv)),
+  importSheet: (sheet: number, headerRow: number | null, saved: string | null): Promise<SheetView> =>
+    unwrap(commands.importSheet(sheet, headerRow, saved)),
+  importPreview: (sheet: number, mapping: Mapping, choices: Choices, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return unwrap(commands.importPreview(sheet, mapping, choices, channel));
+  },
+  importApply: (sheet: number, mapping: Mapping, choices: Choices, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> => {
+    const channel = new Channel<ImportProgress>();
+    channel.onmessage = onProgress;
+    return unwrap(commands.importApply(sheet, mapping, choices, channel));
+  },
+  cancelImport: (): Promise<void> => commands.cancelImport(),
+  importSaveRejected: (target: Target): Promise<string> => unwrap(commands.importSaveRejected(target)),
+  importSaveTemplate: (target: Target): Promise<string> => unwrap(commands.importSaveTemplate(target)),
+  importSaveMapping: (name: string, sheet: number, mapping: Mapping): Promise<SavedMapping[]> =>
+    unwrap(commands.importSaveMapping(name, sheet, mapping)),
+  importHistory: (): Promise<ImportBatch[]> => unwrap(commands.importHistory()),
+  importUndo: (batchId: string): Promise<Undone> => unwrap(commands.importUndo(batchId)),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

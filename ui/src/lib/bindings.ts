@@ -133,6 +133,31 @@ export const commands = {
 	exportList: (kind: ListKind, options: ListOptions, format: ListFormat, target: Target, onProgress: Channel<ExportProgress_Deserialize>) => typedError<ExportDone, Problem>(__TAURI_INVOKE("export_list", { kind, options, format, target, onProgress })),
 	/**  Asks a running export to stop; it takes effect within a few thousand rows. */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
+	/**  Spreadsheets at the top of each USB stick and in documents/: where an office's list is. */
+	importSources: () => __TAURI_INVOKE<FoundFile_Serialize[]>("import_sources"),
+	/**  The native open dialog for a spreadsheet; `None` when closed. */
+	chooseImportFile: () => __TAURI_INVOKE<string | null>("choose_import_file"),
+	/**  Opens a file for import (replacing any opened before). */
+	importOpen: (path: string, csv: CsvOptions_Deserialize) => typedError<OpenedFile_Serialize, Problem>(__TAURI_INVOKE("import_open", { path, csv })),
+	/**
+	 *  The opened file's sheet with the header on `header_row` (an index into its rows; found
+	 *  when `None`), mapped by suggestion or by the saved mapping `saved`.
+	 */
+	importSheet: (sheet: number, headerRow: number | null, saved: string | null) => typedError<SheetView_Serialize, Problem>(__TAURI_INVOKE("import_sheet", { sheet, headerRow, saved })),
+	/**  The dry run: everything the import would do, nothing written. */
+	importPreview: (sheet: number, mapping: Mapping, choices: Choices, onProgress: Channel<ImportProgress>) => typedError<ImportPreview_Serialize, Problem>(__TAURI_INVOKE("import_preview", { sheet, mapping, choices, onProgress })),
+	/**  The import, all or nothing. */
+	importApply: (sheet: number, mapping: Mapping, choices: Choices, onProgress: Channel<ImportProgress>) => typedError<Outcome_Serialize, Problem>(__TAURI_INVOKE("import_apply", { sheet, mapping, choices, onProgress })),
+	/**  Asks a running preview or import to stop; nothing is written. */
+	cancelImport: () => __TAURI_INVOKE<void>("cancel_import"),
+	/**  The last preview's or import's rejected rows, with reasons, as XLSX. */
+	importSaveRejected: (target: Target) => typedError<string, Problem>(__TAURI_INVOKE("import_save_rejected", { target })),
+	/**  The template to fill, in the office's language. */
+	importSaveTemplate: (target: Target) => typedError<string, Problem>(__TAURI_INVOKE("import_save_template", { target })),
+	/**  Saves the mapping of the opened sheet's columns under `name`. */
+	importSaveMapping: (name: string, sheet: number, mapping: Mapping) => typedError<SavedMapping[], Problem>(__TAURI_INVOKE("import_save_mapping", { name, sheet, mapping })),
+	importHistory: () => typedError<Batch_Serialize[], Problem>(__TAURI_INVOKE("import_history")),
+	importUndo: (batchId: string) => typedError<Undone, Problem>(__TAURI_INVOKE("import_undo", { batchId })),
 };
 
 /* Types */
@@ -307,7 +332,11 @@ export type AuditAction = "create" | "update" | "archive" | "restore" |
 /**  On the surviving family: another family was merged into it. */
 "merge" | 
 /**  On the absorbed family: it was merged into another. */
-"merged-into" | "destroy" | "aid-planned" | "aid-delivered" | "aid-cancelled" | "aid-changed";
+"merged-into" | "destroy" | "aid-planned" | "aid-delivered" | "aid-cancelled" | "aid-changed" | 
+/**  A whole import (no family): the file, its hash and the counts, in `summary`. */
+"import" | 
+/**  A whole import taken back. */
+"import-undone";
 
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 
@@ -336,6 +365,8 @@ export type AuditEntry_Serialize = {
 	summary: string | null,
 	changes: Change_Serialize[],
 };
+
+export type Batch = Batch_Serialize | Batch_Deserialize;
 
 /**  What the person issuing a batch chooses besides the recipients. */
 export type BatchOptions = BatchOptions_Serialize | BatchOptions_Deserialize;
@@ -373,6 +404,44 @@ export type BatchOptions_Serialize = {
 export type BatchProgress = {
 	done: number,
 	total: number,
+};
+
+export type Batch_Deserialize = {
+	id: string,
+	at: string,
+	operator: string,
+	file_name: string,
+	rows: number,
+	added: number,
+	updated: number,
+	unchanged: number,
+	skipped: number,
+	rejected: number,
+	undone_at?: string | null,
+	/**
+	 *  Families of this import edited since (by hand, by aid, by a later import): while
+	 *  any is, the import cannot be undone.
+	 */
+	edited_since: number,
+};
+
+export type Batch_Serialize = {
+	id: string,
+	at: string,
+	operator: string,
+	file_name: string,
+	rows: number,
+	added: number,
+	updated: number,
+	unchanged: number,
+	skipped: number,
+	rejected: number,
+	undone_at: string | null,
+	/**
+	 *  Families of this import edited since (by hand, by aid, by a later import): while
+	 *  any is, the import cannot be undone.
+	 */
+	edited_since: number,
 };
 
 export type BulkCandidate = BulkCandidate_Serialize | BulkCandidate_Deserialize;
@@ -624,6 +693,37 @@ export type Change_Serialize = {
 	after: string | null,
 };
 
+/**  What to do with a family the registry already has. */
+export type Choice = 
+/**  Lay the file's values over the record. */
+"update" | 
+/**  Leave the record as it is. */
+"skip" | 
+/**  Register the file's family as another family (a namesake). */
+"add-new";
+
+/**  The user's choices: one for every match, and exceptions by candidate index. */
+export type Choices = {
+	all: Choice,
+	each: { [key in number]: Choice },
+};
+
+export type ColumnOverview = ColumnOverview_Serialize | ColumnOverview_Deserialize;
+
+export type ColumnOverview_Deserialize = {
+	letter: string,
+	header: string,
+	samples: string[],
+	suggested?: Field | null,
+};
+
+export type ColumnOverview_Serialize = {
+	letter: string,
+	header: string,
+	samples: string[],
+	suggested: Field | null,
+};
+
 export type Consent = Consent_Serialize | Consent_Deserialize;
 
 export type ConsentForm = "paper" | "other";
@@ -672,6 +772,36 @@ export type Consent_Serialize = {
 	recorded_by: string | null,
 };
 
+export type Counts = {
+	rows: number,
+	families: number,
+	people: number,
+	added: number,
+	updated: number,
+	/**  Matched, and the file has nothing new for them. */
+	unchanged: number,
+	skipped: number,
+	/**  Families kept out by an error in one of their rows. */
+	rejected: number,
+	error_rows: number,
+	warning_rows: number,
+};
+
+/**  What the user forces; `None` means detect. */
+export type CsvOptions = CsvOptions_Serialize | CsvOptions_Deserialize;
+
+/**  What the user forces; `None` means detect. */
+export type CsvOptions_Deserialize = {
+	encoding?: TextEncoding | null,
+	delimiter?: Delimiter | null,
+};
+
+/**  What the user forces; `None` means detect. */
+export type CsvOptions_Serialize = {
+	encoding: TextEncoding | null,
+	delimiter: Delimiter | null,
+};
+
 export type Dashboard = {
 	/**  The day the figures are as of. */
 	today: string,
@@ -693,6 +823,8 @@ export type Dashboard = {
 	/**  The villages with most families helped this year, at most ten. */
 	top_villages: VillageCount[],
 };
+
+export type Delimiter = "comma" | "semicolon" | "tab";
 
 export type Delivery = Delivery_Serialize | Delivery_Deserialize;
 
@@ -904,7 +1036,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1084,11 +1216,74 @@ export type Family_Serialize = {
 	updated_at: string,
 };
 
+export type Field = 
+/**  Rows with the same key are one family (one row per person). */
+"family-key" | 
+/**  Surname, name and patronymic in one cell. */
+"full-name" | "surname" | "name" | "patronymic" | "iin" | "birth-date" | "sex" | "relation" | "phone" | "village" | "street" | "house" | "flat" | 
+/**  A whole address in one cell. */
+"address" | "categories" | "registered-on" | "notes";
+
 /**  One wrong field of a form, named by its path in the input (`head.iin`, `phone`). */
 export type FieldProblem = {
 	field: string,
 	code: ErrorCode,
 	params: { [key in string]: string },
+};
+
+export type FileFormat = { format: "xlsx" } | { format: "xls" } | { format: "ods" } | { format: "csv"; encoding: TextEncoding; delimiter: Delimiter };
+
+/**  A change the cleaning made to one cell. */
+export type Fix = {
+	row: number,
+	column: string,
+	header: string,
+	kind: FixKind,
+	before: string,
+	after: string,
+};
+
+/**  A change the cleaning made to a value. */
+export type FixKind = 
+/**
+ *  Excel stored the IIN as a number and dropped its leading zero(s); put back because
+ *  only then is the check digit right.
+ */
+"iin-leading-zero" | 
+/**  An Excel date serial (45 266) read as the date it stands for. */
+"date-serial" | 
+/**  A date written another way (6/12/2023, 2023-12-06) read as a date. */
+"date-spelling" | 
+/**  A phone written any way, stored as +7 and ten digits. */
+"phone" | 
+/**
+ *  Latin letters that look Cyrillic (a, e, o, p, c, x, y, K, H, M, T, B, i) inside a
+ *  Cyrillic word, replaced by the Cyrillic ones.
+ */
+"latin-letters" | 
+/**  Spaces at the ends or doubled inside. */
+"spaces" | 
+/**  A full name in one cell, split into surname, name and patronymic. */
+"name-split" | 
+/**  A category written in words, matched to the office's list. */
+"category" | 
+/**  An address in one cell, split into village, street, house and flat. */
+"address-split";
+
+export type FoundFile = FoundFile_Serialize | FoundFile_Deserialize;
+
+export type FoundFile_Deserialize = {
+	path: string,
+	name: string,
+	/**  The USB stick's name, or `None` for documents/. */
+	drive?: string | null,
+};
+
+export type FoundFile_Serialize = {
+	path: string,
+	name: string,
+	/**  The USB stick's name, or `None` for documents/. */
+	drive: string | null,
 };
 
 export type FundingSource = FundingSource_Serialize | FundingSource_Deserialize;
@@ -1195,6 +1390,30 @@ export type IinWarning =
 "birth-date-mismatch" | 
 /**  The sex chosen in the form differs from the one in the IIN. */
 "sex-mismatch";
+
+/**  What the preview screen shows: the dry run's outcome and the cleaning's changes. */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  What the preview screen shows: the dry run's outcome and the cleaning's changes. */
+export type ImportPreview_Deserialize = {
+	outcome: Outcome_Deserialize,
+	/**  The first changes of each kind, and how many there are of each. */
+	fixes: Fix[],
+	fix_counts: ([FixKind, number])[],
+};
+
+/**  What the preview screen shows: the dry run's outcome and the cleaning's changes. */
+export type ImportPreview_Serialize = {
+	outcome: Outcome_Serialize,
+	/**  The first changes of each kind, and how many there are of each. */
+	fixes: Fix[],
+	fix_counts: ([FixKind, number])[],
+};
+
+export type ImportProgress = {
+	done: number,
+	total: number,
+};
 
 /**  What a printed batch reports: the file and the register rows it made. */
 export type IssuedBatch = IssuedBatch_Serialize | IssuedBatch_Deserialize;
@@ -1358,6 +1577,49 @@ export type ListOptions = {
 	with_iin: boolean,
 };
 
+/**  Which row is the header and which field each column feeds. */
+export type Mapping = {
+	/**  The header row, as an index into the sheet's rows. */
+	header_row: number,
+	/**  Per column (0 = the sheet's first column): the field it feeds; `None` leaves it out. */
+	columns: (Field | null)[],
+};
+
+export type MatchBy = "iin" | "name-birth-date" | "name-address";
+
+/**  A family from the file that the registry already has. */
+export type MatchInfo = MatchInfo_Serialize | MatchInfo_Deserialize;
+
+/**  A family from the file that the registry already has. */
+export type MatchInfo_Deserialize = {
+	candidate: number,
+	row: number,
+	head_name: string,
+	family_id: string,
+	registry_no: number,
+	registry_head: string,
+	by: MatchBy,
+	archived: boolean,
+	choice: Choice,
+	/**  What updating changes; empty when the file says nothing new. */
+	changes: Change_Deserialize[],
+};
+
+/**  A family from the file that the registry already has. */
+export type MatchInfo_Serialize = {
+	candidate: number,
+	row: number,
+	head_name: string,
+	family_id: string,
+	registry_no: number,
+	registry_head: string,
+	by: MatchBy,
+	archived: boolean,
+	choice: Choice,
+	/**  What updating changes; empty when the file says nothing new. */
+	changes: Change_Serialize[],
+};
+
 /**  How a number is written: a count, whole tenge, thousandths of the line's unit, minutes. */
 export type Measure = "count" | "tenge" | "quantity" | "minutes";
 
@@ -1492,6 +1754,26 @@ export type Oblast = {
 	names: Names,
 };
 
+export type OpenedFile = OpenedFile_Serialize | OpenedFile_Deserialize;
+
+export type OpenedFile_Deserialize = {
+	file_name: string,
+	kind: FileFormat,
+	sheets: SheetOverview_Deserialize[],
+	/**  The sheet to start on: the first with rows. */
+	sheet: number,
+	mappings: SavedMapping[],
+};
+
+export type OpenedFile_Serialize = {
+	file_name: string,
+	kind: FileFormat,
+	sheets: SheetOverview_Serialize[],
+	/**  The sheet to start on: the first with rows. */
+	sheet: number,
+	mappings: SavedMapping[],
+};
+
 export type Organisation = Organisation_Serialize | Organisation_Deserialize;
 
 export type OrganisationInput = OrganisationInput_Serialize | OrganisationInput_Deserialize;
@@ -1546,6 +1828,34 @@ export type Organisation_Serialize = {
 	active: boolean,
 	/**  Volunteers who belong to it. */
 	volunteers: number,
+};
+
+export type Outcome = Outcome_Serialize | Outcome_Deserialize;
+
+export type Outcome_Deserialize = {
+	counts: Counts,
+	/**  Every match with changes first, up to `MATCHES_LISTED`. */
+	matches: MatchInfo_Deserialize[],
+	matches_total: number,
+	/**  Problems found while writing (an IIN another family holds…), with the cleaning's. */
+	issues: RowIssue_Deserialize[],
+	/**  The batch written; `None` for a dry run. */
+	batch_id?: string | null,
+	/**  Earlier imports of the same file, newest first. */
+	earlier: string[],
+};
+
+export type Outcome_Serialize = {
+	counts: Counts,
+	/**  Every match with changes first, up to `MATCHES_LISTED`. */
+	matches: MatchInfo_Serialize[],
+	matches_total: number,
+	/**  Problems found while writing (an IIN another family holds…), with the cleaning's. */
+	issues: RowIssue_Serialize[],
+	/**  The batch written; `None` for a dry run. */
+	batch_id: string | null,
+	/**  Earlier imports of the same file, newest first. */
+	earlier: string[],
 };
 
 /**  One side of a candidate pair. */
@@ -1703,6 +2013,33 @@ export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" 
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
 
+/**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
+export type RowIssue = RowIssue_Serialize | RowIssue_Deserialize;
+
+/**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
+export type RowIssue_Deserialize = {
+	row: number,
+	/**  The column letter, when the problem is one cell's. */
+	column?: string | null,
+	/**  That column's header. */
+	header?: string | null,
+	severity: Severity,
+	code: ErrorCode,
+	params: { [key in string]: string },
+};
+
+/**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
+export type RowIssue_Serialize = {
+	row: number,
+	/**  The column letter, when the problem is one cell's. */
+	column: string | null,
+	/**  That column's header. */
+	header: string | null,
+	severity: Severity,
+	code: ErrorCode,
+	params: { [key in string]: string },
+};
+
 /**  An earlier (or later) delivery the new one would repeat. */
 export type RuleHit = {
 	delivery_id: string,
@@ -1718,6 +2055,12 @@ export type RuleKind = "none" |
 "heating-season" | 
 /**  Once per calendar year. */
 "year";
+
+export type SavedMapping = {
+	name: string,
+	/**  (header key, field) pairs. */
+	columns: ([string, Field])[],
+};
 
 /**  Narrows a report to one village, one rural okrug or one campaign. */
 export type Scope = Scope_Serialize | Scope_Deserialize;
@@ -1804,7 +2147,49 @@ export type Section_Serialize = {
 	lines: Line_Serialize[],
 };
 
+export type Severity = 
+/**  The row's family is not imported; the row goes to the rejected-rows file. */
+"error" | 
+/**  Imported, but worth a look. */
+"warning";
+
 export type Sex = "male" | "female";
+
+export type SheetOverview = SheetOverview_Serialize | SheetOverview_Deserialize;
+
+export type SheetOverview_Deserialize = {
+	name: string,
+	/**  Rows below the header. */
+	data_rows: number,
+	/**  The header row as an index into the sheet's rows, and as Excel numbers it. */
+	header_row: number,
+	header_row_number: number,
+	columns: ColumnOverview_Deserialize[],
+};
+
+export type SheetOverview_Serialize = {
+	name: string,
+	/**  Rows below the header. */
+	data_rows: number,
+	/**  The header row as an index into the sheet's rows, and as Excel numbers it. */
+	header_row: number,
+	header_row_number: number,
+	columns: ColumnOverview_Serialize[],
+};
+
+export type SheetView = SheetView_Serialize | SheetView_Deserialize;
+
+export type SheetView_Deserialize = {
+	overview: SheetOverview_Deserialize,
+	/**  The suggested mapping, or the saved one laid onto this sheet's headers. */
+	mapping: Mapping,
+};
+
+export type SheetView_Serialize = {
+	overview: SheetOverview_Serialize,
+	/**  The suggested mapping, or the saved one laid onto this sheet's headers. */
+	mapping: Mapping,
+};
 
 export type Skipped = Skipped_Serialize | Skipped_Deserialize;
 
@@ -1854,6 +2239,15 @@ export type TemplateInput = {
 	signatory: string,
 	/**  Print «М.О.» / «М.П.» where the seal goes. */
 	seal: boolean,
+};
+
+export type TextEncoding = "utf8" | "windows1251";
+
+export type Undone = {
+	/**  Families the import had added, now removed. */
+	removed: number,
+	/**  Families it had changed, back as they were. */
+	restored: number,
 };
 
 export type Verification = Verification_Serialize | Verification_Deserialize;

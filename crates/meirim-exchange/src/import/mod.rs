@@ -13,4 +13,4 @@ pub use files::{issue_text, rejected_rows, template};
 pub use meirim_core::import::{find_header, suggest, Cell, Field};
 pub use overview::{overview, ColumnOverview, SheetOverview};
 pub use session::{open, open_bytes, Opened};
-pub use source::{read, ImportError, Sheet, Source, SourceKind};
+pub use source::{read, FileFormat, ImportError, Sheet, Source};

@@ -33,7 +33,7 @@ impl Sheet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "format", rename_all = "kebab-case")]
-pub enum SourceKind {
+pub enum FileFormat {
     Xlsx,
     Xls,
     Ods,
@@ -45,7 +45,7 @@ pub enum SourceKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
-    pub kind: SourceKind,
+    pub kind: FileFormat,
     pub sheets: Vec<Sheet>,
 }
 
@@ -75,25 +75,25 @@ pub fn read(bytes: &[u8], csv: &CsvOptions) -> Result<Source, ImportError> {
             .any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet");
         return if is_ods {
             Ok(Source {
-                kind: SourceKind::Ods,
+                kind: FileFormat::Ods,
                 sheets: open::<Ods<_>>(bytes)?,
             })
         } else {
             Ok(Source {
-                kind: SourceKind::Xlsx,
+                kind: FileFormat::Xlsx,
                 sheets: open::<Xlsx<_>>(bytes)?,
             })
         };
     }
     if bytes.starts_with(OLE) {
         return Ok(Source {
-            kind: SourceKind::Xls,
+            kind: FileFormat::Xls,
             sheets: open::<Xls<_>>(bytes)?,
         });
     }
     let (encoding, delimiter, rows) = csv_text::parse(bytes, csv)?;
     Ok(Source {
-        kind: SourceKind::Csv {
+        kind: FileFormat::Csv {
             encoding,
             delimiter,
         },
