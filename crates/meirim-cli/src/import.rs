@@ -135,6 +135,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<(), Problem> {
         }),
     };
     let opened = files::open(&a.file, &csv)?;
+    let read_s = started.elapsed().as_secs_f64();
     let index = a
         .sheet
         .map(|n| n.saturating_sub(1))
@@ -167,6 +168,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<(), Problem> {
         mappings::save(ctx.db.conn(), name, &view.headers(), &mapping)?;
     }
     let prepared = import::prepare(ctx.db.conn(), sheet.grid(), &mapping)?;
+    let prepare_s = started.elapsed().as_secs_f64() - read_s;
     let choices = Choices {
         all: match a.matches {
             OnMatch::Update => Choice::Update,
@@ -202,6 +204,7 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<(), Problem> {
             "fixes": prepared.fixes,
             "matches": outcome.matches,
             "seconds": seconds,
+            "phases": { "read": read_s, "prepare": prepare_s, "write": seconds - read_s - prepare_s },
         }));
     }
     print_report(

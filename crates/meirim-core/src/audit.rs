@@ -119,11 +119,20 @@ fn insert(
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, operator, action, family_id, summary, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![clock::now(), operator, action, family_id, summary, json],
     )
+    .and_then(|mut st| {
+        st.execute(params![
+            clock::now(),
+            operator,
+            action,
+            family_id,
+            summary,
+            json
+        ])
+    })
     .map_err(DbError::from)?;
     Ok(tx.last_insert_rowid())
 }

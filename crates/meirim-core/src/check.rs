@@ -185,7 +185,8 @@ impl Checker {
 /// Whether `sql` (one `?1` parameter) finds a row.
 pub(crate) fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool, Problem> {
     Ok(conn
-        .query_row(sql, [id], |_| Ok(()))
+        .prepare_cached(sql)
+        .and_then(|mut st| st.query_row([id], |_| Ok(())))
         .optional()
         .map_err(DbError::from)?
         .is_some())

@@ -37,19 +37,18 @@ const LANGUAGE_KEY: &str = "ui.language";
 
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>, DbError> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
 pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
     let now = clock::now();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO settings (key, value, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        params![key, value, now],
-    )?;
+    )
+    .and_then(|mut st| st.execute(params![key, value, now]))?;
     Ok(())
 }
 

@@ -158,15 +158,22 @@ pub fn fold(s: &str) -> String {
 /// Evens out the ways one sound is written in Latin: «Yerlan»/«Ерлан», «Mariya»/«Maria»,
 /// «Kayrat»/«Қайрат», «Ghalym»/«Ғалым», «Tsoi»/«Цой».
 fn simplify(latin: &str) -> String {
-    let mut s = latin
-        .replace("yu", "u")
-        .replace("ya", "a")
-        .replace("ye", "e")
-        .replace("yo", "o")
-        .replace("iy", "i")
-        .replace("kh", "h")
-        .replace("gh", "g")
-        .replace("ts", "c");
+    let mut s = latin.to_owned();
+    // In this order; each pass only when its pair is there (fold runs for every name saved).
+    for (pair, sound) in [
+        ("yu", "u"),
+        ("ya", "a"),
+        ("ye", "e"),
+        ("yo", "o"),
+        ("iy", "i"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("ts", "c"),
+    ] {
+        if s.contains(pair) {
+            s = s.replace(pair, sound);
+        }
+    }
     // «y» after a vowel is the glide й: «Kayrat» = «Kairat».
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());

@@ -19,5 +19,8 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // Sorting and the report's working table stay in memory: faster, and no family ids in
     // temporary files left on disk.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // Saving a family runs some twenty statements; with fewer slots than that, a bulk load
+    // (an import, demo data) would parse each of them again for every family.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }

@@ -57,11 +57,8 @@ pub(crate) fn create_logged(
     }
     let family_id = clock::new_id();
     let registry_no: u32 = tx
-        .query_row(
-            "SELECT ifnull(max(registry_no), 0) + 1 FROM families",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT ifnull(max(registry_no), 0) + 1 FROM families")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)))
         .map_err(DbError::from)?;
     write(tx, &family_id, Some(registry_no), &valid)?;
     let seq = if indexing == Indexing::Now {
@@ -163,7 +160,7 @@ fn write(
         v.flat.as_deref(),
     );
     let registered_on = v.registered_on.or(registry_no.map(|_| today()));
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO families (id, registry_no, phone, oblast_id, district, rural_okrug,
                                village, street, house, flat, housing_notes,
                                income_per_person, registered_on, notes, consent, consent_on,
@@ -183,7 +180,9 @@ fn write(
              consent_until = excluded.consent_until,
              consent_recorded_by = excluded.consent_recorded_by,
              address_key = excluded.address_key, updated_at = excluded.updated_at",
-        params![
+    )
+    .and_then(|mut st| {
+        st.execute(params![
             family_id,
             registry_no,
             v.phone,
@@ -205,18 +204,18 @@ fn write(
             recorded_by,
             address_key,
             now
-        ],
-    )
+        ])
+    })
     .map_err(DbError::from)?;
     write_members(tx, family_id, v, &now)?;
     // The list's keys, here too so that a deferred (bulk) index rebuild sorts correctly.
     if let Some(head) = v.members.iter().find(|m| m.is_head) {
         let name = head.full_name();
-        tx.execute(
-            "UPDATE families SET sort_key = ?2, head_key = ?3 WHERE id = ?1",
-            params![family_id, text::sort_key(&name), text::fold(&name)],
-        )
-        .map_err(DbError::from)?;
+        tx.prepare_cached("UPDATE families SET sort_key = ?2, head_key = ?3 WHERE id = ?1")
+            .and_then(|mut st| {
+                st.execute(params![family_id, text::sort_key(&name), text::fold(&name)])
+            })
+            .map_err(DbError::from)?;
     }
     set_categories(tx, family_id, &v.category_ids, &now)?;
     places::remember(
@@ -237,11 +236,9 @@ fn write_members(
 ) -> Result<(), Problem> {
     // Release the head mark and the IINs first, so that moving either between members
     // of this family does not trip the unique indexes halfway through.
-    tx.execute(
-        "UPDATE members SET is_head = 0, iin = NULL WHERE family_id = ?1",
-        [family_id],
-    )
-    .map_err(DbError::from)?;
+    tx.prepare_cached("UPDATE members SET is_head = 0, iin = NULL WHERE family_id = ?1")
+        .and_then(|mut st| st.execute([family_id]))
+        .map_err(DbError::from)?;
     let mut kept = Vec::with_capacity(v.members.len());
     let mut upsert = tx
         .prepare_cached(
@@ -297,11 +294,11 @@ fn write_members(
     // Members left out of the form were removed from the family by the user.
     let keep = serde_json::to_string(&kept)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM members WHERE family_id = ?1
            AND id NOT IN (SELECT value FROM json_each(?2))",
-        params![family_id, keep],
     )
+    .and_then(|mut st| st.execute(params![family_id, keep]))
     .map_err(DbError::from)?;
     Ok(())
 }
@@ -352,21 +349,21 @@ fn check_references(
         }
         let Some(iin) = &m.iin else { continue };
         let holder: Option<(String, Option<u32>, String)> = tx
-            .query_row(
+            .prepare_cached(
                 "SELECT m.family_id, f.registry_no,
                         h.surname || ' ' || h.name || ifnull(' ' || h.patronymic, '')
                  FROM members m JOIN families f ON f.id = m.family_id
                  LEFT JOIN members h ON h.family_id = m.family_id AND h.is_head = 1
                  WHERE m.iin = ?1",
-                [iin.as_str()],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    ))
-                },
             )
+            .map_err(DbError::from)?
+            .query_row([iin.as_str()], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                ))
+            })
             .optional()
             .map_err(DbError::from)?;
         if let Some((family_id, registry_no, head)) = holder {
@@ -396,11 +393,11 @@ fn set_categories(
     // Keep the rows that stay (and their created_at); drop the rest; add the new ones.
     let keep = serde_json::to_string(category_ids)
         .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM family_categories
          WHERE family_id = ?1 AND category_id NOT IN (SELECT value FROM json_each(?2))",
-        params![family_id, keep],
     )
+    .and_then(|mut st| st.execute(params![family_id, keep]))
     .map_err(DbError::from)?;
     let mut insert = tx
         .prepare_cached(

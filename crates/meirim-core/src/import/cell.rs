@@ -17,6 +17,17 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell as a person reads it in Excel: a date cell as 06.12.2023.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::DateSerial(n) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|d| d.checked_add_signed(chrono::Duration::days(n.floor() as i64)))
+                .map(crate::date::display)
+                .unwrap_or_else(|| self.text()),
+            _ => self.text(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,

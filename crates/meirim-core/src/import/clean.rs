@@ -77,10 +77,20 @@ impl<T> Cleaned<T> {
     }
 }
 
+/// A cell's text without the apostrophe Excel (and Meirim's own exports) put in front of a
+/// value to keep it text: «'+77011234567», «'050315450014».
+fn unquoted(cell: &Cell) -> String {
+    let raw = cell.text();
+    match raw.trim_start().strip_prefix('\'') {
+        Some(rest) => rest.to_owned(),
+        None => raw,
+    }
+}
+
 /// Plain text: trimmed, inner runs of spaces collapsed. `None` for an empty cell.
 pub fn plain(cell: &Cell) -> Option<Cleaned<String>> {
     let raw = cell.text();
-    let tidy = text::tidy(&raw);
+    let tidy = text::tidy(&unquoted(cell));
     if tidy.is_empty() {
         return None;
     }
@@ -119,14 +129,9 @@ pub fn iin(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
             }
             format!("{}", *n as u64)
         }
-        _ => cell.text(),
+        _ => unquoted(cell),
     };
-    let trimmed: String = raw
-        .trim()
-        .trim_start_matches('\'')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let trimmed: String = raw.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if trimmed.is_empty() {
         return Ok(None);
     }
@@ -221,7 +226,7 @@ pub fn date(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
 
 /// A phone as +7 and ten digits. A cell with two numbers keeps the first.
 pub fn phone(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
-    let raw = cell.text();
+    let raw = unquoted(cell);
     let t = raw.trim();
     if t.is_empty() {
         return Ok(None);
@@ -327,6 +332,11 @@ mod tests {
         let c = phone(&t("87012345678, 87771112233")).unwrap().unwrap();
         assert_eq!(c.value, "+77012345678");
         assert_eq!(phone(&t("+77012345678")).unwrap().unwrap().fix, None);
+        // Meirim's own list export keeps phones as text with Excel's apostrophe.
+        assert_eq!(
+            phone(&t("'+77012345678")).unwrap().unwrap().value,
+            "+77012345678"
+        );
         assert_eq!(
             phone(&t("12-34")).unwrap_err().code,
             ErrorCode::PhoneInvalid

@@ -283,8 +283,8 @@ impl Ctx<'_> {
     }
 }
 
-/// The office's categories by every name they go by.
-struct Categories(Vec<(String, Category)>);
+/// The office's categories by every name they go by (folded, and folded without spaces).
+struct Categories(Vec<(String, String, Category)>);
 
 impl Categories {
     fn load(conn: &Connection) -> Result<Self, Problem> {
@@ -294,7 +294,9 @@ impl Categories {
                 .into_iter()
                 .flatten()
             {
-                names.push((text::fold(n), c.clone()));
+                let folded = text::fold(n);
+                let solid = folded.replace(' ', "");
+                names.push((folded, solid, c.clone()));
             }
         }
         Ok(Self(names))
@@ -304,20 +306,16 @@ impl Categories {
     /// the word starts with («Көп балалы» → «Көп балалы отбасы»).
     fn find(&self, word: &str) -> Option<(&Category, bool)> {
         let key = text::fold(word);
-        if let Some((_, c)) = self.0.iter().find(|(n, _)| *n == key) {
+        if let Some((_, _, c)) = self.0.iter().find(|(n, _, _)| *n == key) {
             return Some((c, true));
         }
         // «Көп балалы» and «көпбалалы отбасы»: spaces do not count.
-        let solid = |s: &str| s.replace(' ', "");
-        let key = solid(&key);
+        let key = key.replace(' ', "");
         let mut close = self
             .0
             .iter()
-            .filter(|(n, _)| {
-                let n = solid(n);
-                key.len() >= 4 && (n.starts_with(&key) || key.starts_with(&n))
-            })
-            .map(|(_, c)| c);
+            .filter(|(_, n, _)| key.len() >= 4 && (n.starts_with(&key) || key.starts_with(n)))
+            .map(|(_, _, c)| c);
         let first = close.next()?;
         close.all(|c| c.id == first.id).then_some((first, false))
     }

@@ -200,7 +200,7 @@ fn run(
             counts.rejected += 1;
             continue;
         }
-        tx.execute_batch("SAVEPOINT one").map_err(DbError::from)?;
+        savepoint(&tx, "SAVEPOINT one")?;
         let step = one(
             &tx,
             c,
@@ -227,7 +227,7 @@ fn run(
                 }
             }
             Err(problem) => {
-                tx.execute_batch("ROLLBACK TO one").map_err(DbError::from)?;
+                savepoint(&tx, "ROLLBACK TO one")?;
                 counts.rejected += 1;
                 for mut issue in prepare::issues_of(prepared, &c.rows, &problem) {
                     issue.severity = Severity::Error;
@@ -235,7 +235,7 @@ fn run(
                 }
             }
         }
-        tx.execute_batch("RELEASE one").map_err(DbError::from)?;
+        savepoint(&tx, "RELEASE one")?;
     }
     if indexing == Indexing::Deferred {
         keep_going(total, total);
@@ -302,6 +302,14 @@ pub fn rejected_rows(prepared: &Prepared, outcome: &Outcome) -> Vec<u32> {
     rows.sort_unstable();
     rows.dedup();
     rows
+}
+
+/// Savepoint statements, prepared once: one pair runs for every family in the file.
+fn savepoint(tx: &Transaction<'_>, sql: &str) -> Result<(), Problem> {
+    tx.prepare_cached(sql)
+        .and_then(|mut st| st.execute([]))
+        .map_err(DbError::from)?;
+    Ok(())
 }
 
 fn distinct_rows(issues: &[RowIssue], severity: Severity) -> u32 {

@@ -78,9 +78,11 @@ pub(crate) fn find(
     name: &str,
 ) -> Result<Option<String>, DbError> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM places WHERE ifnull(oblast_id, '') = ifnull(?1, '')
                AND ifnull(parent_id, '') = ifnull(?2, '') AND level = ?3 AND name_key = ?4",
+        )?
+        .query_row(
             params![oblast_id, parent_id, level.stored(), text::fold(name)],
             |r| r.get(0),
         )
@@ -99,11 +101,13 @@ fn ensure_one(
     }
     let id = clock::new_id();
     let now = clock::now();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO places (id, oblast_id, parent_id, level, name, name_key, created_at,
                              updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![
+    )
+    .and_then(|mut st| {
+        st.execute(params![
             id,
             oblast_id,
             parent_id,
@@ -111,8 +115,8 @@ fn ensure_one(
             name,
             text::fold(name),
             now
-        ],
-    )?;
+        ])
+    })?;
     Ok(id)
 }
 

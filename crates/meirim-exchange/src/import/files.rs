@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use meirim_core::date;
 use meirim_core::import::{Cell, Field, RowIssue, Severity};
 use meirim_i18n::Localizer;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
@@ -33,17 +32,6 @@ pub fn issue_text(l10n: &Localizer, issue: &RowIssue) -> String {
             "import-issue-row",
             &[("row", row.into()), ("message", message.into())],
         ),
-    }
-}
-
-/// Every cell as text: an IIN written back as a number would lose its zero again.
-fn as_text(cell: &Cell) -> String {
-    match cell {
-        Cell::DateSerial(n) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-            .and_then(|d| d.checked_add_signed(chrono::Duration::days(n.floor() as i64)))
-            .map(date::display)
-            .unwrap_or_else(|| cell.text()),
-        _ => cell.text(),
     }
 }
 
@@ -97,7 +85,8 @@ pub fn rejected_rows(
             continue;
         };
         for (c, cell) in cells.iter().enumerate() {
-            let v = as_text(cell);
+            // Every cell as text: an IIN written back as a number would lose its zero again.
+            let v = cell.display();
             if !v.is_empty() {
                 ws.write_string(out_row, c as u16, crate::cells::neutral(&v))?;
             }

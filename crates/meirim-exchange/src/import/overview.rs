@@ -67,7 +67,7 @@ pub fn overview(sheet: &Sheet, header_row: Option<u32>) -> SheetOverview {
                 .filter_map(|r| r.get(c))
                 .filter(|cell| !cell.is_empty())
                 .take(SAMPLES)
-                .map(|cell| cell.text())
+                .map(|cell| cell.display())
                 .collect();
             ColumnOverview {
                 letter: column_letter(sheet.first_column + c as u32),

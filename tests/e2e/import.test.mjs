@@ -1,0 +1,99 @@
+// Importing an office's messy Excel list through the real app: the file is found on a
+// "USB stick", the header under a merged title is found, the columns are guessed, one
+// mapping is changed by hand, the dry run shows errors by row and column and writes
+// nothing, the import adds the families (Latin letters fixed, the IIN's zero back), the
+// same file again changes nothing, and the import is undone from the history.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf } from "./harness.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = freshDataDir();
+const usb = path.join(freshDataDir(), "KINGSTON");
+const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" });
+const families = () => JSON.parse(cli("families", "list", "--limit", "100")).items;
+
+before(async () => {
+  mkdirSync(usb);
+  copyFileSync(path.join(here, "..", "fixtures", "import", "messy-list.xlsx"), path.join(usb, "тізім.xlsx"));
+  process.env.MEIRIM_REMOVABLE_DRIVES = usb;
+  await startDriver();
+});
+after(() => stopDriver());
+
+const count = (browser, key) => textOf(browser, `#import-count-${key}`).then(Number);
+
+test("a messy list is checked, its mapping fixed, imported, recognised again and undone", async () => {
+  const browser = await launch(dataDir);
+  try {
+    await click(browser, "#open-import");
+    await click(browser, "#import-file-0");
+    await (await browser.$("#import-map-1")).waitForDisplayed();
+    // The header is row 4, under the merged title and the okrug line.
+    assert.equal(await (await browser.$("#import-header-row")).getValue(), "4");
+    assert.equal(await (await browser.$("#import-map-1")).getValue(), "full-name");
+    assert.equal(await (await browser.$("#import-map-2")).getValue(), "iin");
+    assert.equal(await (await browser.$("#import-map-0")).getValue(), "family-key");
+    await shot(browser, "70-import-columns");
+
+    await click(browser, "#import-check");
+    await (await browser.$("#import-dry-run-note")).waitForDisplayed();
+    assert.equal(await count(browser, "added"), 2);
+    assert.equal(await count(browser, "rejected"), 2);
+    const issues = await textOf(browser, "#import-issues");
+    assert.ok(issues.includes("8-жол, C бағаны («ЖСН»): ЖСН-нің соңғы (бақылау) цифры"), issues);
+    assert.match(issues, /«ғарышкер» санаты кеңсенің тізімінде жоқ/);
+    await shot(browser, "71-import-preview");
+    assert.equal(families().length, 0, "the dry run wrote nothing");
+
+    // The office decides the category column is not worth a rejected family: leave it out.
+    await click(browser, "button=Артқа");
+    await (await browser.$("#import-map-7")).waitForDisplayed();
+    await (await browser.$("#import-map-7")).selectByAttribute("value", "");
+    await click(browser, "#import-check");
+    await browser.waitUntil(async () => (await count(browser, "added")) === 3, { timeoutMsg: "the changed mapping was not used" });
+    assert.equal(await count(browser, "rejected"), 1);
+
+    await click(browser, "#import-apply");
+    await (await browser.$("#import-done")).waitForDisplayed();
+    await shot(browser, "72-import-done");
+    await click(browser, "#import-open-families");
+    await browser.waitUntil(async () => (await textOf(browser, "#family-count")).replace(/\D/g, "") === "3", {
+      timeoutMsg: "the list does not show the three imported families",
+    });
+    const list = await textOf(browser, "main");
+    assert.match(list, /Касымова Гүлнар Бекқызы/, "the Latin letters were made Cyrillic");
+    assert.match(list, /Серікова Әсел Бауыржанқызы/);
+    await shot(browser, "73-import-families");
+    const stored = JSON.stringify(JSON.parse(cli("families", "list", "--limit", "100")));
+    assert.match(stored, /050315450014/, "the IIN's leading zero is back");
+
+    // The same file again: recognised, nothing new.
+    await click(browser, "#open-import");
+    await click(browser, "#import-file-0");
+    await (await browser.$("#import-map-7")).waitForDisplayed();
+    await (await browser.$("#import-map-7")).selectByAttribute("value", "");
+    await click(browser, "#import-check");
+    await (await browser.$("#import-dry-run-note")).waitForDisplayed();
+    assert.equal(await count(browser, "added"), 0);
+    assert.equal(await count(browser, "unchanged"), 3);
+    assert.match(await textOf(browser, "#import-wizard"), /Бұл файл .* импортталған/);
+    await shot(browser, "74-import-again");
+
+    // Undo the import from the history: the registry is as before.
+    await click(browser, "button=Артқа");
+    await click(browser, "button=Артқа");
+    await (await browser.$("#import-history")).waitForDisplayed();
+    await click(browser, "#import-history button.danger");
+    await (await browser.$("#import-notice")).waitForDisplayed();
+    assert.match(await textOf(browser, "#import-notice"), /3 отбасы алынды/);
+    await shot(browser, "75-import-undone");
+  } finally {
+    await quit(browser);
+  }
+  assert.equal(families().length, 0);
+});
