@@ -100,7 +100,7 @@ describe("ImportWizard", () => {
     // The home phone column was left out; map it.
     await user.selectOptions(document.querySelector<HTMLSelectElement>("#import-map-2")!, "phone");
     await user.click(document.querySelector<HTMLButtonElement>("#import-check")!);
-    const [, mapping] = apiMock.importPreview.mock.calls[0];
+    const [, mapping] = apiMock.importPreview.mock.calls[0]!;
     expect(mapping).toEqual({ header_row: 3, columns: ["family-key", "full-name", "phone"] });
 
     await screen.findByText(/тізілімге әзірге ештеңе жазылған жоқ/);
@@ -110,7 +110,7 @@ describe("ImportWizard", () => {
 
     await user.selectOptions(document.querySelector<HTMLSelectElement>("#import-choice-2")!, "skip");
     await user.click(document.querySelector<HTMLButtonElement>("#import-apply")!);
-    const [, , choices] = apiMock.importApply.mock.calls[0];
+    const [, , choices] = apiMock.importApply.mock.calls[0]!;
     expect(choices).toEqual({ all: "update", each: { 2: "skip" } });
     await waitFor(() => expect(document.querySelector("#import-done")).not.toBeNull());
     expect(document.querySelector("#import-done")!.textContent).toContain("2 жаңа отбасы қосылды");

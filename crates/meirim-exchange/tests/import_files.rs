@@ -292,3 +292,35 @@ fn write_the_e2e_fixture() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("messy-list.xlsx"), messy_xlsx()).unwrap();
 }
+
+#[test]
+fn a_50_mb_list_is_read_and_checked_whole() {
+    // 20 000 families with a long note each, as an office's list with remarks grows.
+    let note = "Көмір мен отын қажет, үйді жөндеуді күтеді, балалары мектепке барады. ".repeat(33);
+    let mut text = String::from("Тегі;Аты;Елді мекен;Көше;Үй;Ескерту\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "Серіков;Нұрлан;Ақсу-{i};Абай көшесі;{};{note}\n",
+            i % 90 + 1
+        ));
+    }
+    let bytes = text.into_bytes();
+    assert!(bytes.len() >= 50_000_000, "{} bytes", bytes.len());
+    let db = Database::open_in_memory().unwrap();
+    let opened = open_bytes("big.csv".into(), &bytes, &CsvOptions::default()).unwrap();
+    let sheet = opened.sheet(0).unwrap();
+    assert_eq!(sheet.rows.len(), 20_001);
+    let p = import::prepare(
+        db.conn(),
+        sheet.grid(),
+        &overview(sheet, None).mapping(None),
+    )
+    .unwrap();
+    assert_eq!((p.rows_read, p.candidates.len()), (20_000, 20_000));
+    assert!(p.issues.is_empty(), "{:?}", &p.issues[..1]);
+    let note = note.trim();
+    assert!(p
+        .candidates
+        .iter()
+        .all(|c| c.input.notes.as_deref() == Some(note)));
+}

@@ -67,7 +67,7 @@ fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> (TextEncoding, String) 
     (encoding, text)
 }
 
-/// The delimiter that splits the first lines into the same, largest number of fields.
+/// The delimiter that splits the most of the first lines into the same number of fields.
 fn detect(text: &str) -> Delimiter {
     let lines: Vec<&str> = text
         .lines()
@@ -87,12 +87,13 @@ fn detect(text: &str) -> Delimiter {
             .filter_map(Result::ok)
             .map(|r| r.len())
             .collect();
-        let Some(&most) = widths.iter().max() else {
-            continue;
-        };
-        // Lines agreeing on the widest split; title lines above the header have fewer.
-        let agreeing = widths.iter().filter(|w| **w == most).count();
-        let score = if most > 1 { agreeing * most } else { 0 };
+        // The width most lines agree on: a free-text column with commas in a semicolon
+        // file splits each line differently, the real delimiter splits them all alike.
+        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for w in widths.iter().filter(|w| **w > 1) {
+            *counts.entry(*w).or_default() += 1;
+        }
+        let score = counts.values().copied().max().unwrap_or(0);
         if score > best.1 {
             best = (d, score);
         }
