@@ -1099,3 +1099,12 @@ import-progress = { $done } / { $total } отбасы
 import-progress-start = Файл тексерілуде…
 import-done-text = Импорт аяқталды: { $added } жаңа отбасы қосылды, { $updated } отбасы жаңартылды.
 import-open-families = Отбасылар тізімін ашу
+
+## Backups
+error-backup-write-failed = Сақтық көшірме жазылмады: { $path } ({ $reason }). Орны бар екенін және жазуға рұқсат барын тексеріңіз.
+error-backup-read-failed = Сақтық көшірме оқылмады: { $path } ({ $reason }).
+error-backup-damaged = Сақтық көшірме бүлінген: { $path } ({ $reason }). Басқа көшірмені таңдаңыз; қазіргі деректер өзгерген жоқ.
+error-backup-wrong-passphrase = Құпия сөз қате (немесе бұл файл Meirim көшірмесі емес). Қазіргі деректер өзгерген жоқ.
+error-backup-passphrase-short = Құпия сөз тым қысқа: кемінде { $min } таңба болсын.
+error-backup-not-meirim = Бұл файл Meirim-нің сақтық көшірмесі емес: { $path }.
+error-db-damaged = Тізілім файлы бүлінген ({ $reason }). Meirim оған ештеңе жазбайды: соңғы дұрыс сақтық көшірмеден қалпына келтіріңіз. Бүлінген файл жойылмайды.

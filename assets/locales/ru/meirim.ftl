@@ -1126,3 +1126,12 @@ import-progress = { $done } из { $total } семей
 import-progress-start = Файл проверяется…
 import-done-text = Импорт завершён: добавлено новых семей — { $added }, обновлено — { $updated }.
 import-open-families = Открыть список семей
+
+## Backups
+error-backup-write-failed = Резервная копия не записана: { $path } ({ $reason }). Проверьте, что есть место и разрешена запись.
+error-backup-read-failed = Резервная копия не читается: { $path } ({ $reason }).
+error-backup-damaged = Резервная копия повреждена: { $path } ({ $reason }). Выберите другую копию; текущие данные не изменены.
+error-backup-wrong-passphrase = Неверный пароль (или это не копия Meirim). Текущие данные не изменены.
+error-backup-passphrase-short = Пароль слишком короткий: не меньше { $min } знаков.
+error-backup-not-meirim = Этот файл не резервная копия Meirim: { $path }.
+error-db-damaged = Файл реестра повреждён ({ $reason }). Meirim ничего в него не пишет: восстановите последнюю исправную резервную копию. Повреждённый файл не удаляется.

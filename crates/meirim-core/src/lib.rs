@@ -5,6 +5,7 @@
 
 pub mod aid;
 pub mod audit;
+pub mod backup;
 pub mod bench;
 pub mod campaigns;
 pub mod categories;

@@ -1,0 +1,310 @@
+//! Backups kept beside the registry in `backups/`: made at start-up when the last one is
+//! more than a day old and after big operations, listed with what they hold, and rotated
+//! — 7 daily, 4 weekly, 12 monthly by default. Only automatic backups are ever rotated
+//! away; one the user made, and those made before a migration or a restore, stay.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{snapshot, BackupError, Contents};
+use crate::db::Database;
+use crate::paths;
+
+/// Why a backup was made; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// At start-up, the day's first.
+    Daily,
+    /// After an import, a bulk distribution or a merge.
+    AfterChange,
+    /// Made by the user.
+    Manual,
+    /// The registry as it was just before a restore replaced it.
+    BeforeRestore,
+    /// Made by the migration step before a schema upgrade.
+    BeforeMigration,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Daily => "daily",
+            Kind::AfterChange => "after-change",
+            Kind::Manual => "manual",
+            Kind::BeforeRestore => "before-restore",
+            Kind::BeforeMigration => "before-migration",
+        }
+    }
+
+    fn of_name(name: &str) -> Option<Kind> {
+        if name.starts_with("before-migration") {
+            return Some(Kind::BeforeMigration);
+        }
+        let rest = name.strip_prefix("meirim-")?.strip_suffix(".sqlite3")?;
+        [
+            Kind::Daily,
+            Kind::AfterChange,
+            Kind::Manual,
+            Kind::BeforeRestore,
+        ]
+        .into_iter()
+        .find(|k| rest.ends_with(k.code()))
+    }
+
+    fn rotated(self) -> bool {
+        matches!(self, Kind::Daily | Kind::AfterChange)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LocalBackup {
+    pub path: String,
+    pub file_name: String,
+    pub kind: Kind,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub size: u64,
+    /// `None` when the file cannot be read as a registry.
+    pub contents: Option<Contents>,
+}
+
+/// How many automatic backups to keep: the newest of each of the last N days, weeks and
+/// months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Retention {
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Self {
+            daily: 7,
+            weekly: 4,
+            monthly: 12,
+        }
+    }
+}
+
+fn dir_of(db: &Database) -> Result<PathBuf, BackupError> {
+    let data_dir = db.path().parent().ok_or_else(|| BackupError::Write {
+        path: db.path().to_path_buf(),
+        reason: "an in-memory registry has no folder".into(),
+    })?;
+    let dir = paths::backup_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write {
+        path: dir.clone(),
+        reason: e.to_string(),
+    })?;
+    Ok(dir)
+}
+
+/// Makes a verified snapshot in `backups/` now.
+pub fn create(db: &Database, kind: Kind, now: DateTime<Utc>) -> Result<LocalBackup, BackupError> {
+    let dir = dir_of(db)?;
+    let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
+    let mut target = dir.join(format!("meirim-{stamp}-{}.sqlite3", kind.code()));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("meirim-{stamp}-{n}-{}.sqlite3", kind.code()));
+    }
+    let contents = snapshot(db.conn(), &target)?;
+    let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    Ok(LocalBackup {
+        path: target.display().to_string(),
+        file_name: target
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        kind,
+        created_at: now.to_rfc3339(),
+        size,
+        contents: Some(contents),
+    })
+}
+
+/// When a backup was made: from its name («meirim-2026-11-23T09-00-00Z-…»), else the file's
+/// modification time (the migration's backups, files copied in by hand).
+fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.strip_prefix("meirim-").and_then(|r| r.get(..19));
+    if let Some(t) =
+        stamp.and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H-%M-%S").ok())
+    {
+        return Some(t.and_utc());
+    }
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(DateTime::<Utc>::from(modified))
+}
+
+/// The backups in `backups/`, newest first. `with_contents` opens each to count its rows.
+pub fn list(db: &Database, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
+    let dir = dir_of(db)?;
+    let entries = std::fs::read_dir(&dir).map_err(|e| BackupError::Read {
+        path: dir.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(kind) = Kind::of_name(&name) else {
+            continue;
+        };
+        let path = e.path();
+        let Some(at) = created(&path, &name) else {
+            continue;
+        };
+        out.push(LocalBackup {
+            size: e.metadata().map(|m| m.len()).unwrap_or(0),
+            contents: if with_contents {
+                read_contents(&path)
+            } else {
+                None
+            },
+            path: path.display().to_string(),
+            file_name: name,
+            kind,
+            created_at: at.to_rfc3339(),
+        });
+    }
+    out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    Ok(out)
+}
+
+fn read_contents(path: &Path) -> Option<Contents> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    super::contents(&conn).ok()
+}
+
+/// Makes a daily backup when the newest backup of any kind is more than a day old.
+pub fn auto_if_due(
+    db: &Database,
+    now: DateTime<Utc>,
+    keep: Retention,
+) -> Result<Option<LocalBackup>, BackupError> {
+    let newest = list(db, false)?
+        .into_iter()
+        .filter(|b| b.kind != Kind::BeforeMigration)
+        .filter_map(|b| DateTime::parse_from_rfc3339(&b.created_at).ok())
+        .max();
+    if newest.is_some_and(|t| now.signed_duration_since(t) < Duration::days(1)) {
+        return Ok(None);
+    }
+    let made = create(db, Kind::Daily, now)?;
+    prune(db, now, keep)?;
+    Ok(Some(made))
+}
+
+/// Which of `times` (newest first) the policy keeps: the newest in each of the last
+/// `daily` days, `weekly` ISO weeks and `monthly` months that have a backup.
+pub(crate) fn kept(times: &[DateTime<Utc>], keep: Retention) -> Vec<bool> {
+    let mut keep_flags = vec![false; times.len()];
+    let mut pick = |key: &dyn Fn(&DateTime<Utc>) -> (i32, u32), limit: u32| {
+        let mut seen: Vec<(i32, u32)> = Vec::new();
+        for (i, t) in times.iter().enumerate() {
+            let k = key(t);
+            if seen.contains(&k) {
+                continue;
+            }
+            if seen.len() as u32 >= limit {
+                break;
+            }
+            seen.push(k);
+            keep_flags[i] = true;
+        }
+    };
+    pick(&|t| (t.year(), t.ordinal()), keep.daily);
+    pick(&|t| (t.iso_week().year(), t.iso_week().week()), keep.weekly);
+    pick(&|t| (t.year(), t.month()), keep.monthly);
+    keep_flags
+}
+
+/// Deletes the automatic backups the retention policy no longer keeps. Returns how many.
+pub fn prune(db: &Database, _now: DateTime<Utc>, keep: Retention) -> Result<u32, BackupError> {
+    let auto: Vec<LocalBackup> = list(db, false)?
+        .into_iter()
+        .filter(|b| b.kind.rotated())
+        .collect();
+    let times: Vec<DateTime<Utc>> = auto
+        .iter()
+        .map(|b| {
+            DateTime::parse_from_rfc3339(&b.created_at)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut removed = 0;
+    for (b, keep) in auto.iter().zip(kept(&times, keep)) {
+        if !keep && std::fs::remove_file(&b.path).is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn rotation_keeps_the_newest_of_each_day_week_and_month() {
+        // One backup a day for 400 days, newest first.
+        let start = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let times: Vec<DateTime<Utc>> = (0..400).map(|d| start - Duration::days(d)).collect();
+        let flags = kept(&times, Retention::default());
+        let kept_days: Vec<i64> = flags
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k)
+            .map(|(i, _)| i as i64)
+            .collect();
+        // 7 days, then one per week back to 4 weeks, then one per month back to 12.
+        assert_eq!(&kept_days[..7], &[0, 1, 2, 3, 4, 5, 6]);
+        assert!(kept_days.len() <= 7 + 4 + 12);
+        assert!(kept_days.len() >= 12);
+        let oldest = *kept_days.last().unwrap();
+        assert!((300..=366).contains(&oldest), "{oldest}");
+        // Two backups on one day: only the newer of them counts for that day.
+        let same_day = [start, start - Duration::hours(2), start - Duration::days(1)];
+        assert_eq!(
+            kept(
+                &same_day,
+                Retention {
+                    daily: 7,
+                    weekly: 0,
+                    monthly: 0
+                }
+            ),
+            [true, false, true]
+        );
+    }
+
+    #[test]
+    fn names_say_the_kind() {
+        assert_eq!(
+            Kind::of_name("meirim-2026-11-23T09-00-00Z-daily.sqlite3"),
+            Some(Kind::Daily)
+        );
+        assert_eq!(
+            Kind::of_name("meirim-2026-11-23T09-00-00Z-2-manual.sqlite3"),
+            Some(Kind::Manual)
+        );
+        assert_eq!(
+            Kind::of_name("before-migration-v3-to-v4-20261101T000000Z.sqlite3"),
+            Some(Kind::BeforeMigration)
+        );
+        assert_eq!(Kind::of_name("meirim-x-daily.sqlite3.partial"), None);
+        assert_eq!(Kind::of_name("notes.txt"), None);
+    }
+}

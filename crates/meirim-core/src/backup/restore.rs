@@ -1,0 +1,157 @@
+//! Restore in two steps. `inspect` stages the backup as a registry file in `restore/`,
+//! checks it (integrity, a Meirim file, a schema this app knows — older ones are migrated)
+//! and says what it holds beside what the current registry holds. `replace` then keeps the
+//! current registry as a backup and swaps the staged file in with one rename, so a power
+//! cut leaves either the old registry or the new one, whole.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::local::{create, Kind};
+use super::snapshot::{partial, verify};
+use super::{open_sealed, BackupError, Contents, Manifest};
+use crate::db::{Database, DbError};
+use crate::paths;
+use crate::problem::Problem;
+
+/// Where a restore comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A plain registry file (a local backup).
+    Plain(PathBuf),
+    /// An encrypted backup file and its passphrase.
+    Sealed { path: PathBuf, passphrase: String },
+}
+
+/// A backup staged for restore, and what it would change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Candidate {
+    pub staged: String,
+    pub backup: Contents,
+    pub current: Option<Contents>,
+    pub manifest: Option<Manifest>,
+    /// The backup's schema was older and has been brought up to date in the staged copy.
+    pub migrated_from: Option<u32>,
+}
+
+fn restore_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("restore")
+}
+
+/// Stages and checks `source`; nothing of the current registry is touched.
+pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
+    let dir = restore_dir(data_dir);
+    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write {
+        path: dir.clone(),
+        reason: e.to_string(),
+    })?;
+    let staged = dir.join("staged.sqlite3");
+    for stale in [
+        staged.clone(),
+        partial(&staged),
+        wal(&staged, "-wal"),
+        wal(&staged, "-shm"),
+    ] {
+        let _ = std::fs::remove_file(stale);
+    }
+    let write_err = |e: std::io::Error| BackupError::Write {
+        path: staged.clone(),
+        reason: e.to_string(),
+    };
+    let manifest = match source {
+        Source::Plain(path) => {
+            std::fs::copy(path, partial(&staged)).map_err(|e| BackupError::Read {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            None
+        }
+        Source::Sealed { path, passphrase } => {
+            let bytes = std::fs::read(path).map_err(|e| BackupError::Read {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            let (manifest, registry) = open_sealed(path, &bytes, passphrase)?;
+            std::fs::write(partial(&staged), registry).map_err(write_err)?;
+            Some(manifest)
+        }
+    };
+    let origin = match source {
+        Source::Plain(p) | Source::Sealed { path: p, .. } => p.clone(),
+    };
+    // A copy that is not whole, or not a registry at all, stops here.
+    let found = verify(&partial(&staged)).map_err(|e| match e {
+        BackupError::Damaged { reason, .. } => BackupError::Damaged {
+            path: origin.clone(),
+            reason,
+        },
+        other => other,
+    })?;
+    std::fs::rename(partial(&staged), &staged).map_err(write_err)?;
+    // Opening migrates an older schema and refuses a newer or a foreign file.
+    let opened = Database::open(&staged).map_err(|e| match e {
+        DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
+        other => Problem::from(other),
+    })?;
+    let backup = super::contents(opened.conn()).map_err(DbError::from)?;
+    opened.checkpoint()?;
+    drop(opened);
+    let current = rusqlite::Connection::open_with_flags(
+        paths::db_path(data_dir),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .ok()
+    .and_then(|c| super::contents(&c).ok());
+    Ok(Candidate {
+        staged: staged.display().to_string(),
+        migrated_from: (found.schema_version != backup.schema_version)
+            .then_some(found.schema_version),
+        backup,
+        current,
+        manifest,
+    })
+}
+
+fn wal(db: &Path, suffix: &str) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Keeps the current registry as a «before-restore» backup, then puts the staged file in
+/// its place with one rename and opens it. `db` is closed on the way: the caller gets the
+/// restored registry back.
+pub fn replace(
+    db: Database,
+    data_dir: &Path,
+    candidate: &Candidate,
+    now: DateTime<Utc>,
+) -> Result<Database, Problem> {
+    let staged = PathBuf::from(&candidate.staged);
+    verify(&staged)?;
+    create(&db, Kind::BeforeRestore, now)?;
+    let target = paths::db_path(data_dir);
+    db.checkpoint()?;
+    // Closing the last connection removes the WAL: a WAL left beside the new file would be
+    // replayed into it.
+    drop(db);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(wal(&target, suffix));
+    }
+    File::open(&staged)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| BackupError::Write {
+            path: staged.clone(),
+            reason: e.to_string(),
+        })?;
+    std::fs::rename(&staged, &target).map_err(|e| BackupError::Write {
+        path: target.clone(),
+        reason: e.to_string(),
+    })?;
+    let _ = File::open(data_dir).and_then(|d| d.sync_all());
+    Ok(Database::open(&target)?)
+}

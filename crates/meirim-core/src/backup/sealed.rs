@@ -1,0 +1,139 @@
+//! The backup that leaves the office on a USB stick: the same verified snapshot, gzip
+//! compressed and encrypted with a passphrase (age, scrypt), so a lost stick exposes
+//! nothing. Inside, before the registry itself, a manifest says what it is: app and schema
+//! version, office, when, what it holds, and the SHA-256 of the registry bytes.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use age::secrecy::SecretString;
+use chrono::{DateTime, Utc};
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{snapshot, BackupError, Contents};
+use crate::db::Database;
+
+/// Shorter passphrases are refused: the file may be attacked offline for ever.
+pub const MIN_PASSPHRASE: usize = 8;
+
+const MAGIC: &[u8] = b"MEIRIM-BACKUP 1\n";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Manifest {
+    pub app_version: String,
+    pub created_at: String,
+    pub contents: Contents,
+    /// SHA-256 of the registry file inside, hex.
+    pub sha256: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub bytes: u64,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The encrypted backup file's bytes, and its manifest. The snapshot passes through
+/// `work_dir` (the registry's own `backups/`, never a shared temporary folder) and is
+/// removed there.
+pub fn seal(
+    db: &Database,
+    passphrase: &str,
+    work_dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<(Vec<u8>, Manifest), BackupError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(BackupError::PassphraseShort);
+    }
+    std::fs::create_dir_all(work_dir).map_err(|e| BackupError::Write {
+        path: work_dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let tmp = work_dir.join(format!(".sealing-{}.sqlite3", crate::clock::new_id()));
+    let result = (|| {
+        let contents = snapshot(db.conn(), &tmp)?;
+        let registry = std::fs::read(&tmp).map_err(|e| BackupError::Read {
+            path: tmp.clone(),
+            reason: e.to_string(),
+        })?;
+        let manifest = Manifest {
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            created_at: now.to_rfc3339(),
+            contents,
+            sha256: hex(&Sha256::digest(&registry)),
+            bytes: registry.len() as u64,
+        };
+        let failed = |e: std::io::Error| BackupError::Write {
+            path: tmp.clone(),
+            reason: e.to_string(),
+        };
+        let head = serde_json::to_vec(&manifest).map_err(|e| BackupError::Write {
+            path: tmp.clone(),
+            reason: e.to_string(),
+        })?;
+        let encryptor =
+            age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
+        let mut out = Vec::with_capacity(registry.len() / 3);
+        let sealed = encryptor.wrap_output(&mut out).map_err(failed)?;
+        let mut gz = GzEncoder::new(sealed, flate2::Compression::fast());
+        gz.write_all(MAGIC).map_err(failed)?;
+        gz.write_all(&(head.len() as u32).to_le_bytes())
+            .map_err(failed)?;
+        gz.write_all(&head).map_err(failed)?;
+        gz.write_all(&registry).map_err(failed)?;
+        gz.finish().map_err(failed)?.finish().map_err(failed)?;
+        Ok((out, manifest))
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// Decrypts and checks a sealed backup: the registry bytes and the manifest, or why not.
+pub fn open_sealed(
+    path: &Path,
+    bytes: &[u8],
+    passphrase: &str,
+) -> Result<(Manifest, Vec<u8>), BackupError> {
+    let damaged = |reason: String| BackupError::Damaged {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let decryptor =
+        age::Decryptor::new(bytes).map_err(|_| BackupError::NotMeirim(path.to_path_buf()))?;
+    if !decryptor.is_scrypt() {
+        return Err(BackupError::NotMeirim(path.to_path_buf()));
+    }
+    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::Io(e) => damaged(e.to_string()),
+            _ => BackupError::WrongPassphrase,
+        })?;
+    let mut plain = Vec::new();
+    GzDecoder::new(reader)
+        .read_to_end(&mut plain)
+        .map_err(|e| damaged(e.to_string()))?;
+    let rest = plain
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| BackupError::NotMeirim(path.to_path_buf()))?;
+    let (len, rest) = rest
+        .split_first_chunk::<4>()
+        .ok_or_else(|| damaged("no manifest".into()))?;
+    let len = u32::from_le_bytes(*len) as usize;
+    if rest.len() < len {
+        return Err(damaged("manifest cut short".into()));
+    }
+    let (head, registry) = rest.split_at(len);
+    let manifest: Manifest = serde_json::from_slice(head).map_err(|e| damaged(e.to_string()))?;
+    if hex(&Sha256::digest(registry)) != manifest.sha256 {
+        return Err(damaged(
+            "the registry inside does not match its checksum".into(),
+        ));
+    }
+    Ok((manifest, registry.to_vec()))
+}

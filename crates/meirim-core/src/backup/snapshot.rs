@@ -1,0 +1,79 @@
+//! A consistent copy of the registry: SQLite's online backup API (never a file copy of a
+//! live database, whose WAL may hold the newest records), checked with `integrity_check`
+//! before it takes its final name, so a backup listed is a backup that opens.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{BackupError, Contents};
+
+/// `target` with «.partial» added: where a copy is written before it is known good.
+pub(crate) fn partial(target: &Path) -> PathBuf {
+    let mut name = target.as_os_str().to_owned();
+    name.push(".partial");
+    PathBuf::from(name)
+}
+
+/// Copies the main database of `conn` into `target` in one step (a read transaction for
+/// the whole copy: consistent even while another connection writes), verifies the copy,
+/// makes it durable and renames it into place. Returns what the copy holds.
+pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupError> {
+    let tmp = partial(target);
+    let failed = |e: &dyn std::fmt::Display| BackupError::Write {
+        path: target.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let result = (|| {
+        {
+            let mut dst = Connection::open(&tmp).map_err(|e| failed(&e))?;
+            let backup = Backup::new(conn, &mut dst).map_err(|e| failed(&e))?;
+            loop {
+                match backup.step(-1).map_err(|e| failed(&e))? {
+                    StepResult::Done => break,
+                    // Another connection holds a lock: wait for it, the copy stays whole.
+                    StepResult::Busy | StepResult::Locked | StepResult::More => {
+                        std::thread::sleep(std::time::Duration::from_millis(50))
+                    }
+                    _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+                }
+            }
+        }
+        let contents = verify(&tmp)?;
+        File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| failed(&e))?;
+        std::fs::rename(&tmp, target).map_err(|e| failed(&e))?;
+        if let Some(dir) = target.parent() {
+            // The rename itself must survive a power cut.
+            let _ = File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(contents)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Opens a registry copy read-only, runs `integrity_check` and reads what it holds.
+pub fn verify(path: &Path) -> Result<Contents, BackupError> {
+    let damaged = |reason: String| BackupError::Damaged {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| damaged(e.to_string()))?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if check != "ok" {
+        return Err(damaged(check));
+    }
+    super::contents(&conn).map_err(|e| damaged(e.to_string()))
+}

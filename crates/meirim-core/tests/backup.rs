@@ -1,0 +1,214 @@
+//! Backups through the public API: a snapshot taken while another connection writes is
+//! consistent; the encrypted copy opens only with its passphrase and a cut or flipped file
+//! is refused; restore brings back the backup row for row and keeps the replaced registry;
+//! a backup from a newer Meirim is refused and changes nothing.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use chrono::Utc;
+use meirim_core::backup::{self, Kind, Source};
+use meirim_core::{demo, paths, Database, ErrorCode, Problem};
+
+fn registry(dir: &Path, families: u32, seed: u64) -> Database {
+    let mut db = Database::open_in(dir).unwrap();
+    if families > 0 {
+        demo::fill(&mut db, families, seed).unwrap();
+    }
+    db
+}
+
+/// Every family and member row as text, in id order: «row for row».
+fn rows(db: &Database) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in ["families", "members", "family_categories", "audit_log"] {
+        let mut stmt = db
+            .conn()
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
+        let width = stmt.column_count();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let cells: Vec<String> = (0..width)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            out.push(format!("{table}: {}", cells.join("|")));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_snapshot_taken_while_another_connection_writes_is_whole_and_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 20, 1);
+    db.conn()
+        .execute_batch("CREATE TABLE pairs (n INTEGER NOT NULL)")
+        .unwrap();
+    let path = paths::db_path(dir.path());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut conn = rusqlite::Connection::open(path).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(5))
+                .unwrap();
+            let mut n = 0i64;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                // Two rows per transaction: a consistent copy always holds an even number.
+                let tx = conn.transaction().unwrap();
+                tx.execute("INSERT INTO pairs VALUES (?1)", [n]).unwrap();
+                tx.execute("INSERT INTO pairs VALUES (?1)", [n]).unwrap();
+                tx.commit().unwrap();
+                n += 1;
+            }
+            n
+        })
+    };
+    let mut counts = Vec::new();
+    for _ in 0..15 {
+        let made = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+        let copy = rusqlite::Connection::open(&made.path).unwrap();
+        let pairs: i64 = copy
+            .query_row("SELECT count(*) FROM pairs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(pairs % 2, 0, "a copy caught a transaction half-way");
+        backup::verify(Path::new(&made.path)).unwrap();
+        counts.push(pairs);
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let written = writer.join().unwrap();
+    assert!(written > 0);
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+    let listed = backup::list(&db, true).unwrap();
+    assert_eq!(listed.len(), 15);
+    assert_eq!(listed[0].contents.as_ref().unwrap().families, 20);
+    assert!(!listed.iter().any(|b| b.file_name.ends_with(".partial")));
+}
+
+#[test]
+fn the_daily_backup_is_made_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 3, 2);
+    let now = Utc::now();
+    let first = backup::auto_if_due(&db, now, Default::default()).unwrap();
+    assert_eq!(first.unwrap().kind, Kind::Daily);
+    let again = backup::auto_if_due(&db, now + chrono::Duration::hours(5), Default::default());
+    assert!(again.unwrap().is_none(), "not twice in a day");
+    let tomorrow = backup::auto_if_due(&db, now + chrono::Duration::hours(25), Default::default());
+    assert!(tomorrow.unwrap().is_some());
+}
+
+fn code(p: Problem) -> ErrorCode {
+    p.code
+}
+
+#[test]
+fn the_encrypted_backup_opens_only_whole_and_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 10, 3);
+    let work = paths::backup_dir(dir.path());
+    let short = backup::seal(&db, "qysqa", &work, Utc::now()).unwrap_err();
+    assert_eq!(code(short.into()), ErrorCode::BackupPassphraseShort);
+    let (bytes, manifest) = backup::seal(&db, "Мейірім-2026 кеңсе", &work, Utc::now()).unwrap();
+    assert_eq!(manifest.contents.families, 10);
+    // An age file: nothing of the registry readable in it.
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    let surname: String = db
+        .conn()
+        .query_row("SELECT surname FROM members LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains(&surname));
+    let file = dir.path().join("backup.age");
+    let (back, registry) = backup::open_sealed(&file, &bytes, "Мейірім-2026 кеңсе").unwrap();
+    assert_eq!(back, manifest);
+    assert_eq!(registry.len() as u64, manifest.bytes);
+
+    let wrong = backup::open_sealed(&file, &bytes, "басқа құпия сөз").unwrap_err();
+    assert_eq!(code(wrong.into()), ErrorCode::BackupWrongPassphrase);
+    let cut =
+        backup::open_sealed(&file, &bytes[..bytes.len() / 2], "Мейірім-2026 кеңсе").unwrap_err();
+    assert_eq!(code(cut.into()), ErrorCode::BackupDamaged);
+    let mut flipped = bytes.clone();
+    let at = flipped.len() - 100;
+    flipped[at] ^= 0x10;
+    let bad = backup::open_sealed(&file, &flipped, "Мейірім-2026 кеңсе").unwrap_err();
+    assert_eq!(code(bad.into()), ErrorCode::BackupDamaged);
+    let not_age =
+        backup::open_sealed(&file, b"PK\x03\x04 a zip", "Мейірім-2026 кеңсе").unwrap_err();
+    assert_eq!(code(not_age.into()), ErrorCode::BackupNotMeirim);
+}
+
+#[test]
+fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
+    let source_dir = tempfile::tempdir().unwrap();
+    let source = registry(source_dir.path(), 30, 4);
+    let work = paths::backup_dir(source_dir.path());
+    let (bytes, _) = backup::seal(&source, "ұзын құпия сөз", &work, Utc::now()).unwrap();
+    let file = source_dir.path().join("office.meirim-backup");
+    std::fs::write(&file, &bytes).unwrap();
+
+    // Another office PC with other data.
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 5, 9);
+    let before = rows(&db);
+    let wrong = backup::inspect(
+        dir.path(),
+        &Source::Sealed {
+            path: file.clone(),
+            passphrase: "қате".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::BackupWrongPassphrase);
+    assert_eq!(rows(&db), before, "a refused restore changes nothing");
+
+    let candidate = backup::inspect(
+        dir.path(),
+        &Source::Sealed {
+            path: file,
+            passphrase: "ұзын құпия сөз".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(candidate.backup.families, 30);
+    assert_eq!(candidate.current.as_ref().unwrap().families, 5);
+    assert_eq!(rows(&db), before, "inspecting changes nothing");
+
+    let restored = backup::replace(db, dir.path(), &candidate, Utc::now()).unwrap();
+    assert_eq!(rows(&restored), rows(&source));
+    let kept = backup::list(&restored, true).unwrap();
+    let previous = kept.iter().find(|b| b.kind == Kind::BeforeRestore).unwrap();
+    assert_eq!(previous.contents.as_ref().unwrap().families, 5);
+
+    // A plain local backup restores the same way.
+    let candidate =
+        backup::inspect(dir.path(), &Source::Plain(previous.path.clone().into())).unwrap();
+    let back = backup::replace(restored, dir.path(), &candidate, Utc::now()).unwrap();
+    assert_eq!(rows(&back), before);
+}
+
+#[test]
+fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 2, 5);
+    let newer = dir.path().join("newer.sqlite3");
+    backup::snapshot(db.conn(), &newer).unwrap();
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let refused = backup::inspect(dir.path(), &Source::Plain(newer)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::DbNewerThanApp);
+    let junk = dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"not a database at all, just text").unwrap();
+    let refused = backup::inspect(dir.path(), &Source::Plain(junk)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::BackupDamaged);
+    assert_eq!(
+        backup::contents_of(&paths::db_path(dir.path()))
+            .unwrap()
+            .families,
+        2
+    );
+}
