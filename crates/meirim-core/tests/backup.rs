@@ -212,3 +212,42 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
         2
     );
 }
+
+#[test]
+fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 40, 6);
+    let good = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+    let expected = rows(&db);
+    db.checkpoint().unwrap();
+    drop(db);
+    // A disk error in the middle of the file.
+    let path = paths::db_path(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let refused = Database::open_in(dir.path()).unwrap_err();
+    assert_eq!(Problem::from(refused).code, ErrorCode::DbDamaged);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");
+
+    let listed = backup::list_in(dir.path(), true).unwrap();
+    assert_eq!(listed[0].path, good.path);
+    let candidate = backup::inspect(dir.path(), &Source::Plain(good.path.into())).unwrap();
+    let restored = backup::replace_damaged(dir.path(), &candidate, Utc::now()).unwrap();
+    assert_eq!(rows(&restored), expected);
+    let aside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".damaged-") && !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(dir.path().join(&aside[0])).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+}

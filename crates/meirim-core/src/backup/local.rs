@@ -147,7 +147,20 @@ fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {
 
 /// The backups in `backups/`, newest first. `with_contents` opens each to count its rows.
 pub fn list(db: &Database, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
-    let dir = dir_of(db)?;
+    list_dir(&dir_of(db)?, with_contents)
+}
+
+/// The backups of the registry in `data_dir`, for when it cannot be opened (damaged).
+pub fn list_in(data_dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
+    let dir = paths::backup_dir(data_dir);
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    list_dir(&dir, with_contents)
+}
+
+fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
+    let dir = dir.to_path_buf();
     let entries = std::fs::read_dir(&dir).map_err(|e| BackupError::Read {
         path: dir.clone(),
         reason: e.to_string(),

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use crate::problem::{ErrorCode, Problem};
 
-pub use local::{auto_if_due, create, list, prune, Kind, LocalBackup, Retention};
-pub use restore::{inspect, replace, Candidate, Source};
+pub use local::{auto_if_due, create, list, list_in, prune, Kind, LocalBackup, Retention};
+pub use restore::{inspect, replace, replace_damaged, Candidate, Source};
 pub use sealed::{open_sealed, seal, Manifest, MIN_PASSPHRASE};
 pub use snapshot::{snapshot, verify};
 

@@ -155,3 +155,33 @@ pub fn replace(
     let _ = File::open(data_dir).and_then(|d| d.sync_all());
     Ok(Database::open(&target)?)
 }
+
+/// When the registry itself is damaged (the app would not open it): the damaged file is
+/// moved aside — never deleted — as `meirim.sqlite3.damaged-<time>`, and the staged backup
+/// takes its place.
+pub fn replace_damaged(
+    data_dir: &Path,
+    candidate: &Candidate,
+    now: DateTime<Utc>,
+) -> Result<Database, Problem> {
+    let staged = PathBuf::from(&candidate.staged);
+    verify(&staged)?;
+    let target = paths::db_path(data_dir);
+    let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
+    for suffix in ["", "-wal", "-shm"] {
+        let from = wal(&target, suffix);
+        if from.exists() {
+            let aside = wal(&target, &format!(".damaged-{stamp}{suffix}"));
+            std::fs::rename(&from, &aside).map_err(|e| BackupError::Write {
+                path: aside.clone(),
+                reason: e.to_string(),
+            })?;
+        }
+    }
+    std::fs::rename(&staged, &target).map_err(|e| BackupError::Write {
+        path: target.clone(),
+        reason: e.to_string(),
+    })?;
+    let _ = File::open(data_dir).and_then(|d| d.sync_all());
+    Ok(Database::open(&target)?)
+}

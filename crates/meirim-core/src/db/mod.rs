@@ -28,6 +28,8 @@ pub enum DbError {
     },
     #[error("{path} is not a Meirim database")]
     Foreign { path: PathBuf },
+    #[error("the database {path} is damaged: {reason}")]
+    Damaged { path: PathBuf, reason: String },
     #[error("the database has schema version {found}; this Meirim knows up to {supported}")]
     NewerThanApp { found: usize, supported: usize },
     #[error("could not back up the database to {path} before upgrading it: {source}")]
@@ -53,6 +55,9 @@ impl From<DbError> for Problem {
             DbError::Foreign { path } => Problem::new(ErrorCode::DbOpenFailed)
                 .with("path", path.display())
                 .with("reason", "not a Meirim database"),
+            DbError::Damaged { path, reason } => Problem::new(ErrorCode::DbDamaged)
+                .with("path", path.display())
+                .with("reason", reason),
             DbError::NewerThanApp { found, supported } => Problem::new(ErrorCode::DbNewerThanApp)
                 .with("found", found)
                 .with("supported", supported),
@@ -62,6 +67,23 @@ impl From<DbError> for Problem {
             DbError::Migration(e) => Problem::new(ErrorCode::DbMigrationFailed).with("reason", e),
             DbError::Sqlite(e) => Problem::new(ErrorCode::Storage).with("reason", e),
         }
+    }
+}
+
+/// `PRAGMA quick_check` before anything writes: a damaged file is left exactly as it is,
+/// for a restore to put aside.
+fn health(conn: &Connection, path: &Path) -> Result<(), DbError> {
+    let damaged = |reason: String| DbError::Damaged {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(damaged(verdict))
     }
 }
 
@@ -90,10 +112,20 @@ impl Database {
             path: path.to_path_buf(),
             source,
         })?;
-        pragmas::configure(&conn).map_err(|source| DbError::Open {
-            path: path.to_path_buf(),
-            source,
+        pragmas::configure(&conn).map_err(|source| match source.sqlite_error_code() {
+            // A file whose first page is garbage: damaged, not merely unopenable.
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                DbError::Damaged {
+                    path: path.to_path_buf(),
+                    reason: source.to_string(),
+                }
+            }
+            _ => DbError::Open {
+                path: path.to_path_buf(),
+                source,
+            },
         })?;
+        health(&conn, path)?;
         migrate::bring_up_to_date(&mut conn, path)?;
         Ok(Self {
             conn,

@@ -137,7 +137,8 @@ fn refuses_a_file_that_is_not_sqlite() {
     let path = dir.path().join("meirim.sqlite3");
     std::fs::write(&path, "this is a Word document, honestly").unwrap();
     let err = Database::open(&path).unwrap_err();
-    assert!(matches!(err, DbError::Open { .. }), "{err:?}");
+    // Where the registry should be: a damaged registry, offered a restore, kept untouched.
+    assert!(matches!(err, DbError::Damaged { .. }), "{err:?}");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "this is a Word document, honestly"
