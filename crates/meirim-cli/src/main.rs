@@ -2,6 +2,7 @@
 //! (and so the same validation and messages) as the app.
 
 mod aid;
+mod backup;
 mod bench_letters;
 mod bench_report;
 mod campaigns;
@@ -65,6 +66,10 @@ enum Command {
     /// A list with personal data (families with members, deliveries, volunteers) as XLSX or
     /// CSV; needs --personal-data, IINs only with --with-iin; logged in the audit log.
     Export(Box<export::ExportArgs>),
+    /// Backups: make one (local, or encrypted to a USB stick with --to), list, verify,
+    /// prune, restore. The passphrase is read from MEIRIM_BACKUP_PASSPHRASE.
+    #[command(subcommand)]
+    Backup(backup::BackupCommand),
     /// Import the office's Excel / CSV list of families: cleaned, matched to the registry,
     /// all or nothing; --dry-run shows the report and writes nothing.
     Import(Box<import::ImportArgs>),
@@ -181,7 +186,19 @@ fn main() -> ExitCode {
     }
     let db = match Database::open_in(&data_dir) {
         Ok(db) => db,
-        Err(e) => return fail(&fallback, &Problem::from(e), cli.json),
+        Err(e) => {
+            let problem = Problem::from(e);
+            // A damaged registry can still be listed and restored from its backups.
+            if problem.code == ErrorCode::DbDamaged {
+                if let Command::Backup(cmd) = cli.command {
+                    return match backup::without_registry(&data_dir, &fallback, cmd, cli.json) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(p) => fail(&fallback, &p, cli.json),
+                    };
+                }
+            }
+            return fail(&fallback, &problem, cli.json);
+        }
     };
     let lang = forced_lang.unwrap_or_else(|| settings::language(db.conn()).unwrap_or_default());
     let mut ctx = Ctx {
@@ -201,6 +218,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(&mut ctx, *args),
         Command::Export(args) => export::run(&mut ctx, *args),
         Command::Import(args) => import::run(&mut ctx, *args),
+        Command::Backup(cmd) => backup::run(&mut ctx, cmd),
         Command::Imports(cmd) => import::run_imports(&mut ctx, cmd),
         Command::Dashboard(args) => dashboard::run(&mut ctx, args),
         Command::BenchReport {

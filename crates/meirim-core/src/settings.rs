@@ -106,3 +106,31 @@ pub fn signatory(conn: &Connection) -> Result<String, DbError> {
 pub fn set_signatory(conn: &Connection, text: &str) -> Result<(), DbError> {
     set(conn, SIGNATORY_KEY, &crate::text::tidy(text))
 }
+
+const KEEP_DAILY: &str = "backup.keep_daily";
+const KEEP_WEEKLY: &str = "backup.keep_weekly";
+const KEEP_MONTHLY: &str = "backup.keep_monthly";
+
+/// How many automatic backups the office keeps (default 7 daily, 4 weekly, 12 monthly).
+pub fn backup_retention(conn: &Connection) -> Result<crate::backup::Retention, DbError> {
+    let d = crate::backup::Retention::default();
+    let read = |key: &str, default: u32| -> Result<u32, DbError> {
+        Ok(get(conn, key)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default))
+    };
+    Ok(crate::backup::Retention {
+        daily: read(KEEP_DAILY, d.daily)?,
+        weekly: read(KEEP_WEEKLY, d.weekly)?,
+        monthly: read(KEEP_MONTHLY, d.monthly)?,
+    })
+}
+
+pub fn set_backup_retention(
+    conn: &Connection,
+    keep: crate::backup::Retention,
+) -> Result<(), DbError> {
+    set(conn, KEEP_DAILY, &keep.daily.to_string())?;
+    set(conn, KEEP_WEEKLY, &keep.weekly.to_string())?;
+    set(conn, KEEP_MONTHLY, &keep.monthly.to_string())
+}

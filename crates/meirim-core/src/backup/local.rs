@@ -109,7 +109,21 @@ fn dir_of(db: &Database) -> Result<PathBuf, BackupError> {
 
 /// Makes a verified snapshot in `backups/` now.
 pub fn create(db: &Database, kind: Kind, now: DateTime<Utc>) -> Result<LocalBackup, BackupError> {
-    let dir = dir_of(db)?;
+    create_in(db.conn(), &dir_of(db)?, kind, now)
+}
+
+/// `create` from any connection to the registry (the app's start-up backup runs on its
+/// own read connection, beside the window's).
+pub fn create_in(
+    conn: &rusqlite::Connection,
+    dir: &Path,
+    kind: Kind,
+    now: DateTime<Utc>,
+) -> Result<LocalBackup, BackupError> {
+    std::fs::create_dir_all(dir).map_err(|e| BackupError::Write {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
     let mut target = dir.join(format!("meirim-{stamp}-{}.sqlite3", kind.code()));
     let mut n = 1;
@@ -117,7 +131,7 @@ pub fn create(db: &Database, kind: Kind, now: DateTime<Utc>) -> Result<LocalBack
         n += 1;
         target = dir.join(format!("meirim-{stamp}-{n}-{}.sqlite3", kind.code()));
     }
-    let contents = snapshot(db.conn(), &target)?;
+    let contents = snapshot(conn, &target)?;
     let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
     Ok(LocalBackup {
         path: target.display().to_string(),
@@ -126,7 +140,7 @@ pub fn create(db: &Database, kind: Kind, now: DateTime<Utc>) -> Result<LocalBack
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default(),
         kind,
-        created_at: now.to_rfc3339(),
+        created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         size,
         contents: Some(contents),
     })
@@ -161,6 +175,9 @@ pub fn list_in(data_dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>,
 
 fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
     let dir = dir.to_path_buf();
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
     let entries = std::fs::read_dir(&dir).map_err(|e| BackupError::Read {
         path: dir.clone(),
         reason: e.to_string(),
@@ -185,7 +202,7 @@ fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupE
             path: path.display().to_string(),
             file_name: name,
             kind,
-            created_at: at.to_rfc3339(),
+            created_at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         });
     }
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
@@ -205,7 +222,16 @@ pub fn auto_if_due(
     now: DateTime<Utc>,
     keep: Retention,
 ) -> Result<Option<LocalBackup>, BackupError> {
-    let newest = list(db, false)?
+    auto_if_due_in(db.conn(), &dir_of(db)?, now, keep)
+}
+
+pub fn auto_if_due_in(
+    conn: &rusqlite::Connection,
+    dir: &Path,
+    now: DateTime<Utc>,
+    keep: Retention,
+) -> Result<Option<LocalBackup>, BackupError> {
+    let newest = list_dir(dir, false)?
         .into_iter()
         .filter(|b| b.kind != Kind::BeforeMigration)
         .filter_map(|b| DateTime::parse_from_rfc3339(&b.created_at).ok())
@@ -213,8 +239,8 @@ pub fn auto_if_due(
     if newest.is_some_and(|t| now.signed_duration_since(t) < Duration::days(1)) {
         return Ok(None);
     }
-    let made = create(db, Kind::Daily, now)?;
-    prune(db, now, keep)?;
+    let made = create_in(conn, dir, Kind::Daily, now)?;
+    prune_dir(dir, keep)?;
     Ok(Some(made))
 }
 
@@ -244,7 +270,11 @@ pub(crate) fn kept(times: &[DateTime<Utc>], keep: Retention) -> Vec<bool> {
 
 /// Deletes the automatic backups the retention policy no longer keeps. Returns how many.
 pub fn prune(db: &Database, _now: DateTime<Utc>, keep: Retention) -> Result<u32, BackupError> {
-    let auto: Vec<LocalBackup> = list(db, false)?
+    prune_dir(&dir_of(db)?, keep)
+}
+
+fn prune_dir(dir: &Path, keep: Retention) -> Result<u32, BackupError> {
+    let auto: Vec<LocalBackup> = list_dir(dir, false)?
         .into_iter()
         .filter(|b| b.kind.rotated())
         .collect();
