@@ -103,6 +103,15 @@ const COMMANDS: &[&str] = &[
     "import_save_mapping",
     "import_history",
     "import_undo",
+    "backups_list",
+    "backup_now",
+    "backup_retention",
+    "set_backup_retention",
+    "backup_seal",
+    "backup_files",
+    "choose_backup_file",
+    "backup_inspect",
+    "backup_restore",
 ];
 
 fn main() {

@@ -31,6 +31,10 @@ impl AppState {
                 .with("path", "?")
                 .with("reason", e)),
         };
+        if let (Ok(_), Ok(dir)) = (&db, &data_dir) {
+            // The day's backup, on its own read connection so the window opens at once.
+            crate::commands::backups::in_background(dir.clone(), None);
+        }
         Self {
             db: Mutex::new(db),
             data_dir: data_dir.ok(),
@@ -54,6 +58,34 @@ impl AppState {
         match guard.as_mut() {
             Ok(db) => f(db),
             Err(p) => Err(p.clone()),
+        }
+    }
+
+    /// Replaces the open registry (a restore): `f` gets the current one — `None` when it
+    /// could not be opened, e.g. damaged — and returns the new one. If `f` fails, the
+    /// registry on disk is opened again, so the window keeps a registry either way.
+    pub fn reopen_with(
+        &self,
+        f: impl FnOnce(Option<Database>) -> Result<Database, Problem>,
+    ) -> Result<(), Problem> {
+        let mut guard = self
+            .db
+            .lock()
+            .map_err(|_| Problem::new(ErrorCode::Internal).with("reason", "state lock poisoned"))?;
+        let placeholder = Err(Problem::new(ErrorCode::Internal).with("reason", "restoring"));
+        let current = std::mem::replace(&mut *guard, placeholder).ok();
+        match f(current) {
+            Ok(db) => {
+                *guard = Ok(db);
+                Ok(())
+            }
+            Err(p) => {
+                *guard = match &self.data_dir {
+                    Some(dir) => Database::open_in(dir).map_err(Problem::from),
+                    None => Err(p.clone()),
+                };
+                Err(p)
+            }
         }
     }
 

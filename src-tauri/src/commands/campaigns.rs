@@ -47,7 +47,9 @@ pub fn bulk_candidates(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn bulk_plan(state: State<'_, AppState>, plan: BulkPlan) -> Result<BulkOutcome, Problem> {
-    state.with_db(|db| aid::bulk::plan(db, &plan))
+    let planned = state.with_db(|db| aid::bulk::plan(db, &plan))?;
+    crate::commands::backups::after_change(&state);
+    Ok(planned)
 }
 
 #[tauri::command(async)]
@@ -68,7 +70,10 @@ pub fn deliver_many(
     on: Option<String>,
     receipt_signed: bool,
 ) -> Result<u32, Problem> {
-    state.with_db(|db| aid::bulk::deliver_many(db, &ids, on.as_deref(), receipt_signed))
+    let delivered =
+        state.with_db(|db| aid::bulk::deliver_many(db, &ids, on.as_deref(), receipt_signed))?;
+    crate::commands::backups::after_change(&state);
+    Ok(delivered)
 }
 
 /// The signatory printed on the last distribution list, to offer again.

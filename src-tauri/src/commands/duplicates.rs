@@ -22,7 +22,9 @@ pub fn merge_families(
     keep: String,
     absorb: String,
 ) -> Result<Family, Problem> {
-    state.with_db(|db| family::merge(db, &keep, &absorb))
+    let merged = state.with_db(|db| family::merge(db, &keep, &absorb))?;
+    crate::commands::backups::after_change(&state);
+    Ok(merged)
 }
 
 #[tauri::command(async)]

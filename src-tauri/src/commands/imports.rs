@@ -43,7 +43,7 @@ pub struct FoundFile {
     pub drive: Option<String>,
 }
 
-fn spreadsheets_in(dir: &Path, drive: Option<&str>, out: &mut Vec<FoundFile>) {
+fn spreadsheets_in(dir: &Path, drive: Option<&str>, exts: &[&str], out: &mut Vec<FoundFile>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -53,7 +53,7 @@ fn spreadsheets_in(dir: &Path, drive: Option<&str>, out: &mut Vec<FoundFile>) {
             .extension()
             .map(|x| x.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        if path.is_file() && EXTENSIONS.contains(&ext.as_str()) {
+        if path.is_file() && exts.contains(&ext.as_str()) {
             out.push(FoundFile {
                 path: path.display().to_string(),
                 name: e.file_name().to_string_lossy().into_owned(),
@@ -67,12 +67,17 @@ fn spreadsheets_in(dir: &Path, drive: Option<&str>, out: &mut Vec<FoundFile>) {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn import_sources(state: State<'_, AppState>) -> Vec<FoundFile> {
+    files_in(&state, EXTENSIONS)
+}
+
+/// Files with one of `exts` at the top of each USB stick and in documents/.
+pub(crate) fn files_in(state: &AppState, exts: &[&str]) -> Vec<FoundFile> {
     let mut out = Vec::new();
     for d in meirim_exchange::removable() {
-        spreadsheets_in(Path::new(&d.mount_point), Some(&d.name), &mut out);
+        spreadsheets_in(Path::new(&d.mount_point), Some(&d.name), exts, &mut out);
     }
-    if let Ok(dir) = data_dir(&state) {
-        spreadsheets_in(&meirim_documents::documents_dir(&dir), None, &mut out);
+    if let Ok(dir) = data_dir(state) {
+        spreadsheets_in(&meirim_documents::documents_dir(&dir), None, exts, &mut out);
     }
     out.sort_by(|a, b| a.drive.cmp(&b.drive).then(a.name.cmp(&b.name)));
     out
@@ -276,6 +281,7 @@ pub fn import_apply(
 ) -> Result<Outcome, Problem> {
     let (prepared, outcome) = run(&state, sheet, &mapping, &choices, &on_progress, true)?;
     remember(&state, sheet, &mapping, prepared, outcome.clone());
+    crate::commands::backups::after_change(&state);
     Ok(outcome)
 }
 

@@ -4,6 +4,7 @@
 
 mod aid;
 mod app;
+pub(crate) mod backups;
 mod campaigns;
 mod categories;
 mod documents;
@@ -123,6 +124,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         imports::import_save_mapping,
         imports::import_history,
         imports::import_undo,
+        backups::backups_list,
+        backups::backup_now,
+        backups::backup_retention,
+        backups::set_backup_retention,
+        backups::backup_seal,
+        backups::backup_files,
+        backups::choose_backup_file,
+        backups::backup_inspect,
+        backups::backup_restore,
     ])
 }
 
@@ -178,6 +188,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 102);
+        assert_eq!(count, 111);
     }
 }

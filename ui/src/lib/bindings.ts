@@ -158,6 +158,23 @@ export const commands = {
 	importSaveMapping: (name: string, sheet: number, mapping: Mapping) => typedError<SavedMapping[], Problem>(__TAURI_INVOKE("import_save_mapping", { name, sheet, mapping })),
 	importHistory: () => typedError<Batch_Serialize[], Problem>(__TAURI_INVOKE("import_history")),
 	importUndo: (batchId: string) => typedError<Undone, Problem>(__TAURI_INVOKE("import_undo", { batchId })),
+	/**  Local backups, newest first, with what each holds. Works without an open registry. */
+	backupsList: () => typedError<LocalBackup_Serialize[], Problem>(__TAURI_INVOKE("backups_list")),
+	backupNow: () => typedError<LocalBackup_Serialize, Problem>(__TAURI_INVOKE("backup_now")),
+	backupRetention: () => typedError<Retention, Problem>(__TAURI_INVOKE("backup_retention")),
+	setBackupRetention: (keep: Retention) => typedError<null, Problem>(__TAURI_INVOKE("set_backup_retention", { keep })),
+	/**  The encrypted copy, written to `target` (a USB stick's folder, documents/, or a file). */
+	backupSeal: (passphrase: string, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("backup_seal", { passphrase, target })),
+	/**  Encrypted backups at the top of USB sticks and in documents/. */
+	backupFiles: () => __TAURI_INVOKE<FoundFile_Serialize[]>("backup_files"),
+	chooseBackupFile: () => __TAURI_INVOKE<string | null>("choose_backup_file"),
+	/**  Checks a backup and says what it holds beside the current data; changes nothing. */
+	backupInspect: (from: RestoreFrom) => typedError<Candidate_Serialize, Problem>(__TAURI_INVOKE("backup_inspect", { from })),
+	/**
+	 *  Replaces the registry with the inspected backup. The current registry is kept as a
+	 *  backup first (a damaged one is moved aside). The window reloads afterwards.
+	 */
+	backupRestore: (candidate: Candidate_Deserialize) => typedError<null, Problem>(__TAURI_INVOKE("backup_restore", { candidate })),
 };
 
 /* Types */
@@ -626,6 +643,29 @@ export type Campaign_Serialize = {
 	description: string | null,
 };
 
+/**  A backup staged for restore, and what it would change. */
+export type Candidate = Candidate_Serialize | Candidate_Deserialize;
+
+/**  A backup staged for restore, and what it would change. */
+export type Candidate_Deserialize = {
+	staged: string,
+	backup: Contents_Deserialize,
+	current?: Contents_Deserialize | null,
+	manifest?: Manifest_Deserialize | null,
+	/**  The backup's schema was older and has been brought up to date in the staged copy. */
+	migrated_from?: number | null,
+};
+
+/**  A backup staged for restore, and what it would change. */
+export type Candidate_Serialize = {
+	staged: string,
+	backup: Contents_Serialize,
+	current: Contents_Serialize | null,
+	manifest: Manifest_Serialize | null,
+	/**  The backup's schema was older and has been brought up to date in the staged copy. */
+	migrated_from: number | null,
+};
+
 export type Category = Category_Serialize | Category_Deserialize;
 
 export type CategoryCount = {
@@ -770,6 +810,33 @@ export type Consent_Serialize = {
 	form: ConsentForm | null,
 	until: string | null,
 	recorded_by: string | null,
+};
+
+/**  What a registry file holds, shown beside each backup and before a restore. */
+export type Contents = Contents_Serialize | Contents_Deserialize;
+
+/**  What a registry file holds, shown beside each backup and before a restore. */
+export type Contents_Deserialize = {
+	schema_version: number,
+	office: string,
+	families: number,
+	members: number,
+	deliveries: number,
+	volunteers: number,
+	/**  The latest change recorded in the audit log or on a family (RFC 3339). */
+	newest_change?: string | null,
+};
+
+/**  What a registry file holds, shown beside each backup and before a restore. */
+export type Contents_Serialize = {
+	schema_version: number,
+	office: string,
+	families: number,
+	members: number,
+	deliveries: number,
+	volunteers: number,
+	/**  The latest change recorded in the audit log or on a family (RFC 3339). */
+	newest_change: string | null,
 };
 
 export type Counts = {
@@ -1036,7 +1103,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "db-damaged" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1480,6 +1547,19 @@ export type IssuedDocument_Serialize = {
 	cancel_reason: string | null,
 };
 
+/**  Why a backup was made; part of its file name. */
+export type Kind = 
+/**  At start-up, the day's first. */
+"daily" | 
+/**  After an import, a bulk distribution or a merge. */
+"after-change" | 
+/**  Made by the user. */
+"manual" | 
+/**  The registry as it was just before a restore replaced it. */
+"before-restore" | 
+/**  Made by the migration step before a schema upgrade. */
+"before-migration";
+
 /**
  *  What a line is called: a message id of the Fluent files, a name kept in both languages,
  *  or a name as the office typed it (a village, a campaign).
@@ -1575,6 +1655,50 @@ export type ListOptions = {
 	/**  The user confirmed the list carries personal data and is exported on purpose. */
 	personal_data: boolean,
 	with_iin: boolean,
+};
+
+export type LocalBackup = LocalBackup_Serialize | LocalBackup_Deserialize;
+
+export type LocalBackup_Deserialize = {
+	path: string,
+	file_name: string,
+	kind: Kind,
+	/**  RFC 3339, UTC. */
+	created_at: string,
+	size: number | null,
+	/**  `None` when the file cannot be read as a registry. */
+	contents?: Contents_Deserialize | null,
+};
+
+export type LocalBackup_Serialize = {
+	path: string,
+	file_name: string,
+	kind: Kind,
+	/**  RFC 3339, UTC. */
+	created_at: string,
+	size: number | null,
+	/**  `None` when the file cannot be read as a registry. */
+	contents: Contents_Serialize | null,
+};
+
+export type Manifest = Manifest_Serialize | Manifest_Deserialize;
+
+export type Manifest_Deserialize = {
+	app_version: string,
+	created_at: string,
+	contents: Contents_Deserialize,
+	/**  SHA-256 of the registry file inside, hex. */
+	sha256: string,
+	bytes: number | null,
+};
+
+export type Manifest_Serialize = {
+	app_version: string,
+	created_at: string,
+	contents: Contents_Serialize,
+	/**  SHA-256 of the registry file inside, hex. */
+	sha256: string,
+	bytes: number | null,
 };
 
 /**  Which row is the header and which field each column feeds. */
@@ -2012,6 +2136,19 @@ export type RegisterFilter_Serialize = {
 export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" | "grandparent" | "daughter-in-law" | "son-in-law" | "other-relative" | "other";
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
+
+/**  Where a restore comes from: a local backup, or a file (encrypted: with its passphrase). */
+export type RestoreFrom = { from: "local"; path: string } | { from: "file"; path: string; passphrase: string };
+
+/**
+ *  How many automatic backups to keep: the newest of each of the last N days, weeks and
+ *  months.
+ */
+export type Retention = {
+	daily: number,
+	weekly: number,
+	monthly: number,
+};
 
 /**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
 export type RowIssue = RowIssue_Serialize | RowIssue_Deserialize;

@@ -295,6 +295,29 @@ fn prune_dir(dir: &Path, keep: Retention) -> Result<u32, BackupError> {
     Ok(removed)
 }
 
+/// The backup the app makes on its own, on a fresh read-only connection to the registry in
+/// `data_dir` (so it can run beside the window's): the day's (`None`, when due) or one after
+/// a big change.
+pub fn background(
+    data_dir: &Path,
+    kind: Option<Kind>,
+) -> Result<Option<LocalBackup>, crate::Problem> {
+    let path = paths::db_path(data_dir);
+    let conn =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| BackupError::Read {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+    let dir = paths::backup_dir(data_dir);
+    let keep = crate::settings::backup_retention(&conn)?;
+    let now = Utc::now();
+    Ok(match kind {
+        None => auto_if_due_in(&conn, &dir, now, keep)?,
+        Some(kind) => Some(create_in(&conn, &dir, kind, now)?),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,8 +15,8 @@ use serde::Serialize;
 use crate::problem::{ErrorCode, Problem};
 
 pub use local::{
-    auto_if_due, auto_if_due_in, create, create_in, list, list_in, prune, Kind, LocalBackup,
-    Retention,
+    auto_if_due, auto_if_due_in, background, create, create_in, list, list_in, prune, Kind,
+    LocalBackup, Retention,
 };
 pub use restore::{inspect, replace, replace_damaged, Candidate, Source};
 pub use sealed::{open_sealed, seal, Manifest, MIN_PASSPHRASE};

@@ -1,0 +1,162 @@
+//! The backup screen's commands: local backups (list, make now, retention), the encrypted
+//! copy for a USB stick, and restore — from a local backup or a file, also when the
+//! registry is damaged and the rest of the app cannot open it.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use meirim_core::backup::{self, Candidate, Kind, LocalBackup, Retention, Source};
+use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::{paths, settings};
+
+use serde::Deserialize;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::documents::data_dir;
+use crate::commands::exports::{destination, Target};
+use crate::commands::imports::{files_in, FoundFile};
+use crate::state::AppState;
+
+/// The extension of the encrypted backup file.
+pub const SEALED_EXTENSION: &str = "meirim-backup";
+
+/// A backup made off the window's thread, on its own read connection: the day's (`None`)
+/// or after a big change. A failure is reported on stderr; the window is never blocked.
+pub(crate) fn in_background(data_dir: PathBuf, kind: Option<Kind>) {
+    std::thread::spawn(move || {
+        if let Err(p) = backup::background(&data_dir, kind) {
+            eprintln!("Meirim: the automatic backup failed: {p}");
+        }
+    });
+}
+
+/// After an import, a bulk distribution or a merge: a backup of the result, off-thread.
+pub(crate) fn after_change(state: &AppState) {
+    if let Ok(dir) = data_dir(state) {
+        in_background(dir, Some(Kind::AfterChange));
+    }
+}
+
+/// Local backups, newest first, with what each holds. Works without an open registry.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<LocalBackup>, Problem> {
+    Ok(backup::list_in(&data_dir(&state)?, true)?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_now(state: State<'_, AppState>) -> Result<LocalBackup, Problem> {
+    state.with_db(|db| Ok(backup::create(db, Kind::Manual, Utc::now())?))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_retention(state: State<'_, AppState>) -> Result<Retention, Problem> {
+    state.with_db(|db| Ok(settings::backup_retention(db.conn())?))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_backup_retention(state: State<'_, AppState>, keep: Retention) -> Result<(), Problem> {
+    if keep.daily == 0 || keep.daily > 366 || keep.weekly > 520 || keep.monthly > 240 {
+        return Err(Problem::new(ErrorCode::InvalidChoice).with("value", keep.daily));
+    }
+    state.with_db(|db| {
+        settings::set_backup_retention(db.conn(), keep)?;
+        backup::prune(db, Utc::now(), keep)?;
+        Ok(())
+    })
+}
+
+/// The encrypted copy, written to `target` (a USB stick's folder, documents/, or a file).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_seal(
+    state: State<'_, AppState>,
+    passphrase: String,
+    target: Target,
+) -> Result<String, Problem> {
+    let now = Utc::now();
+    let name = format!(
+        "meirim-{}.{SEALED_EXTENSION}",
+        now.with_timezone(&chrono::Local).format("%Y-%m-%d-%H%M")
+    );
+    let dir = data_dir(&state)?;
+    let (bytes, _) = state.with_db(|db| {
+        Ok(backup::seal(
+            db,
+            &passphrase,
+            &paths::backup_dir(&dir),
+            now,
+        )?)
+    })?;
+    let path = destination(&state, &target, &name)?;
+    meirim_exchange::save(&path, &bytes)?;
+    Ok(path.display().to_string())
+}
+
+/// Encrypted backups at the top of USB sticks and in documents/.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_files(state: State<'_, AppState>) -> Vec<FoundFile> {
+    files_in(&state, &[SEALED_EXTENSION])
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn choose_backup_file(app: tauri::AppHandle) -> Option<String> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Meirim", &[SEALED_EXTENSION, "sqlite3"])
+        .blocking_pick_file()?;
+    Some(picked.into_path().ok()?.display().to_string())
+}
+
+/// Where a restore comes from: a local backup, or a file (encrypted: with its passphrase).
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(tag = "from", rename_all = "kebab-case")]
+pub enum RestoreFrom {
+    Local { path: String },
+    File { path: String, passphrase: String },
+}
+
+fn source(from: RestoreFrom) -> Source {
+    match from {
+        RestoreFrom::Local { path } => Source::Plain(PathBuf::from(path)),
+        RestoreFrom::File { path, passphrase } => {
+            let path = PathBuf::from(path);
+            if path.extension().is_some_and(|e| e == "sqlite3") {
+                Source::Plain(path)
+            } else {
+                Source::Sealed { path, passphrase }
+            }
+        }
+    }
+}
+
+/// Checks a backup and says what it holds beside the current data; changes nothing.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_inspect(state: State<'_, AppState>, from: RestoreFrom) -> Result<Candidate, Problem> {
+    backup::inspect(&data_dir(&state)?, &source(from))
+}
+
+/// Replaces the registry with the inspected backup. The current registry is kept as a
+/// backup first (a damaged one is moved aside). The window reloads afterwards.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_restore(state: State<'_, AppState>, candidate: Candidate) -> Result<(), Problem> {
+    let dir = data_dir(&state)?;
+    let staged = PathBuf::from(&candidate.staged);
+    // Only the file inspect staged may be swapped in.
+    if staged.parent() != Some(dir.join("restore").as_path()) {
+        return Err(Problem::new(ErrorCode::NotFound).with("path", staged.display()));
+    }
+    state.reopen_with(|current| match current {
+        Some(db) => backup::replace(db, &dir, &candidate, Utc::now()),
+        None => backup::replace_damaged(&dir, &candidate, Utc::now()),
+    })
+}
