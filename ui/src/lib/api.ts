@@ -40,6 +40,11 @@ import type {
   BulkFilter_Deserialize,
   BulkOutcome_Serialize,
   Batch_Serialize,
+  Candidate_Serialize,
+  Candidate_Deserialize,
+  LocalBackup_Serialize,
+  Retention,
+  RestoreFrom,
   CsvOptions_Deserialize,
   FoundFile_Serialize,
   ImportPreview_Serialize,
@@ -158,6 +163,9 @@ export type BulkCandidate = BulkCandidate_Serialize;
 export type BulkFilter = BulkFilter_Deserialize;
 export type BulkOutcome = BulkOutcome_Serialize;
 export type ImportBatch = Batch_Serialize;
+export type LocalBackup = LocalBackup_Serialize;
+export type RestoreCandidate = Candidate_Serialize;
+export type { Contents_Serialize as Contents, Kind as BackupKind, Retention, RestoreFrom } from "./bindings";
 export type CsvOptions = CsvOptions_Deserialize;
 export type FoundFile = FoundFile_Serialize;
 export type ImportPreview = ImportPreview_Serialize;
@@ -262,6 +270,17 @@ export const api = {
     unwrap(commands.importSaveMapping(name, sheet, mapping)),
   importHistory: (): Promise<ImportBatch[]> => unwrap(commands.importHistory()),
   importUndo: (batchId: string): Promise<Undone> => unwrap(commands.importUndo(batchId)),
+  backupsList: (): Promise<LocalBackup[]> => unwrap(commands.backupsList()),
+  backupNow: (): Promise<LocalBackup> => unwrap(commands.backupNow()),
+  backupRetention: (): Promise<Retention> => unwrap(commands.backupRetention()),
+  setBackupRetention: (keep: Retention): Promise<null> => unwrap(commands.setBackupRetention(keep)),
+  backupSeal: (passphrase: string, target: Target): Promise<string> => unwrap(commands.backupSeal(passphrase, target)),
+  backupFiles: (): Promise<FoundFile[]> => commands.backupFiles(),
+  chooseBackupFile: (): Promise<string | null> => commands.chooseBackupFile(),
+  backupInspect: (from: RestoreFrom): Promise<RestoreCandidate> => unwrap(commands.backupInspect(from)),
+  // What inspect returned goes back as it came: the same JSON either way.
+  backupRestore: (candidate: RestoreCandidate): Promise<null> =>
+    unwrap(commands.backupRestore(candidate as Candidate_Deserialize)),
   listLetterTemplates: (withArchived: boolean): Promise<LetterTemplate[]> =>
     unwrap(commands.listLetterTemplates(withArchived)),
   saveLetterTemplate: (id: string | null, input: TemplateInput): Promise<LetterTemplate> =>

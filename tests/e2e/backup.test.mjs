@@ -1,0 +1,81 @@
+// Backups through the real app: an encrypted copy written to a test "USB stick", a family
+// added afterwards, then the copy restored — the new family is gone, the rest intact, and
+// the replaced registry is kept as a backup.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf, type } from "./harness.mjs";
+
+const dataDir = freshDataDir();
+const usb = path.join(freshDataDir(), "KINGSTON");
+const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" });
+const total = () => JSON.parse(cli("families", "list", "--limit", "1")).total;
+const PASSPHRASE = "Ақсу ауылы 2026";
+
+before(async () => {
+  execFileSync(CLI, ["--data-dir", dataDir, "demo", "--families", "20", "--deliveries", "40", "--seed", "8"]);
+  mkdirSync(usb);
+  process.env.MEIRIM_REMOVABLE_DRIVES = usb;
+  await startDriver();
+});
+after(() => stopDriver());
+
+test("an encrypted backup on a stick restores the registry as it was", async () => {
+  const browser = await launch(dataDir);
+  try {
+    await click(browser, "#open-backups");
+    await click(browser, "#backup-now");
+    await (await browser.$("#backup-list")).waitForDisplayed();
+    assert.match(await textOf(browser, "#backup-list"), /Қолмен жасалған/);
+
+    await (await browser.$("#backup-destination")).selectByAttribute("value", usb);
+    await type(browser, "#backup-passphrase", PASSPHRASE);
+    await type(browser, "#backup-passphrase2", "басқа");
+    await click(browser, "#backup-seal");
+    assert.match(await textOf(browser, "#backup-seal-error"), /бірдей емес/);
+    await type(browser, "#backup-passphrase2", PASSPHRASE);
+    await click(browser, "#backup-seal");
+    await (await browser.$("#backup-notice")).waitForDisplayed();
+    assert.match(await textOf(browser, "#backup-notice"), /\.meirim-backup/);
+    const sealed = readdirSync(usb).filter((f) => f.endsWith(".meirim-backup"));
+    assert.equal(sealed.length, 1);
+    await shot(browser, "80-backup-sealed");
+
+    // After the backup, a family is added.
+    execFileSync(CLI, ["--data-dir", dataDir, "families", "add", "--surname", "Жаңабаева", "--name", "Гүлім", "--accept-duplicates"]);
+    assert.equal(total(), 21);
+
+    await click(browser, "#nav-home");
+    await click(browser, "#open-backups");
+    await click(browser, "#backup-file-0");
+    await type(browser, "#restore-passphrase", "қате құпия сөз");
+    await click(browser, "#restore-inspect");
+    await (await browser.$("#backup-problem")).waitForDisplayed();
+    assert.match(await textOf(browser, "#backup-problem"), /Құпия сөз қате/);
+    await type(browser, "#restore-passphrase", PASSPHRASE);
+    await click(browser, "#restore-inspect");
+    await (await browser.$("#restore-candidate")).waitForDisplayed();
+    assert.equal(await textOf(browser, "#restore-backup-families"), "20");
+    await shot(browser, "81-restore-preview");
+    await click(browser, "#restore-confirm");
+    // The window reloads on the restored registry.
+    await browser.waitUntil(async () => (await browser.$("#dashboard").isExisting()) || (await browser.$("#family-search").isExisting()), {
+      timeoutMsg: "the window did not come back after the restore",
+    });
+    await click(browser, "#nav-families");
+    await browser.waitUntil(async () => (await textOf(browser, "#family-count")).replace(/\D/g, "") === "20", {
+      timeoutMsg: "the restored registry does not have the twenty families",
+    });
+    assert.doesNotMatch(await textOf(browser, "main"), /Жаңабаева/);
+    await shot(browser, "82-restored");
+  } finally {
+    await quit(browser);
+  }
+  assert.equal(total(), 20);
+  const kept = JSON.parse(cli("backup", "list"));
+  const before = kept.find((b) => b.kind === "before-restore");
+  assert.ok(before, "the replaced registry is kept as a backup");
+  assert.equal(before.contents.families, 21);
+});
