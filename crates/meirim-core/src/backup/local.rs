@@ -124,6 +124,7 @@ pub fn create_in(
         path: dir.to_path_buf(),
         reason: e.to_string(),
     })?;
+    sweep_partials(dir);
     let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
     let mut target = dir.join(format!("meirim-{stamp}-{}.sqlite3", kind.code()));
     let mut n = 1;
@@ -148,6 +149,25 @@ pub fn create_in(
 
 /// When a backup was made: from its name («meirim-2026-11-23T09-00-00Z-…»), else the file's
 /// modification time (the migration's backups, files copied in by hand).
+/// Half-written copies left by a backup that was cut off (a power cut): removed once they
+/// are an hour old, so a backup still running beside this one is never touched.
+fn sweep_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale && e.file_name().to_string_lossy().ends_with(".partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {
     let stamp = name.strip_prefix("meirim-").and_then(|r| r.get(..19));
     if let Some(t) =
