@@ -56,16 +56,32 @@ pub fn seal(
     let tmp = work_dir.join(format!(".sealing-{}.sqlite3", crate::clock::new_id()));
     let result = (|| {
         let contents = snapshot(db.conn(), &tmp)?;
-        let registry = std::fs::read(&tmp).map_err(|e| BackupError::Read {
+        let read_err = |e: std::io::Error| BackupError::Read {
             path: tmp.clone(),
             reason: e.to_string(),
-        })?;
+        };
+        // Two passes over the file rather than a copy of it in memory: the checksum goes in
+        // the manifest, which comes first.
+        let mut hasher = Sha256::new();
+        let mut bytes = 0u64;
+        {
+            let mut file = std::fs::File::open(&tmp).map_err(read_err)?;
+            let mut buf = vec![0u8; 1 << 20];
+            loop {
+                let n = file.read(&mut buf).map_err(read_err)?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buf[..n]);
+                bytes += n as u64;
+            }
+        }
         let manifest = Manifest {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             created_at: now.to_rfc3339(),
             contents,
-            sha256: hex(&Sha256::digest(&registry)),
-            bytes: registry.len() as u64,
+            sha256: hex(&hasher.finalize()),
+            bytes,
         };
         let failed = |e: std::io::Error| BackupError::Write {
             path: tmp.clone(),
@@ -77,14 +93,15 @@ pub fn seal(
         })?;
         let encryptor =
             age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
-        let mut out = Vec::with_capacity(registry.len() / 3);
+        let mut out = Vec::with_capacity((bytes / 3) as usize);
         let sealed = encryptor.wrap_output(&mut out).map_err(failed)?;
         let mut gz = GzEncoder::new(sealed, flate2::Compression::fast());
         gz.write_all(MAGIC).map_err(failed)?;
         gz.write_all(&(head.len() as u32).to_le_bytes())
             .map_err(failed)?;
         gz.write_all(&head).map_err(failed)?;
-        gz.write_all(&registry).map_err(failed)?;
+        let mut file = std::fs::File::open(&tmp).map_err(read_err)?;
+        std::io::copy(&mut file, &mut gz).map_err(failed)?;
         gz.finish().map_err(failed)?.finish().map_err(failed)?;
         Ok((out, manifest))
     })();
