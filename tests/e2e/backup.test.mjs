@@ -3,13 +3,22 @@
 // the replaced registry is kept as a backup.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf, type } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 const usb = path.join(freshDataDir(), "KINGSTON");
+// A write-protected "stick": a tmpfs mounted read-only (mount needs root, or sudo -n).
+const locked = path.join(freshDataDir(), "LOCKED");
+const asRoot = (program, args) => {
+  try {
+    execFileSync(program, args);
+  } catch {
+    execFileSync("sudo", ["-n", program, ...args]);
+  }
+};
 const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" });
 const total = () => JSON.parse(cli("families", "list", "--limit", "1")).total;
 const PASSPHRASE = "Ақсу ауылы 2026";
@@ -17,10 +26,15 @@ const PASSPHRASE = "Ақсу ауылы 2026";
 before(async () => {
   execFileSync(CLI, ["--data-dir", dataDir, "demo", "--families", "20", "--deliveries", "40", "--seed", "8"]);
   mkdirSync(usb);
-  process.env.MEIRIM_REMOVABLE_DRIVES = usb;
+  mkdirSync(locked);
+  asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", locked]);
+  process.env.MEIRIM_REMOVABLE_DRIVES = [usb, locked].join(path.delimiter);
   await startDriver();
 });
-after(() => stopDriver());
+after(() => {
+  stopDriver();
+  asRoot("umount", [locked]);
+});
 
 test("an encrypted backup on a stick restores the registry as it was", async () => {
   const browser = await launch(dataDir);
@@ -29,6 +43,16 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
     await click(browser, "#backup-now");
     await (await browser.$("#backup-list")).waitForDisplayed();
     assert.match(await textOf(browser, "#backup-list"), /Қолмен жасалған/);
+
+    // A write-protected stick: a clear message, nothing written.
+    await (await browser.$("#backup-destination")).selectByAttribute("value", locked);
+    await type(browser, "#backup-passphrase", PASSPHRASE);
+    await type(browser, "#backup-passphrase2", PASSPHRASE);
+    await click(browser, "#backup-seal");
+    await (await browser.$("#backup-problem")).waitForDisplayed();
+    assert.match(await textOf(browser, "#backup-problem"), /жазуға болмайды/);
+    assert.deepEqual(readdirSync(locked), []);
+    await shot(browser, "79-backup-read-only-stick");
 
     await (await browser.$("#backup-destination")).selectByAttribute("value", usb);
     await type(browser, "#backup-passphrase", PASSPHRASE);
@@ -78,4 +102,38 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
   const before = kept.find((b) => b.kind === "before-restore");
   assert.ok(before, "the replaced registry is kept as a backup");
   assert.equal(before.contents.families, 21);
+});
+
+test("a damaged registry is not opened; the start screen restores the last good backup", async () => {
+  const dir = freshDataDir();
+  execFileSync(CLI, ["--data-dir", dir, "demo", "--families", "12", "--deliveries", "10", "--seed", "2"]);
+  execFileSync(CLI, ["--data-dir", dir, "backup", "create"]);
+  // A disk error in the middle of the file.
+  const file = path.join(dir, "meirim.sqlite3");
+  const bytes = readFileSync(file);
+  bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8192);
+  writeFileSync(file, bytes);
+
+  const browser = await launch(dir, { home: true });
+  try {
+    const box = await browser.$("#startup-problem");
+    await box.waitForDisplayed();
+    assert.match(await box.getText(), /Тізілім файлы бүлінген/);
+    await (await browser.$("[data-restore-local='0']")).waitForDisplayed();
+    await shot(browser, "83-damaged-registry");
+    await click(browser, "[data-restore-local='0']");
+    await (await browser.$("#restore-candidate")).waitForDisplayed();
+    assert.equal(await textOf(browser, "#restore-backup-families"), "12");
+    await click(browser, "#restore-confirm");
+    await browser.waitUntil(async () => browser.$("#dashboard").isExisting(), {
+      timeoutMsg: "the app did not start on the restored registry",
+    });
+    await shot(browser, "84-restored-after-damage");
+  } finally {
+    await quit(browser);
+  }
+  assert.equal(JSON.parse(execFileSync(CLI, ["--data-dir", dir, "--json", "families", "list", "--limit", "1"], { encoding: "utf8" })).total, 12);
+  const aside = readdirSync(dir).filter((f) => /^meirim\.sqlite3\.damaged-[^-]*Z$/.test(f) || /^meirim\.sqlite3\.damaged-.*Z$/.test(f));
+  assert.equal(aside.length, 1, readdirSync(dir).join(", "));
+  assert.ok(readFileSync(path.join(dir, aside[0])).equals(bytes), "the damaged file is kept as it was");
 });
