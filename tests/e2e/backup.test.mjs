@@ -6,19 +6,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf, type } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, mountReadOnlyStick, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 const usb = path.join(freshDataDir(), "KINGSTON");
-// A write-protected "stick": a tmpfs mounted read-only (mount needs root, or sudo -n).
+// A write-protected "stick".
 const locked = path.join(freshDataDir(), "LOCKED");
-const asRoot = (program, args) => {
-  try {
-    execFileSync(program, args);
-  } catch {
-    execFileSync("sudo", ["-n", program, ...args]);
-  }
-};
 const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" });
 const total = () => JSON.parse(cli("families", "list", "--limit", "1")).total;
 const PASSPHRASE = "Ақсу ауылы 2026";
@@ -27,13 +20,13 @@ before(async () => {
   execFileSync(CLI, ["--data-dir", dataDir, "demo", "--families", "20", "--deliveries", "40", "--seed", "8"]);
   mkdirSync(usb);
   mkdirSync(locked);
-  asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", locked]);
+  mountReadOnlyStick(locked);
   process.env.MEIRIM_REMOVABLE_DRIVES = [usb, locked].join(path.delimiter);
   await startDriver();
 });
 after(() => {
   stopDriver();
-  asRoot("umount", [locked]);
+  unmountStick(locked);
 });
 
 test("an encrypted backup on a stick restores the registry as it was", async () => {

@@ -1,7 +1,7 @@
 // Starts the real built app through tauri-driver + WebKitWebDriver and hands tests a
 // WebdriverIO browser. Every wait is bounded and every process is killed by PID, so a hang
 // fails a test instead of eating CI's time.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, existsSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -21,6 +21,24 @@ const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 
 export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "meirim-e2e-"));
+}
+
+/** Runs a command as root: directly, or through sudo -n for a user who may. */
+export function asRoot(program, args) {
+  try {
+    execFileSync(program, args);
+  } catch {
+    execFileSync("sudo", ["-n", program, ...args]);
+  }
+}
+
+/** A write-protected "USB stick": a 1 MB tmpfs mounted read-only at `dir` (must exist). */
+export function mountReadOnlyStick(dir) {
+  asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", dir]);
+}
+
+export function unmountStick(dir) {
+  asRoot("umount", [dir]);
 }
 
 function waitForPort(port, ms) {

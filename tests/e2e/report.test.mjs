@@ -5,33 +5,25 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf, type } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, mountReadOnlyStick, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 // Two "USB sticks" for the app: a plain folder, and a tmpfs mounted read-only.
 const usb = path.join(freshDataDir(), "KINGSTON");
 const locked = path.join(freshDataDir(), "LOCKED");
-// mount needs root: directly, or through sudo -n for a user who may.
-const asRoot = (program, args) => {
-  try {
-    execFileSync(program, args);
-  } catch {
-    execFileSync("sudo", ["-n", program, ...args]);
-  }
-};
 const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, ...args], { encoding: "utf8" });
 
 before(async () => {
   cli("demo", "--families", "150", "--deliveries", "1500", "--seed", "5");
   mkdirSync(usb);
   mkdirSync(locked);
-  asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", locked]);
+  mountReadOnlyStick(locked);
   process.env.MEIRIM_REMOVABLE_DRIVES = [usb, locked].join(path.delimiter);
   await startDriver();
 });
 after(() => {
   stopDriver();
-  asRoot("umount", [locked]);
+  unmountStick(locked);
 });
 
 test("a year's report shows the district's figures and saves as XLSX, CSV and PDF", async () => {

@@ -206,7 +206,7 @@ fn show(ctx: &Ctx, list: &[backup::LocalBackup]) -> Result<(), Problem> {
             let c = b.contents.as_ref();
             vec![
                 local_time(&b.created_at),
-                l.text(&format!("backup-kind-{}", kind_code(b.kind)), &[]),
+                l.text(&format!("backup-kind-{}", crate::output::code(b.kind)), &[]),
                 format!("{:.1} MB", b.size as f64 / 1_048_576.0),
                 c.map_or("?".into(), |c| c.families.to_string()),
                 c.map_or("?".into(), |c| c.deliveries.to_string()),
@@ -236,11 +236,4 @@ fn local_time(rfc3339: &str) -> String {
                 .to_string()
         })
         .unwrap_or_else(|_| rfc3339.to_owned())
-}
-
-fn kind_code(k: Kind) -> String {
-    match serde_json::to_value(k) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }

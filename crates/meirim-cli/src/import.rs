@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::{Args, Subcommand, ValueEnum};
-use meirim_core::import::{self, mappings, Choice, Choices, Field, FixKind, Outcome, SavedMapping};
+use meirim_core::import::{self, mappings, Choice, Choices, Field, Outcome, SavedMapping};
 use meirim_core::problem::{ErrorCode, Problem};
 use meirim_exchange::import::{self as files, CsvOptions, Delimiter, TextEncoding};
 
@@ -293,7 +293,10 @@ fn print_report(
     }
     let mut by_kind: BTreeMap<String, Vec<&import::Fix>> = BTreeMap::new();
     for f in &prepared.fixes {
-        by_kind.entry(kind_code(f.kind)).or_default().push(f);
+        by_kind
+            .entry(crate::output::code(f.kind))
+            .or_default()
+            .push(f);
     }
     for (kind, fixes) in by_kind {
         say("");
@@ -334,13 +337,6 @@ fn print_report(
         Some(id) => l.text("import-cli-done", &[("batch", id.as_str().into())]),
         None => l.text("import-cli-dry-run", &[]),
     });
-}
-
-fn kind_code(k: FixKind) -> String {
-    match serde_json::to_value(k) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
 
 pub fn run_imports(ctx: &mut Ctx, cmd: ImportsCommand) -> Result<(), Problem> {

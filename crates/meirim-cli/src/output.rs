@@ -44,6 +44,15 @@ pub fn say(line: impl std::fmt::Display) {
     }
 }
 
+/// An enum's serialized name («iin-leading-zero», «before-restore»): the key of its Fluent
+/// message.
+pub fn code<T: serde::Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -142,18 +142,23 @@ pub fn replace(
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(wal(&target, suffix));
     }
-    File::open(&staged)
+    swap_in(&staged, &target, data_dir)
+}
+
+/// The staged file, made durable, takes the registry's name in one rename; then it opens.
+fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Problem> {
+    File::open(staged)
         .and_then(|f| f.sync_all())
         .map_err(|e| BackupError::Write {
-            path: staged.clone(),
+            path: staged.to_path_buf(),
             reason: e.to_string(),
         })?;
-    std::fs::rename(&staged, &target).map_err(|e| BackupError::Write {
-        path: target.clone(),
+    std::fs::rename(staged, target).map_err(|e| BackupError::Write {
+        path: target.to_path_buf(),
         reason: e.to_string(),
     })?;
     let _ = File::open(data_dir).and_then(|d| d.sync_all());
-    Ok(Database::open(&target)?)
+    Ok(Database::open(target)?)
 }
 
 /// When the registry itself is damaged (the app would not open it): the damaged file is
@@ -178,10 +183,5 @@ pub fn replace_damaged(
             })?;
         }
     }
-    std::fs::rename(&staged, &target).map_err(|e| BackupError::Write {
-        path: target.clone(),
-        reason: e.to_string(),
-    })?;
-    let _ = File::open(data_dir).and_then(|d| d.sync_all());
-    Ok(Database::open(&target)?)
+    swap_in(&staged, &target, data_dir)
 }
