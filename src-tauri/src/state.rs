@@ -31,6 +31,9 @@ impl AppState {
                 .with("path", "?")
                 .with("reason", e)),
         };
+        if let Ok(dir) = &data_dir {
+            meirim_core::backup::discard_staged(dir);
+        }
         if let (Ok(_), Ok(dir)) = (&db, &data_dir) {
             // The day's backup, on its own read connection so the window opens at once.
             crate::commands::backups::in_background(dir.clone(), None);

@@ -251,3 +251,23 @@ fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
         "the damaged file is kept as it was"
     );
 }
+
+#[test]
+fn a_restore_nobody_confirmed_leaves_no_copy_behind_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 4, 7);
+    let made = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+    let candidate = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
+    assert!(Path::new(&candidate.staged).exists());
+    backup::discard_staged(dir.path());
+    assert!(!Path::new(&candidate.staged).exists());
+    // And a restore of a discarded stage is refused instead of swapping in nothing.
+    let refused = backup::replace(db, dir.path(), &candidate, Utc::now()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::BackupDamaged);
+    assert_eq!(
+        backup::contents_of(&paths::db_path(dir.path()))
+            .unwrap()
+            .families,
+        4
+    );
+}

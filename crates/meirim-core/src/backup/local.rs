@@ -318,10 +318,17 @@ fn prune_dir(dir: &Path, keep: Retention) -> Result<u32, BackupError> {
 /// The backup the app makes on its own, on a fresh read-only connection to the registry in
 /// `data_dir` (so it can run beside the window's): the day's (`None`, when due) or one after
 /// a big change.
+/// One automatic backup at a time in this process: a start-up backup of a large registry
+/// and one after an import would otherwise copy the same file side by side.
+static RUNNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 pub fn background(
     data_dir: &Path,
     kind: Option<Kind>,
 ) -> Result<Option<LocalBackup>, crate::Problem> {
+    let _one_at_a_time = RUNNING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let path = paths::db_path(data_dir);
     let conn =
         rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

@@ -18,7 +18,7 @@ pub use local::{
     auto_if_due, auto_if_due_in, background, create, create_in, list, list_in, prune, Kind,
     LocalBackup, Retention,
 };
-pub use restore::{inspect, replace, replace_damaged, Candidate, Source};
+pub use restore::{discard_staged, inspect, replace, replace_damaged, Candidate, Source};
 pub use sealed::{open_sealed, seal, Manifest, MIN_PASSPHRASE};
 pub use snapshot::{snapshot, verify};
 

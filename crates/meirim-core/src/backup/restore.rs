@@ -42,6 +42,21 @@ fn restore_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("restore")
 }
 
+/// Removes a staged restore nobody confirmed: it is a full copy of someone's registry and
+/// should not lie about. Called when the app starts.
+pub fn discard_staged(data_dir: &Path) {
+    let dir = restore_dir(data_dir);
+    let staged = dir.join("staged.sqlite3");
+    for f in [
+        staged.clone(),
+        partial(&staged),
+        wal(&staged, "-wal"),
+        wal(&staged, "-shm"),
+    ] {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
 /// Stages and checks `source`; nothing of the current registry is touched.
 pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     let dir = restore_dir(data_dir);
