@@ -324,3 +324,24 @@ fn a_50_mb_list_is_read_and_checked_whole() {
         .iter()
         .all(|c| c.input.notes.as_deref() == Some(note)));
 }
+
+#[test]
+fn a_libreoffice_list_reads_with_its_date_and_number_cells() {
+    // tests/fixtures/import/make-ods.py writes it (an ODS is a zip of XML).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/import/office-list.ods");
+    let opened = meirim_exchange::import::open(&path, &CsvOptions::default()).unwrap();
+    assert_eq!(opened.source.kind, meirim_exchange::import::FileFormat::Ods);
+    let sheet = opened.sheet(0).unwrap();
+    let view = overview(sheet, None);
+    assert_eq!(view.header_row_number, 2);
+    let mut db = Database::open_in_memory().unwrap();
+    let p = import::prepare(db.conn(), sheet.grid(), &view.mapping(None)).unwrap();
+    let family = &p.candidates[0].input;
+    assert_eq!(family.members.len(), 2);
+    assert_eq!(family.members[0].iin.as_deref(), Some("050315450014"));
+    assert_eq!(family.members[0].birth_date.as_deref(), Some("2005-03-15"));
+    assert_eq!(family.members[1].birth_date.as_deref(), Some("1983-12-06"));
+    let out = import::apply(&mut db, &p, &Choices::default(), &opened.file, &mut go).unwrap();
+    assert_eq!((out.counts.added, out.counts.people), (1, 2));
+}
