@@ -4,7 +4,7 @@
 // nothing, the import adds the families (Latin letters fixed, the IIN's zero back), the
 // same file again changes nothing, and the import is undone from the history.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,7 @@ test("a messy list is checked, its mapping fixed, imported, recognised again and
   const browser = await launch(dataDir);
   try {
     await click(browser, "#open-import");
-    await click(browser, "#import-file-0");
+    await click(browser, "button=тізім.xlsx");
     await (await browser.$("#import-map-1")).waitForDisplayed();
     // The header is row 4, under the merged title and the okrug line.
     assert.equal(await (await browser.$("#import-header-row")).getValue(), "4");
@@ -49,6 +49,14 @@ test("a messy list is checked, its mapping fixed, imported, recognised again and
     assert.match(issues, /«ғарышкер» санаты кеңсенің тізімінде жоқ/);
     await shot(browser, "71-import-preview");
     assert.equal(families().length, 0, "the dry run wrote nothing");
+
+    // The rejected rows, with their reasons, go to the stick to be fixed.
+    await (await browser.$("#import-rejected-destination")).selectByAttribute("value", usb);
+    await click(browser, "#import-save-rejected");
+    await (await browser.$("#import-notice")).waitForDisplayed();
+    const rejected = readdirSync(usb).filter((f) => f.endsWith("-rejected.xlsx"));
+    assert.deepEqual(rejected, ["тізім-rejected.xlsx"]);
+    assert.equal(readFileSync(path.join(usb, rejected[0])).subarray(0, 2).toString(), "PK");
 
     // The office decides the category column is not worth a rejected family: leave it out.
     await click(browser, "button=Артқа");
@@ -74,7 +82,7 @@ test("a messy list is checked, its mapping fixed, imported, recognised again and
 
     // The same file again: recognised, nothing new.
     await click(browser, "#open-import");
-    await click(browser, "#import-file-0");
+    await click(browser, "button=тізім.xlsx");
     await (await browser.$("#import-map-7")).waitForDisplayed();
     await (await browser.$("#import-map-7")).selectByAttribute("value", "");
     await click(browser, "#import-check");
