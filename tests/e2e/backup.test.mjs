@@ -3,10 +3,10 @@
 // the replaced registry is kept as a backup.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, mountReadOnlyStick, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 const usb = path.join(freshDataDir(), "KINGSTON");
@@ -18,10 +18,7 @@ const PASSPHRASE = "Ақсу ауылы 2026";
 
 before(async () => {
   execFileSync(CLI, ["--data-dir", dataDir, "demo", "--families", "20", "--deliveries", "40", "--seed", "8"]);
-  mkdirSync(usb);
-  mkdirSync(locked);
-  mountReadOnlyStick(locked);
-  process.env.MEIRIM_REMOVABLE_DRIVES = [usb, locked].join(path.delimiter);
+  plugInSticks(usb, locked);
   await startDriver();
 });
 after(() => {

@@ -37,6 +37,19 @@ export function mountReadOnlyStick(dir) {
   asRoot("mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", dir]);
 }
 
+/** Makes the test "USB sticks" the app lists: `usb` a plain folder, `locked` (if given) a
+ * write-protected one. */
+export function plugInSticks(usb, locked) {
+  mkdirSync(usb);
+  const sticks = [usb];
+  if (locked) {
+    mkdirSync(locked);
+    mountReadOnlyStick(locked);
+    sticks.push(locked);
+  }
+  process.env.MEIRIM_REMOVABLE_DRIVES = sticks.join(path.delimiter);
+}
+
 export function unmountStick(dir) {
   asRoot("umount", [dir]);
 }

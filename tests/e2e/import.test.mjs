@@ -4,12 +4,12 @@
 // nothing, the import adds the families (Latin letters fixed, the IIN's zero back), the
 // same file again changes nothing, and the import is undone from the history.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = freshDataDir();
@@ -18,9 +18,8 @@ const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, "--json", ...
 const families = () => JSON.parse(cli("families", "list", "--limit", "100")).items;
 
 before(async () => {
-  mkdirSync(usb);
+  plugInSticks(usb);
   copyFileSync(path.join(here, "..", "fixtures", "import", "messy-list.xlsx"), path.join(usb, "тізім.xlsx"));
-  process.env.MEIRIM_REMOVABLE_DRIVES = usb;
   await startDriver();
 });
 after(() => stopDriver());

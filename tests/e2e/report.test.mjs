@@ -2,10 +2,10 @@
 // its figures beside the previous year's, then saved as XLSX, CSV and PDF and checked.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, mountReadOnlyStick, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 // Two "USB sticks" for the app: a plain folder, and a tmpfs mounted read-only.
@@ -15,10 +15,7 @@ const cli = (...args) => execFileSync(CLI, ["--data-dir", dataDir, ...args], { e
 
 before(async () => {
   cli("demo", "--families", "150", "--deliveries", "1500", "--seed", "5");
-  mkdirSync(usb);
-  mkdirSync(locked);
-  mountReadOnlyStick(locked);
-  process.env.MEIRIM_REMOVABLE_DRIVES = [usb, locked].join(path.delimiter);
+  plugInSticks(usb, locked);
   await startDriver();
 });
 after(() => {

@@ -61,10 +61,6 @@ fn source(file: &Path) -> Result<Source, Problem> {
     }
 }
 
-pub fn sealed_name(now: chrono::DateTime<Utc>) -> String {
-    format!("meirim-{}.meirim-backup", now.format("%Y-%m-%d-%H%M"))
-}
-
 pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
     let now = Utc::now();
     match cmd {
@@ -79,7 +75,7 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
                 &paths::backup_dir(&ctx.data_dir),
                 now,
             )?;
-            let path = folder.join(sealed_name(now));
+            let path = folder.join(backup::sealed_file_name(now));
             meirim_exchange::save(&path, &bytes)?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "path": path, "manifest": manifest }));

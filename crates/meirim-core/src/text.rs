@@ -1,5 +1,10 @@
 //! Text clean-up and the folding used for search keys.
 
+/// Bytes as lowercase hex: checksums in manifests, file hashes, the letters' short hash.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Trims and collapses runs of white space, so "  Әсел   Серікқызы " is stored once.
 pub fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -14,12 +14,9 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::documents::data_dir;
-use crate::commands::exports::{destination, Target};
+use crate::commands::exports::{save_to, Target};
 use crate::commands::imports::{files_in, FoundFile};
 use crate::state::AppState;
-
-/// The extension of the encrypted backup file.
-pub const SEALED_EXTENSION: &str = "meirim-backup";
 
 /// A backup made off the window's thread, on its own read connection: the day's (`None`)
 /// or after a big change. A failure is reported on stderr; the window is never blocked.
@@ -79,10 +76,7 @@ pub fn backup_seal(
     target: Target,
 ) -> Result<String, Problem> {
     let now = Utc::now();
-    let name = format!(
-        "meirim-{}.{SEALED_EXTENSION}",
-        now.with_timezone(&chrono::Local).format("%Y-%m-%d-%H%M")
-    );
+    let name = backup::sealed_file_name(now);
     let dir = data_dir(&state)?;
     let (bytes, _) = state.with_db(|db| {
         Ok(backup::seal(
@@ -92,16 +86,14 @@ pub fn backup_seal(
             now,
         )?)
     })?;
-    let path = destination(&state, &target, &name)?;
-    meirim_exchange::save(&path, &bytes)?;
-    Ok(path.display().to_string())
+    save_to(&state, &target, &name, &bytes)
 }
 
 /// Encrypted backups at the top of USB sticks and in documents/.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn backup_files(state: State<'_, AppState>) -> Vec<FoundFile> {
-    files_in(&state, &[SEALED_EXTENSION])
+    files_in(&state, &[backup::SEALED_EXTENSION])
 }
 
 #[tauri::command(async)]
@@ -110,7 +102,7 @@ pub fn choose_backup_file(app: tauri::AppHandle) -> Option<String> {
     let picked = app
         .dialog()
         .file()
-        .add_filter("Meirim", &[SEALED_EXTENSION, "sqlite3"])
+        .add_filter("Meirim", &[backup::SEALED_EXTENSION, "sqlite3"])
         .blocking_pick_file()?;
     Some(picked.into_path().ok()?.display().to_string())
 }

@@ -51,6 +51,18 @@ pub(crate) fn destination(
     })
 }
 
+/// Writes `bytes` as `name` to `target` with the verified write; returns the path.
+pub(crate) fn save_to(
+    state: &AppState,
+    target: &Target,
+    name: &str,
+    bytes: &[u8],
+) -> Result<String, Problem> {
+    let path = destination(state, target, name)?;
+    meirim_exchange::save(&path, bytes)?;
+    Ok(path.display().to_string())
+}
+
 /// The office's language and its messages, for the files it writes.
 pub(crate) fn office_localizer(
     db: &meirim_core::Database,

@@ -17,7 +17,7 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::documents::data_dir;
-use crate::commands::exports::{destination, office_localizer, Target};
+use crate::commands::exports::{office_localizer, save_to, Target};
 use crate::state::AppState;
 
 /// The opened file, and the last preview or import of it (for the rejected-rows file).
@@ -318,10 +318,7 @@ pub fn import_save_rejected(state: State<'_, AppState>, target: Target) -> Resul
         files::rejected_rows(&l10n, sheet, last.header_row, &rows, &last.outcome.issues)
             .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))
     })?;
-    let name = format!("{stem}-rejected.xlsx");
-    let path = destination(&state, &target, &name)?;
-    meirim_exchange::save(&path, &bytes)?;
-    Ok(path.display().to_string())
+    save_to(&state, &target, &format!("{stem}-rejected.xlsx"), &bytes)
 }
 
 /// The template to fill, in the office's language.
@@ -332,9 +329,7 @@ pub fn import_save_template(state: State<'_, AppState>, target: Target) -> Resul
         let (_, l10n) = office_localizer(db)?;
         files::template(&l10n).map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))
     })?;
-    let path = destination(&state, &target, "meirim-template.xlsx")?;
-    meirim_exchange::save(&path, &bytes)?;
-    Ok(path.display().to_string())
+    save_to(&state, &target, "meirim-template.xlsx", &bytes)
 }
 
 /// Saves the mapping of the opened sheet's columns under `name`.

@@ -7,7 +7,7 @@ use meirim_core::{date, settings};
 use serde::Deserialize;
 use tauri::State;
 
-use crate::commands::exports::{destination, office_localizer, Target};
+use crate::commands::exports::{office_localizer, save_to, Target};
 use crate::state::AppState;
 
 /// The preset period containing `on` (today when empty).
@@ -113,10 +113,8 @@ pub fn save_report(
     format: ReportFormat,
     target: Target,
 ) -> Result<String, Problem> {
-    let path = destination(&state, &target, &file_name(report.period, format))?;
     let bytes = state.with_db(|db| report_file(db, &report, format))?;
-    meirim_exchange::save(&path, &bytes)?;
-    Ok(path.display().to_string())
+    save_to(&state, &target, &file_name(report.period, format), &bytes)
 }
 
 /// The USB sticks (removable drives) mounted now.

@@ -215,7 +215,7 @@ fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupE
         out.push(LocalBackup {
             size: e.metadata().map(|m| m.len()).unwrap_or(0),
             contents: if with_contents {
-                read_contents(&path)
+                super::contents_of(&path).ok()
             } else {
                 None
             },
@@ -227,13 +227,6 @@ fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupE
     }
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
     Ok(out)
-}
-
-fn read_contents(path: &Path) -> Option<Contents> {
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .ok()?;
-    super::contents(&conn).ok()
 }
 
 /// Makes a daily backup when the newest backup of any kind is more than a day old.

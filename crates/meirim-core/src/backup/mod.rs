@@ -19,7 +19,7 @@ pub use local::{
     LocalBackup, Retention,
 };
 pub use restore::{discard_staged, inspect, replace, replace_damaged, Candidate, Source};
-pub use sealed::{open_sealed, seal, Manifest, MIN_PASSPHRASE};
+pub use sealed::{open_sealed, seal, sealed_file_name, Manifest, MIN_PASSPHRASE, SEALED_EXTENSION};
 pub use snapshot::{snapshot, verify};
 
 /// What a registry file holds, shown beside each backup and before a restore.

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::local::{create, Kind};
-use super::snapshot::{partial, verify};
+use super::snapshot::{checked, partial, verify, with_suffix, Check};
 use super::{open_sealed, BackupError, Contents, Manifest};
 use crate::db::{Database, DbError};
 use crate::paths;
@@ -42,18 +42,16 @@ fn restore_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("restore")
 }
 
+fn staged_path(data_dir: &Path) -> PathBuf {
+    restore_dir(data_dir).join("staged.sqlite3")
+}
+
 /// Removes a staged restore nobody confirmed: it is a full copy of someone's registry and
-/// should not lie about. Called when the app starts.
+/// should not lie about. Called when the app starts, and before staging another.
 pub fn discard_staged(data_dir: &Path) {
-    let dir = restore_dir(data_dir);
-    let staged = dir.join("staged.sqlite3");
-    for f in [
-        staged.clone(),
-        partial(&staged),
-        wal(&staged, "-wal"),
-        wal(&staged, "-shm"),
-    ] {
-        let _ = std::fs::remove_file(f);
+    let staged = staged_path(data_dir);
+    for suffix in ["", ".partial", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(with_suffix(&staged, suffix));
     }
 }
 
@@ -64,15 +62,8 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         path: dir.clone(),
         reason: e.to_string(),
     })?;
-    let staged = dir.join("staged.sqlite3");
-    for stale in [
-        staged.clone(),
-        partial(&staged),
-        wal(&staged, "-wal"),
-        wal(&staged, "-shm"),
-    ] {
-        let _ = std::fs::remove_file(stale);
-    }
+    discard_staged(data_dir);
+    let staged = staged_path(data_dir);
     let write_err = |e: std::io::Error| BackupError::Write {
         path: staged.clone(),
         reason: e.to_string(),
@@ -115,12 +106,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     let backup = super::contents(opened.conn()).map_err(DbError::from)?;
     opened.checkpoint()?;
     drop(opened);
-    let current = rusqlite::Connection::open_with_flags(
-        paths::db_path(data_dir),
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-    )
-    .ok()
-    .and_then(|c| super::contents(&c).ok());
+    let current = super::contents_of(&paths::db_path(data_dir)).ok();
     Ok(Candidate {
         staged: staged.display().to_string(),
         migrated_from: (found.schema_version != backup.schema_version)
@@ -129,12 +115,6 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         current,
         manifest,
     })
-}
-
-fn wal(db: &Path, suffix: &str) -> PathBuf {
-    let mut s = db.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
 }
 
 /// Keeps the current registry as a «before-restore» backup, then puts the staged file in
@@ -147,7 +127,8 @@ pub fn replace(
     now: DateTime<Utc>,
 ) -> Result<Database, Problem> {
     let staged = PathBuf::from(&candidate.staged);
-    verify(&staged)?;
+    // inspect ran the full check; the file has only waited for the user since.
+    checked(&staged, Check::Quick)?;
     create(&db, Kind::BeforeRestore, now)?;
     let target = paths::db_path(data_dir);
     db.checkpoint()?;
@@ -155,7 +136,7 @@ pub fn replace(
     // replayed into it.
     drop(db);
     for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(wal(&target, suffix));
+        let _ = std::fs::remove_file(with_suffix(&target, suffix));
     }
     swap_in(&staged, &target, data_dir)
 }
@@ -185,13 +166,14 @@ pub fn replace_damaged(
     now: DateTime<Utc>,
 ) -> Result<Database, Problem> {
     let staged = PathBuf::from(&candidate.staged);
-    verify(&staged)?;
+    // inspect ran the full check; the file has only waited for the user since.
+    checked(&staged, Check::Quick)?;
     let target = paths::db_path(data_dir);
     let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
     for suffix in ["", "-wal", "-shm"] {
-        let from = wal(&target, suffix);
+        let from = with_suffix(&target, suffix);
         if from.exists() {
-            let aside = wal(&target, &format!(".damaged-{stamp}{suffix}"));
+            let aside = with_suffix(&target, &format!(".damaged-{stamp}{suffix}"));
             std::fs::rename(&from, &aside).map_err(|e| BackupError::Write {
                 path: aside.clone(),
                 reason: e.to_string(),

@@ -15,11 +15,23 @@ use sha2::{Digest, Sha256};
 
 use super::{snapshot, BackupError, Contents};
 use crate::db::Database;
+use crate::text::hex;
 
 /// Shorter passphrases are refused: the file may be attacked offline for ever.
 pub const MIN_PASSPHRASE: usize = 8;
 
 const MAGIC: &[u8] = b"MEIRIM-BACKUP 1\n";
+
+/// The extension of an encrypted backup file.
+pub const SEALED_EXTENSION: &str = "meirim-backup";
+
+/// «meirim-2026-11-23-1430.meirim-backup», in the office's local time.
+pub fn sealed_file_name(now: DateTime<Utc>) -> String {
+    format!(
+        "meirim-{}.{SEALED_EXTENSION}",
+        now.with_timezone(&chrono::Local).format("%Y-%m-%d-%H%M")
+    )
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -31,10 +43,6 @@ pub struct Manifest {
     pub sha256: String,
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub bytes: u64,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The encrypted backup file's bytes, and its manifest. The snapshot passes through

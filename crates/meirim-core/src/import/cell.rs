@@ -16,12 +16,18 @@ pub enum Cell {
     Bool(bool),
 }
 
+/// The date an Excel serial stands for. Excel's 1900 system counts from 30.12.1899 (it
+/// counts a 29.02.1900 that never was, so serials from March 1900 on land right).
+pub fn serial_date(n: f64) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_signed(chrono::Duration::try_days(n.floor() as i64)?)
+}
+
 impl Cell {
     /// The cell as a person reads it in Excel: a date cell as 06.12.2023.
     pub fn display(&self) -> String {
         match self {
-            Cell::DateSerial(n) => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-                .and_then(|d| d.checked_add_signed(chrono::Duration::days(n.floor() as i64)))
+            Cell::DateSerial(n) => serial_date(*n)
                 .map(crate::date::display)
                 .unwrap_or_else(|| self.text()),
             _ => self.text(),

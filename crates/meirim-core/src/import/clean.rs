@@ -1,7 +1,7 @@
 //! Cell values as offices' lists hold them, turned into what the registry stores — and every
 //! change said out loud (`FixKind`), so the user sees what the import did to the data.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::cell::Cell;
@@ -163,12 +163,6 @@ pub fn iin(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
     }
 }
 
-/// The day Excel's 1900 date system counts from (it counts a 29.02.1900 that never was,
-/// so serials from March 1900 on — all that matter here — land right from this day).
-fn excel_epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
-}
-
 /// Serials a birth or registration date can have: 1890 to 2100.
 const SERIALS: std::ops::RangeInclusive<f64> = -3_650.0..=73_415.0;
 
@@ -176,7 +170,7 @@ fn from_serial(n: f64) -> Option<NaiveDate> {
     if !SERIALS.contains(&n) {
         return None;
     }
-    excel_epoch().checked_add_signed(Duration::days(n.floor() as i64))
+    super::cell::serial_date(n)
 }
 
 /// A date from a date cell, a serial number, or text: 06.12.2023, 6.12.2023, 6/12/2023

@@ -13,12 +13,13 @@ use super::cell::Cell;
 use super::clean::{self, Cleaned, FixKind, Unusable};
 use super::fields::Field;
 use super::words::{self, Role};
+use crate::family::check_iin;
 use crate::family::validate::validate;
 use crate::family::{AddressInput, FamilyInput, MemberInput, Relation};
-use crate::iin::{Iin, IinWarning};
+use crate::iin::IinWarning;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::reference::{self, Category};
-use crate::{date, text};
+use crate::text;
 
 /// A sheet's cells and where they sit, as the office sees them in Excel.
 #[derive(Debug, Clone, Copy)]
@@ -103,21 +104,6 @@ pub struct Prepared {
     pub(crate) places: HashMap<Field, (String, String)>,
 }
 
-impl Prepared {
-    /// Rows with at least one issue of this severity.
-    pub fn rows_with(&self, severity: Severity) -> u32 {
-        let mut rows: Vec<u32> = self
-            .issues
-            .iter()
-            .filter(|i| i.severity == severity)
-            .map(|i| i.row)
-            .collect();
-        rows.sort_unstable();
-        rows.dedup();
-        rows.len() as u32
-    }
-}
-
 /// "A", "B", … "Z", "AA" — as Excel names column `index` (0 = A).
 pub fn column_letter(index: u32) -> String {
     let mut n = index + 1;
@@ -153,7 +139,8 @@ pub fn check_mapping(mapping: &Mapping) -> Result<(), Problem> {
 struct Ctx<'a> {
     grid: Grid<'a>,
     columns: HashMap<Field, usize>,
-    headers: Vec<String>,
+    /// Each mapped field's column letter and header, worked out once.
+    places: HashMap<Field, (String, String)>,
     issues: Vec<RowIssue>,
     fixes: Vec<Fix>,
 }
@@ -184,13 +171,23 @@ impl Ctx<'_> {
     }
 
     fn place(&self, field: Field) -> (Option<String>, Option<String>) {
-        match self.columns.get(&field) {
-            Some(&c) => (
-                Some(column_letter(self.grid.first_column + c as u32)),
-                self.headers.get(c).cloned(),
-            ),
+        match self.places.get(&field) {
+            Some((column, header)) => (Some(column.clone()), Some(header.clone())),
             None => (None, None),
         }
+    }
+
+    /// Keeps a change the cleaning made to the `field` cell of sheet row `row`.
+    fn fix(&mut self, row: u32, field: Field, kind: FixKind, before: String, after: String) {
+        let (column, header) = self.place(field);
+        self.fixes.push(Fix {
+            row,
+            column: column.unwrap_or_default(),
+            header: header.unwrap_or_default(),
+            kind,
+            before,
+            after,
+        });
     }
 
     fn issue(
@@ -225,15 +222,7 @@ impl Ctx<'_> {
     fn noted(&mut self, index: usize, field: Field, c: Cleaned<String>) -> String {
         if let Some(kind) = c.fix {
             let before = self.cell(index, field).map(Cell::text).unwrap_or_default();
-            let (column, header) = self.place(field);
-            self.fixes.push(Fix {
-                row: self.row_number(index),
-                column: column.unwrap_or_default(),
-                header: header.unwrap_or_default(),
-                kind,
-                before,
-                after: c.value.clone(),
-            });
+            self.fix(self.row_number(index), field, kind, before, c.value.clone());
         }
         c.value
     }
@@ -336,11 +325,18 @@ pub fn prepare(conn: &Connection, grid: Grid<'_>, mapping: &Mapping) -> Result<P
         .enumerate()
         .filter_map(|(i, f)| f.map(|f| (f, i)))
         .collect();
+    let places = columns
+        .iter()
+        .map(|(f, &c)| {
+            let letter = column_letter(grid.first_column + c as u32);
+            (*f, (letter, headers.get(c).cloned().unwrap_or_default()))
+        })
+        .collect();
     let categories = Categories::load(conn)?;
     let mut ctx = Ctx {
         grid,
         columns,
-        headers,
+        places,
         issues: Vec::new(),
         fixes: Vec::new(),
     };
@@ -376,20 +372,12 @@ pub fn prepare(conn: &Connection, grid: Grid<'_>, mapping: &Mapping) -> Result<P
     let groups = group(people, mapping);
     let mut candidates: Vec<Candidate> = groups.into_iter().map(|g| family(&mut ctx, g)).collect();
     repeats_in_file(&mut ctx, &mut candidates);
-    let places = ctx
-        .columns
-        .keys()
-        .map(|f| {
-            let (column, header) = ctx.place(*f);
-            (*f, (column.unwrap_or_default(), header.unwrap_or_default()))
-        })
-        .collect();
     Ok(Prepared {
         rows_read,
         candidates,
         issues: ctx.issues,
         fixes: ctx.fixes,
-        places,
+        places: ctx.places,
     })
 }
 
@@ -408,19 +396,18 @@ fn person(ctx: &mut Ctx<'_>, index: usize, categories: &Categories) -> Option<Pe
         match ctx.name(index, Field::FullName) {
             Some(full) => match clean::split_full_name(&full) {
                 Some((s, n, p)) => {
-                    let (column, header) = ctx.place(Field::FullName);
-                    ctx.fixes.push(Fix {
+                    let parts = [Some(s.as_str()), Some(n.as_str()), p.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    ctx.fix(
                         row,
-                        column: column.unwrap_or_default(),
-                        header: header.unwrap_or_default(),
-                        kind: FixKind::NameSplit,
-                        before: full.clone(),
-                        after: [Some(s.as_str()), Some(n.as_str()), p.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" | "),
-                    });
+                        Field::FullName,
+                        FixKind::NameSplit,
+                        full.clone(),
+                        parts,
+                    );
                     (Some(s), Some(n), p)
                 }
                 None => {
@@ -505,15 +492,7 @@ fn person(ctx: &mut Ctx<'_>, index: usize, categories: &Categories) -> Option<Pe
         a.street = a.street.take().or(parts.street);
         a.house = a.house.take().or(parts.house);
         a.flat = a.flat.take().or(parts.flat);
-        let (column, header) = ctx.place(Field::Address);
-        ctx.fixes.push(Fix {
-            row,
-            column: column.unwrap_or_default(),
-            header: header.unwrap_or_default(),
-            kind: FixKind::AddressSplit,
-            before: whole,
-            after: shown,
-        });
+        ctx.fix(row, Field::Address, FixKind::AddressSplit, whole, shown);
     }
     if let Some(list) = ctx.text(index, Field::Categories) {
         for word in list
@@ -527,15 +506,14 @@ fn person(ctx: &mut Ctx<'_>, index: usize, categories: &Categories) -> Option<Pe
                         household.categories.push(c.id.clone());
                     }
                     if !exact {
-                        let (column, header) = ctx.place(Field::Categories);
-                        ctx.fixes.push(Fix {
+                        let kk = c.names.kk.clone();
+                        ctx.fix(
                             row,
-                            column: column.unwrap_or_default(),
-                            header: header.unwrap_or_default(),
-                            kind: FixKind::Category,
-                            before: word.to_owned(),
-                            after: c.names.kk.clone(),
-                        });
+                            Field::Categories,
+                            FixKind::Category,
+                            word.to_owned(),
+                            kk,
+                        );
                     }
                 }
                 None => {
@@ -731,14 +709,10 @@ fn iin_agrees(ctx: &mut Ctx<'_>, p: &Person) {
     let (Some(iin), Some(born)) = (&p.member.iin, &p.member.birth_date) else {
         return;
     };
-    let (Ok(iin), Some(born)) = (Iin::parse(iin), date::parse(born)) else {
-        return;
-    };
-    if iin
-        .check_against(Some(born), None)
-        .warnings
-        .contains(&IinWarning::BirthDateMismatch)
-    {
+    let mismatch = check_iin(iin, Some(born), None)
+        .facts
+        .is_some_and(|f| f.warnings.contains(&IinWarning::BirthDateMismatch));
+    if mismatch {
         ctx.issue(
             p.row,
             Some(Field::BirthDate),

@@ -14,11 +14,7 @@ pub fn short_hash(number: &str, issued_on: &str, recipient: &str, office: &str) 
         h.update(part.as_bytes());
         h.update([0x1f]);
     }
-    h.finalize()
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&h.finalize()[..5])
 }
 
 /// «MEIRIM|№ 12/2026|<office>|<hash>».

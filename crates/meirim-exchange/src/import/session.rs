@@ -45,10 +45,7 @@ pub fn open(path: &Path, csv: &CsvOptions) -> Result<Opened, Problem> {
 }
 
 pub fn open_bytes(name: String, bytes: &[u8], csv: &CsvOptions) -> Result<Opened, Problem> {
-    let hash = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = meirim_core::text::hex(&Sha256::digest(bytes));
     let source = read(bytes, csv)?;
     Ok(Opened {
         file: FileFacts { name, hash },
