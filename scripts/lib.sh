@@ -90,4 +90,27 @@ tauri_cli() {
   (cd "$ROOT" && "$ROOT/ui/node_modules/.bin/tauri" "$@")
 }
 
+# Runs every already built Rust test executable of the workspace under faketime at `when`
+# (local time in time zone `tz`), each from its package's folder as cargo would.
+run_tests_at() {
+  local when="$1" tz="$2" list
+  list="$(mktemp)"
+  (cd "$ROOT" && cargo test --workspace --locked --no-run --message-format=json 2>/dev/null) |
+    python3 -c '
+import json, os, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("profile", {}).get("test") and m.get("executable"):
+        print(os.path.dirname(m["manifest_path"]) + "\t" + m["executable"])
+' >"$list"
+  [ -s "$list" ] || die "no test executables found"
+  local dir exe
+  while IFS=$'\t' read -r dir exe; do
+    printf '  %s (%s, %s)\n' "${exe#"${CARGO_TARGET_DIR:-$ROOT/target}"/}" "$when" "$tz"
+    (cd "$dir" && CARGO_MANIFEST_DIR="$dir" TZ="$tz" faketime -m --exclude-monotonic "$when" "$exe" -q) ||
+      die "$exe failed on $when ($tz)"
+  done <"$list"
+  rm -f "$list"
+}
+
 APP_BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)

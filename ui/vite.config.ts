@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { fileURLToPath } from "node:url";
 
+// Component tests run in the users' time zone (UTC+5), where the UTC date is yesterday's
+// until 05:00: a date taken from `toISOString()` is caught.
+if (process.env.VITEST) process.env.TZ = "Asia/Almaty";
+
 const assets = fileURLToPath(new URL("../assets", import.meta.url));
 
 export default defineConfig({

@@ -18,6 +18,9 @@ export const APP = process.env.MEIRIM_APP ?? path.join(targetDir, "debug", "meir
 export const CLI = process.env.MEIRIM_CLI ?? path.join(targetDir, "debug", "meirim-cli");
 export const SHOTS = process.env.MEIRIM_SCREENSHOTS ?? path.join(here, "artifacts", "screenshots");
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+/** The app's and the CLI's "today" in every E2E test (they inherit the environment), so
+ * that the screens, figures and screenshots are the same whatever day the tests run. */
+export const TODAY = (process.env.MEIRIM_TODAY ??= "2026-11-20");
 
 export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "meirim-e2e-"));

@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use clap::Subcommand;
 use meirim_core::backup::{self, Kind, Retention, Source};
 use meirim_core::problem::{ErrorCode, Problem};
@@ -62,7 +61,7 @@ fn source(file: &Path) -> Result<Source, Problem> {
 }
 
 pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
-    let now = Utc::now();
+    let now = meirim_core::clock::now_utc();
     match cmd {
         BackupCommand::Create { to: None } => {
             let made = backup::create(&ctx.db, Kind::Manual, now)?;
@@ -177,7 +176,7 @@ pub fn without_registry(
         }
         BackupCommand::Restore { file, yes: true } => {
             let candidate = backup::inspect(data_dir, &source(&file)?)?;
-            backup::replace_damaged(data_dir, &candidate, Utc::now())?;
+            backup::replace_damaged(data_dir, &candidate, meirim_core::clock::now_utc())?;
             say(l10n.text("backup-restored", &[]));
             Ok(())
         }

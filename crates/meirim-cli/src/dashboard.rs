@@ -24,7 +24,7 @@ pub fn run(ctx: &mut Ctx, a: DashboardArgs) -> Result<(), Problem> {
     let today = match a.date.as_deref() {
         Some(raw) => date::parse(raw)
             .ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))?,
-        None => chrono::Local::now().date_naive(),
+        None => meirim_core::clock::today(),
     };
     let started = Instant::now();
     let d = dashboard::build(ctx.db.conn(), today)?;

@@ -42,6 +42,9 @@ struct Cli {
     /// Print machine-readable JSON instead of tables.
     #[arg(long, global = true)]
     json: bool,
+    /// Work as if today were this day (YYYY-MM-DD): reports, rules, the demo district.
+    #[arg(long, global = true, env = meirim_core::clock::TODAY_ENV)]
+    today: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -149,6 +152,17 @@ pub struct Ctx {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(raw) = cli.today.as_deref() {
+        match meirim_core::clock::parse_day(raw) {
+            Some(day) => {
+                meirim_core::clock::set_process_today(day);
+            }
+            None => {
+                let p = Problem::new(ErrorCode::InvalidDate).with("value", raw);
+                return fail(&localizer(Language::Kk), &p, cli.json);
+            }
+        }
+    }
     let forced_lang = match cli.lang.as_deref().map(|s| (s, Language::parse(s))) {
         Some((raw, None)) => {
             let p = Problem::new(ErrorCode::UnknownLanguage).with("value", raw);
@@ -249,8 +263,9 @@ fn main() -> ExitCode {
 
 fn demo(ctx: &mut Ctx, families: u32, seed: u64, deliveries: u32) -> Result<(), Problem> {
     let started = std::time::Instant::now();
-    let made = meirim_core::demo::fill(&mut ctx.db, families, seed)?;
-    meirim_core::demo::aid::fill(&mut ctx.db, deliveries, seed)?;
+    let today = meirim_core::clock::today();
+    let made = meirim_core::demo::fill(&mut ctx.db, families, seed, today)?;
+    meirim_core::demo::aid::fill(&mut ctx.db, deliveries, seed, today)?;
     say(ctx.l10n.text(
         "cli-demo-done",
         &[
@@ -314,7 +329,12 @@ fn bench(
             .query_row("SELECT count(*) FROM deliveries", [], |r| r.get(0))
             .map_err(meirim_core::DbError::from)?;
         if has_aid == 0 {
-            meirim_core::demo::aid::fill(&mut ctx.db, deliveries, seed)?;
+            meirim_core::demo::aid::fill(
+                &mut ctx.db,
+                deliveries,
+                seed,
+                meirim_core::clock::today(),
+            )?;
         }
     }
     let report = meirim_core::bench::run(&mut ctx.db, runs, seed)?;

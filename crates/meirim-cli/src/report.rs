@@ -63,7 +63,7 @@ fn period(a: &ReportArgs) -> Result<Period, Problem> {
             };
             let on = match &a.date {
                 Some(d) => day(d)?,
-                None => chrono::Local::now().date_naive(),
+                None => meirim_core::clock::today(),
             };
             Ok(Period::containing(preset, on))
         }
@@ -101,17 +101,12 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
                 Some(s) => s.clone(),
                 None => settings::signatory(ctx.db.conn())?,
             };
-            meirim_documents::report_pdf(
-                &report,
-                ctx.lang,
-                &signatory,
-                chrono::Local::now().date_naive(),
-            )
-            .map_err(|e| {
-                Problem::new(ErrorCode::DocumentFailed)
-                    .with("path", "report.pdf")
-                    .with("reason", e)
-            })?
+            meirim_documents::report_pdf(&report, ctx.lang, &signatory, meirim_core::clock::today())
+                .map_err(|e| {
+                    Problem::new(ErrorCode::DocumentFailed)
+                        .with("path", "report.pdf")
+                        .with("reason", e)
+                })?
         }
         other => {
             return Err(Problem::new(ErrorCode::InvalidChoice)

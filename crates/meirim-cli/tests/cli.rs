@@ -16,6 +16,7 @@ fn cli(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .env_remove("MEIRIM_DATA_DIR")
+        .env_remove(meirim_core::clock::TODAY_ENV)
         .output()
         .unwrap()
 }
@@ -79,6 +80,97 @@ fn add_then_search_and_show_as_json() {
     let family: serde_json::Value = serde_json::from_str(&stdout(&show)).unwrap();
     assert_eq!(family["address"]["oblast"]["iso_code"], "KZ-31");
     assert_eq!(family["categories"][0]["code"], "pensioner");
+}
+
+/// Every row of every table, in a fixed order, as text.
+fn rows_of(dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(meirim_core::paths::db_path(dir)).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let width = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok((0..width)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap()
+            .map(|r| format!("{t}: {}", r.unwrap()))
+            .collect();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+#[test]
+fn the_demo_with_the_same_seed_and_day_writes_the_same_rows() {
+    // The stock letter templates carry the moment the file was made; the rest of a new
+    // registry is the same in every office.
+    let demo_rows = |dir: &Path| -> Vec<String> {
+        let mut rows = rows_of(dir);
+        rows.retain(|r| !r.starts_with("letter_templates: "));
+        rows
+    };
+    let demo = |dir: &Path, seed: &str, today: &str| {
+        let out = cli(
+            dir,
+            &[
+                "demo",
+                "--families",
+                "80",
+                "--deliveries",
+                "400",
+                "--seed",
+                seed,
+                "--today",
+                today,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        demo_rows(dir)
+    };
+
+    let (a, b, c) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let first = demo(a.path(), "3", "2026-11-01");
+    assert!(first.len() > 1_000, "{}", first.len());
+    assert_eq!(first, demo(b.path(), "3", "2026-11-01"));
+    assert_ne!(first, demo(c.path(), "4", "2026-11-01"));
+    // MEIRIM_TODAY sets the day as --today does.
+    let d = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_meirim-cli"))
+        .args(["--data-dir"])
+        .arg(d.path())
+        .args([
+            "demo",
+            "--families",
+            "80",
+            "--deliveries",
+            "400",
+            "--seed",
+            "3",
+        ])
+        .env(meirim_core::clock::TODAY_ENV, "2026-11-01")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(first, demo_rows(d.path()));
+    let bad = cli(d.path(), &["--today", "2027-02-29", "dashboard"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("2027-02-29"), "{}", stderr(&bad));
 }
 
 #[test]

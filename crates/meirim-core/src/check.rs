@@ -72,7 +72,7 @@ impl Checker {
     /// A birth or event date: not in the future, not before the earliest birth year.
     pub fn past_date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
         let d = self.date(field, value)?;
-        if d > chrono::Local::now().date_naive() {
+        if d > crate::clock::today() {
             self.push(FieldProblem::new(field, ErrorCode::DateInFuture));
         } else if d.year() < EARLIEST_BIRTH_YEAR {
             self.push(
@@ -85,7 +85,7 @@ impl Checker {
     /// A date that has already come; a future one is reported and dropped.
     pub fn not_future(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
         let d = self.date(field, value)?;
-        if d > chrono::Local::now().date_naive() {
+        if d > crate::clock::today() {
             self.push(FieldProblem::new(field, ErrorCode::DateInFuture));
             return None;
         }

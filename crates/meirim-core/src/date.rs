@@ -45,7 +45,7 @@ const RU_MONTHS_GENITIVE: [&str; 12] = [
 ];
 
 /// A date in a letter's words: «2026 жылғы 22 қараша» (year first) or «22 ноября 2026 г.»
-/// (../shared/domain/dates_kk_ru.tsv).
+/// (docs/domain/dates_kk_ru.tsv).
 pub fn long(d: NaiveDate, lang: crate::settings::Language) -> String {
     use chrono::Datelike;
     let month = d.month0() as usize;

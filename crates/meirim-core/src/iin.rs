@@ -1,4 +1,4 @@
-//! The Kazakh individual identification number (ЖСН / ИИН), per ../shared/domain/GUIDE.md.
+//! The Kazakh individual identification number (ЖСН / ИИН), per docs/domain/GUIDE.md.
 //!
 //! Since 2013 the digits need not match the real birth date or sex, so only the
 //! structure (length, digits, checksum) is a hard error; what the digits say about the

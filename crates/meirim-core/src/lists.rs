@@ -381,11 +381,17 @@ mod tests {
     use super::*;
     use crate::Database;
 
+    /// The day the demo district is made as of: fixed, so the test does not depend on the date.
+    const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+        Some(d) => d,
+        None => panic!("a real day"),
+    };
+
     #[test]
     fn lists_need_the_personal_data_choice_leave_iins_out_unless_asked_and_are_logged() {
         let mut db = Database::open_in_memory().unwrap();
-        crate::demo::fill(&mut db, 20, 2).unwrap();
-        crate::demo::aid::fill(&mut db, 100, 2).unwrap();
+        crate::demo::fill(&mut db, 20, 2, DEMO_DAY).unwrap();
+        crate::demo::aid::fill(&mut db, 100, 2, DEMO_DAY).unwrap();
         let no = ListOptions {
             personal_data: false,
             with_iin: true,

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Days, NaiveDate};
 use meirim_core::aid::{self, AidTypeInput, AidUnit, DeliveryInput, DeliveryStatus, RuleKind};
 use meirim_core::audit::{self, AuditAction};
 use meirim_core::family::{self, ConsentStatus, FamilyInput, MemberInput};
@@ -33,7 +33,7 @@ fn aid_id(db: &Database, code: &str) -> String {
 }
 
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    meirim_core::clock::today()
 }
 
 fn days_ago(n: u64) -> String {

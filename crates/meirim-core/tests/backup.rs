@@ -7,14 +7,19 @@
 
 use std::path::Path;
 
-use chrono::Utc;
 use meirim_core::backup::{self, Kind, Source};
 use meirim_core::{demo, paths, Database, ErrorCode, Problem};
+
+/// The day the demo district is made as of: fixed, so the test does not depend on the date.
+const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => panic!("a real day"),
+};
 
 fn registry(dir: &Path, families: u32, seed: u64) -> Database {
     let mut db = Database::open_in(dir).unwrap();
     if families > 0 {
-        demo::fill(&mut db, families, seed).unwrap();
+        demo::fill(&mut db, families, seed, DEMO_DAY).unwrap();
     }
     db
 }
@@ -68,7 +73,7 @@ fn a_snapshot_taken_while_another_connection_writes_is_whole_and_consistent() {
     };
     let mut counts = Vec::new();
     for _ in 0..15 {
-        let made = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+        let made = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
         let copy = rusqlite::Connection::open(&made.path).unwrap();
         let pairs: i64 = copy
             .query_row("SELECT count(*) FROM pairs", [], |r| r.get(0))
@@ -91,7 +96,7 @@ fn a_snapshot_taken_while_another_connection_writes_is_whole_and_consistent() {
 fn the_daily_backup_is_made_once_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 3, 2);
-    let now = Utc::now();
+    let now = meirim_core::clock::now_utc();
     let first = backup::auto_if_due(&db, now, Default::default()).unwrap();
     assert_eq!(first.unwrap().kind, Kind::Daily);
     let again = backup::auto_if_due(&db, now + chrono::Duration::hours(5), Default::default());
@@ -109,9 +114,15 @@ fn the_encrypted_backup_opens_only_whole_and_with_its_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 10, 3);
     let work = paths::backup_dir(dir.path());
-    let short = backup::seal(&db, "qysqa", &work, Utc::now()).unwrap_err();
+    let short = backup::seal(&db, "qysqa", &work, meirim_core::clock::now_utc()).unwrap_err();
     assert_eq!(code(short.into()), ErrorCode::BackupPassphraseShort);
-    let (bytes, manifest) = backup::seal(&db, "Мейірім-2026 кеңсе", &work, Utc::now()).unwrap();
+    let (bytes, manifest) = backup::seal(
+        &db,
+        "Мейірім-2026 кеңсе",
+        &work,
+        meirim_core::clock::now_utc(),
+    )
+    .unwrap();
     assert_eq!(manifest.contents.families, 10);
     // An age file: nothing of the registry readable in it.
     assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
@@ -145,7 +156,13 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
     let source_dir = tempfile::tempdir().unwrap();
     let source = registry(source_dir.path(), 30, 4);
     let work = paths::backup_dir(source_dir.path());
-    let (bytes, _) = backup::seal(&source, "ұзын құпия сөз", &work, Utc::now()).unwrap();
+    let (bytes, _) = backup::seal(
+        &source,
+        "ұзын құпия сөз",
+        &work,
+        meirim_core::clock::now_utc(),
+    )
+    .unwrap();
     let file = source_dir.path().join("office.meirim-backup");
     std::fs::write(&file, &bytes).unwrap();
 
@@ -176,7 +193,8 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
     assert_eq!(candidate.current.as_ref().unwrap().families, 5);
     assert_eq!(rows(&db), before, "inspecting changes nothing");
 
-    let restored = backup::replace(db, dir.path(), &candidate, Utc::now()).unwrap();
+    let restored =
+        backup::replace(db, dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap();
     assert_eq!(rows(&restored), rows(&source));
     let kept = backup::list(&restored, true).unwrap();
     let previous = kept.iter().find(|b| b.kind == Kind::BeforeRestore).unwrap();
@@ -185,7 +203,13 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
     // A plain local backup restores the same way.
     let candidate =
         backup::inspect(dir.path(), &Source::Plain(previous.path.clone().into())).unwrap();
-    let back = backup::replace(restored, dir.path(), &candidate, Utc::now()).unwrap();
+    let back = backup::replace(
+        restored,
+        dir.path(),
+        &candidate,
+        meirim_core::clock::now_utc(),
+    )
+    .unwrap();
     assert_eq!(rows(&back), before);
 }
 
@@ -217,7 +241,7 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
 fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 40, 6);
-    let good = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+    let good = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
     let expected = rows(&db);
     db.checkpoint().unwrap();
     drop(db);
@@ -236,7 +260,8 @@ fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     let listed = backup::list_in(dir.path(), true).unwrap();
     assert_eq!(listed[0].path, good.path);
     let candidate = backup::inspect(dir.path(), &Source::Plain(good.path.into())).unwrap();
-    let restored = backup::replace_damaged(dir.path(), &candidate, Utc::now()).unwrap();
+    let restored =
+        backup::replace_damaged(dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap();
     assert_eq!(rows(&restored), expected);
     let aside: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -256,13 +281,14 @@ fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
 fn a_restore_nobody_confirmed_leaves_no_copy_behind_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 4, 7);
-    let made = backup::create(&db, Kind::Manual, Utc::now()).unwrap();
+    let made = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
     let candidate = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
     assert!(Path::new(&candidate.staged).exists());
     backup::discard_staged(dir.path());
     assert!(!Path::new(&candidate.staged).exists());
     // And a restore of a discarded stage is refused instead of swapping in nothing.
-    let refused = backup::replace(db, dir.path(), &candidate, Utc::now()).unwrap_err();
+    let refused =
+        backup::replace(db, dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap_err();
     assert_eq!(refused.code, ErrorCode::BackupDamaged);
     assert_eq!(
         backup::contents_of(&paths::db_path(dir.path()))

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Days, Local};
+use chrono::Days;
 use meirim_core::aid::{self, BulkFilter, BulkPlan, DeliveryInput, DeliveryStatus};
 use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
 use meirim_core::family::{self, ConsentStatus, FamilyInput, MemberInput};
@@ -52,8 +52,7 @@ fn campaign(db: &mut Database) -> String {
 
 fn days_ago(n: u64) -> String {
     date::display(
-        Local::now()
-            .date_naive()
+        meirim_core::clock::today()
             .checked_sub_days(Days::new(n))
             .unwrap(),
     )

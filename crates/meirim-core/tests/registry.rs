@@ -13,6 +13,12 @@ use meirim_core::iin::synthesize;
 use meirim_core::person::Sex;
 use meirim_core::{places, reference, settings, Database, ErrorCode};
 
+/// The day the demo district is made as of: fixed, so the test does not depend on the date.
+const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => panic!("a real day"),
+};
+
 fn iin(birth: &str, sex: Sex, serial: u32) -> String {
     let d = NaiveDate::parse_from_str(birth, "%Y-%m-%d").unwrap();
     (serial..serial + 50)
@@ -35,7 +41,7 @@ fn person(surname: &str, name: &str, birth: &str, sex: Sex, rel: Option<Relation
 }
 
 fn years_ago(n: i32) -> String {
-    let today = chrono::Local::now().date_naive();
+    let today = meirim_core::clock::today();
     NaiveDate::from_ymd_opt(today.year() - n, 1, 15)
         .unwrap()
         .to_string()
@@ -115,7 +121,7 @@ fn a_family_with_three_members_is_numbered_derived_and_found_by_any_member() {
     assert!(!f.derived.suggest_large_family);
     assert_eq!(f.income_per_person, Some(38_500));
     assert_eq!(f.consent.recorded_by.as_deref(), Some("Айгерім Нұрланқызы"));
-    assert_eq!(f.registered_on, Some(chrono::Local::now().date_naive()));
+    assert_eq!(f.registered_on, Some(meirim_core::clock::today()));
     let second = family::create(&mut db, &{
         let mut i = FamilyInput::default();
         i.members
@@ -476,7 +482,7 @@ fn the_list_stays_in_kazakh_alphabetical_order_through_many_inserts_and_renames(
 #[test]
 fn filters_by_category_village_and_consent() {
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 400, 3).unwrap();
+    meirim_core::demo::fill(&mut db, 400, 3, DEMO_DAY).unwrap();
     let cats = reference::categories(db.conn()).unwrap();
     let large = cats
         .iter()
@@ -518,7 +524,7 @@ fn filters_by_category_village_and_consent() {
 #[test]
 fn a_text_search_counts_up_to_the_cap_and_says_there_are_more() {
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 1500, 5).unwrap();
+    meirim_core::demo::fill(&mut db, 1500, 5, DEMO_DAY).unwrap();
     let all = family::search(&db, &query("")).unwrap();
     assert!(!all.more, "the plain list is counted exactly");
     assert!(all.total > 1400, "{}", all.total);

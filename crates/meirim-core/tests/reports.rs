@@ -9,6 +9,12 @@ use chrono::NaiveDate;
 use meirim_core::reports::{self, Period, Preset, Scope};
 use meirim_core::Database;
 
+/// The day the demo district is made as of: fixed, so the test does not depend on the date.
+const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => panic!("a real day"),
+};
+
 struct Delivery {
     family: String,
     on: String,
@@ -51,8 +57,8 @@ fn deliveries(db: &Database) -> Vec<Delivery> {
 
 fn district() -> Database {
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 400, 7).unwrap();
-    meirim_core::demo::aid::fill(&mut db, 6_000, 7).unwrap();
+    meirim_core::demo::fill(&mut db, 400, 7, DEMO_DAY).unwrap();
+    meirim_core::demo::aid::fill(&mut db, 6_000, 7, DEMO_DAY).unwrap();
     db
 }
 

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
 use meirim_core::iin::synthesize;
 use meirim_core::person::Sex;
@@ -11,7 +11,7 @@ use meirim_core::volunteers::{self, ActivityInput, ActivityKind, VolunteerInput}
 use meirim_core::{Database, ErrorCode};
 
 fn born_years_ago(years: i32) -> String {
-    let today = Local::now().date_naive();
+    let today = meirim_core::clock::today();
     NaiveDate::from_ymd_opt(today.year() - years, 1, 1)
         .unwrap()
         .format("%d.%m.%Y")

@@ -41,7 +41,7 @@ pub fn save_family_card(
 ) -> Result<PathBuf, Problem> {
     let f = family::get(db.conn(), family_id)?;
     let lang = settings::language(db.conn())?;
-    let today = chrono::Local::now().date_naive();
+    let today = meirim_core::clock::today();
     let path = match out {
         Some(p) => p.to_path_buf(),
         None => documents_dir(data_dir).join(format!("family-card-{}.pdf", f.registry_no)),
@@ -79,7 +79,7 @@ pub fn save_distribution_list(
         .collect();
     let lang = settings::language(db.conn())?;
     let office = settings::office_name(db.conn())?;
-    let today = chrono::Local::now().date_naive();
+    let today = meirim_core::clock::today();
     let short: String = campaign.id.chars().take(8).collect();
     let path = match out {
         Some(p) => p.to_path_buf(),

@@ -214,8 +214,9 @@ impl Writer {
         let mut doc = PdfDocument::new(title);
         // printpdf dates documents 1970 unless told; a viewer's "Properties" should show
         // the day it was printed.
-        let now = printpdf::DateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
-            .unwrap_or_else(|_| printpdf::DateTime::now_utc());
+        let now =
+            printpdf::DateTime::from_unix_timestamp(meirim_core::clock::now_utc().timestamp())
+                .unwrap_or_else(|_| printpdf::DateTime::now_utc());
         doc.metadata.info.creation_date = now;
         doc.metadata.info.modification_date = now;
         doc.metadata.info.metadata_date = now;

@@ -15,11 +15,17 @@ fn whole(table: &lists::Table, l10n: &Localizer, format: ListFormat) -> Vec<u8> 
 }
 use meirim_i18n::Localizer;
 
+/// The day the demo district is made as of: fixed, so the test does not depend on the date.
+const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => panic!("a real day"),
+};
+
 #[test]
 fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 60, 4).unwrap();
-    meirim_core::demo::aid::fill(&mut db, 200, 4).unwrap();
+    meirim_core::demo::fill(&mut db, 60, 4, DEMO_DAY).unwrap();
+    meirim_core::demo::aid::fill(&mut db, 200, 4, DEMO_DAY).unwrap();
     // A person born in 2005: the IIN starts with 0, which Excel would drop from a number.
     db.conn()
         .execute(
@@ -78,8 +84,8 @@ fn a_list_export_reports_progress_and_stops_when_told() {
     use meirim_core::problem::ErrorCode;
     use meirim_exchange::ListFileError;
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 10, 7).unwrap();
-    meirim_core::demo::aid::fill(&mut db, (STEP * 2 + 10) as u32, 7).unwrap();
+    meirim_core::demo::fill(&mut db, 10, 7, DEMO_DAY).unwrap();
+    meirim_core::demo::aid::fill(&mut db, (STEP * 2 + 10) as u32, 7, DEMO_DAY).unwrap();
     let options = ListOptions {
         personal_data: true,
         with_iin: false,

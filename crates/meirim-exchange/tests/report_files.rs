@@ -14,10 +14,16 @@ use meirim_core::Database;
 use meirim_exchange::{report_csv, report_xlsx, write_verified};
 use meirim_i18n::Localizer;
 
+/// The day the demo district is made as of: fixed, so the test does not depend on the date.
+const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+    Some(d) => d,
+    None => panic!("a real day"),
+};
+
 fn report() -> (Database, meirim_core::reports::PeriodReport) {
     let mut db = Database::open_in_memory().unwrap();
-    meirim_core::demo::fill(&mut db, 200, 3).unwrap();
-    meirim_core::demo::aid::fill(&mut db, 2_000, 3).unwrap();
+    meirim_core::demo::fill(&mut db, 200, 3, DEMO_DAY).unwrap();
+    meirim_core::demo::aid::fill(&mut db, 2_000, 3, DEMO_DAY).unwrap();
     // A village name that looks like a formula must not become one in Excel.
     db.conn()
         .execute(

@@ -17,6 +17,9 @@ pub struct AppInfo {
     pub operator: String,
     /// Set when the registry could not be opened; the UI shows it instead of the app.
     pub startup_problem: Option<Problem>,
+    /// The app's "today" (ISO), from the one clock, so that the forms' default dates agree
+    /// with the rules in the core (and with MEIRIM_TODAY in tests).
+    pub today: String,
 }
 
 #[tauri::command(async)]
@@ -37,6 +40,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         language,
         operator,
         startup_problem: state.startup_problem(),
+        today: meirim_core::clock::today().to_string(),
     }
 }
 

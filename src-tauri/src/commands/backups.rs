@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
 use meirim_core::backup::{self, Candidate, Kind, LocalBackup, Retention, Source};
 use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::{paths, settings};
@@ -45,7 +44,13 @@ pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<LocalBackup>, Prob
 #[tauri::command(async)]
 #[specta::specta]
 pub fn backup_now(state: State<'_, AppState>) -> Result<LocalBackup, Problem> {
-    state.with_db(|db| Ok(backup::create(db, Kind::Manual, Utc::now())?))
+    state.with_db(|db| {
+        Ok(backup::create(
+            db,
+            Kind::Manual,
+            meirim_core::clock::now_utc(),
+        )?)
+    })
 }
 
 #[tauri::command(async)]
@@ -62,7 +67,7 @@ pub fn set_backup_retention(state: State<'_, AppState>, keep: Retention) -> Resu
     }
     state.with_db(|db| {
         settings::set_backup_retention(db.conn(), keep)?;
-        backup::prune(db, Utc::now(), keep)?;
+        backup::prune(db, meirim_core::clock::now_utc(), keep)?;
         Ok(())
     })
 }
@@ -75,7 +80,7 @@ pub fn backup_seal(
     passphrase: String,
     target: Target,
 ) -> Result<String, Problem> {
-    let now = Utc::now();
+    let now = meirim_core::clock::now_utc();
     let name = backup::sealed_file_name(now);
     let dir = data_dir(&state)?;
     let (bytes, _) = state.with_db(|db| {
@@ -148,7 +153,7 @@ pub fn backup_restore(state: State<'_, AppState>, candidate: Candidate) -> Resul
         return Err(Problem::new(ErrorCode::NotFound).with("path", staged.display()));
     }
     state.reopen_with(|current| match current {
-        Some(db) => backup::replace(db, &dir, &candidate, Utc::now()),
-        None => backup::replace_damaged(&dir, &candidate, Utc::now()),
+        Some(db) => backup::replace(db, &dir, &candidate, meirim_core::clock::now_utc()),
+        None => backup::replace_damaged(&dir, &candidate, meirim_core::clock::now_utc()),
     })
 }

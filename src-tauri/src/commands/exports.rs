@@ -123,7 +123,7 @@ pub fn list_file_name(kind: ListKind, format: ListFormat) -> String {
     format!(
         "{}-{}.{}",
         kind.code(),
-        chrono::Local::now().date_naive(),
+        meirim_core::clock::today(),
         format.extension()
     )
 }

@@ -17,7 +17,7 @@ pub fn preset_period(preset: Preset, on: Option<String>) -> Result<Period, Probl
     let day = match on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(raw) => date::parse(raw)
             .ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))?,
-        None => chrono::Local::now().date_naive(),
+        None => meirim_core::clock::today(),
     };
     Ok(Period::containing(preset, day))
 }
@@ -36,7 +36,7 @@ pub fn typed_period(from: String, to: String) -> Result<Period, Problem> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, Problem> {
-    state.with_db(|db| reports::dashboard::build(db.conn(), chrono::Local::now().date_naive()))
+    state.with_db(|db| reports::dashboard::build(db.conn(), meirim_core::clock::today()))
 }
 
 #[tauri::command(async)]
@@ -82,7 +82,7 @@ fn report_file(
             report,
             lang,
             &settings::signatory(db.conn())?,
-            chrono::Local::now().date_naive(),
+            meirim_core::clock::today(),
         )
         .map_err(|e| {
             Problem::new(ErrorCode::DocumentFailed)

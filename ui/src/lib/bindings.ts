@@ -332,6 +332,11 @@ export type AppInfo_Deserialize = {
 	operator: string,
 	/**  Set when the registry could not be opened; the UI shows it instead of the app. */
 	startup_problem?: Problem | null,
+	/**
+	 *  The app's "today" (ISO), from the one clock, so that the forms' default dates agree
+	 *  with the rules in the core (and with MEIRIM_TODAY in tests).
+	 */
+	today: string,
 };
 
 export type AppInfo_Serialize = {
@@ -343,6 +348,11 @@ export type AppInfo_Serialize = {
 	operator: string,
 	/**  Set when the registry could not be opened; the UI shows it instead of the app. */
 	startup_problem: Problem | null,
+	/**
+	 *  The app's "today" (ISO), from the one clock, so that the forms' default dates agree
+	 *  with the rules in the core (and with MEIRIM_TODAY in tests).
+	 */
+	today: string,
 };
 
 export type AuditAction = "create" | "update" | "archive" | "restore" | 

@@ -2,6 +2,7 @@
 // shape only when sent. The core validates and normalises; nothing here second-guesses it.
 import type { Disability, Employment, Family, FamilyInput, Relation, Sex } from "./api";
 import { displayDate } from "./format";
+import { todayDate } from "./today";
 
 export type MemberDraft = {
   key: number;
@@ -89,7 +90,7 @@ export function memberInput(m: MemberDraft): FamilyInput["members"][number] {
 }
 
 /** Full years on `today` from a typed `DD.MM.YYYY` or ISO date; null when not a date. */
-export function ageFrom(typed: string, today = new Date()): number | null {
+export function ageFrom(typed: string, today = todayDate()): number | null {
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(typed.trim()) ?? null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed.trim());
   const [y, mo, d] = m ? [+m[3]!, +m[2]!, +m[1]!] : iso ? [+iso[1]!, +iso[2]!, +iso[3]!] : [0, 0, 0];

@@ -77,7 +77,7 @@ pub struct BulkOutcome {
 
 fn planned_day(raw: Option<&str>) -> Result<NaiveDate, Problem> {
     match text::tidy_opt(raw) {
-        None => Ok(chrono::Local::now().date_naive()),
+        None => Ok(crate::clock::today()),
         Some(r) => date::parse(&r).ok_or_else(|| {
             Problem::validation(vec![
                 FieldProblem::new("on_date", ErrorCode::InvalidDate).with("value", r)

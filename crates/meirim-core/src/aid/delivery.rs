@@ -193,7 +193,7 @@ pub(crate) fn validate(
         "funding_sources",
         input.funding_source_id.as_deref(),
     )?;
-    let today = chrono::Local::now().date_naive();
+    let today = crate::clock::today();
     let on_date = c.date("on_date", input.on_date.as_deref()).unwrap_or(today);
     if input.delivered && on_date > today {
         c.push(FieldProblem::new("on_date", ErrorCode::DateInFuture));
@@ -263,7 +263,7 @@ pub fn check(
     let aid = types::get(conn, &input.aid_type_id)?;
     let on = text::tidy_opt(input.on_date.as_deref())
         .and_then(|d| date::parse(&d))
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+        .unwrap_or_else(crate::clock::today);
     let quantity = text::tidy_opt(input.quantity.as_deref())
         .map_or(Some(1_000), |q| money::parse_quantity(&q));
     let value = match text::tidy_opt(input.value.as_deref()) {
@@ -428,7 +428,7 @@ pub(crate) fn deliver_in(
     if d.status != DeliveryStatus::Planned {
         return Err(wrong_status(d));
     }
-    let today = chrono::Local::now().date_naive();
+    let today = crate::clock::today();
     let on = on.unwrap_or(today);
     if on > today {
         return Err(Problem::validation(vec![FieldProblem::new(

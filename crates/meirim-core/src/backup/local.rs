@@ -331,7 +331,7 @@ pub fn background(
             })?;
     let dir = paths::backup_dir(data_dir);
     let keep = crate::settings::backup_retention(&conn)?;
-    let now = Utc::now();
+    let now = crate::clock::now_utc();
     Ok(match kind {
         None => auto_if_due_in(&conn, &dir, now, keep)?,
         Some(kind) => Some(create_in(&conn, &dir, kind, now)?),

@@ -132,7 +132,7 @@ fn backup_before_migration(
         path: dir.clone(),
         source,
     })?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let stamp = crate::clock::now_utc().format("%Y%m%dT%H%M%SZ");
     let mut target = dir.join(format!("before-migration-v{from}-to-v{to}-{stamp}.sqlite3"));
     let mut n = 1;
     while target.exists() {

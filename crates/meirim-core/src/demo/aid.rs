@@ -8,7 +8,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rusqlite::params;
 
-use super::{pick, DEMO_TODAY};
+use super::pick;
 use crate::aid::types;
 use crate::db::{Database, DbError};
 use crate::problem::Problem;
@@ -46,13 +46,21 @@ const VOLUNTEER_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Adds `deliveries` deliveries (with campaigns and volunteers) over the families already
-/// in `db`. Returns how many were written.
-pub fn fill(db: &mut Database, deliveries: u32, seed: u64) -> Result<u32, Problem> {
+/// in `db`, in the two years before `today`. Returns how many were written.
+pub fn fill(
+    db: &mut Database,
+    deliveries: u32,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<u32, Problem> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00A1_D000);
     let families: Vec<String> = {
         let mut stmt = db
             .conn()
-            .prepare("SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL")
+            .prepare(
+                "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
+                 ORDER BY registry_no",
+            )
             .map_err(DbError::from)?;
         let rows = stmt
             .query_map([], |r| r.get(0))
@@ -82,14 +90,15 @@ pub fn fill(db: &mut Database, deliveries: u32, seed: u64) -> Result<u32, Proble
             |r| r.get(0),
         )
         .ok();
+    let _same_ids_and_times = clock::pin_seeded(today, seed ^ 0x00A1_D000);
     let now = clock::now();
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     // Two years of campaigns: each named one, once a year.
     let mut campaigns = Vec::new();
-    for year in [DEMO_TODAY.year() - 1, DEMO_TODAY.year()] {
+    for year in [today.year() - 1, today.year()] {
         for (i, (name, kind)) in CAMPAIGNS.iter().enumerate() {
             let id = clock::new_id();
-            let start = NaiveDate::from_ymd_opt(year, 1 + (i as u32 * 2), 1).unwrap_or(DEMO_TODAY);
+            let start = NaiveDate::from_ymd_opt(year, 1 + (i as u32 * 2), 1).unwrap_or(today);
             tx.execute(
                 "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, funding_source_id,
                                         created_at, updated_at)
@@ -131,10 +140,9 @@ pub fn fill(db: &mut Database, deliveries: u32, seed: u64) -> Result<u32, Proble
         .map_err(DbError::from)?;
         volunteers.push(id);
     }
-    let span = (DEMO_TODAY
-        - NaiveDate::from_ymd_opt(DEMO_TODAY.year() - 2, 1, 1).unwrap_or(DEMO_TODAY))
-    .num_days()
-    .max(1) as u64;
+    let span = (today - NaiveDate::from_ymd_opt(today.year() - 2, 1, 1).unwrap_or(today))
+        .num_days()
+        .max(1) as u64;
     {
         let mut insert = tx
             .prepare(
@@ -166,10 +174,10 @@ pub fn fill(db: &mut Database, deliveries: u32, seed: u64) -> Result<u32, Proble
                 .unit_value
                 .and_then(|per| money::value_of(quantity_milli, u64::from(per)))
                 .unwrap_or_else(|| rng.random_range(50..400) * 1000);
-            let on = NaiveDate::from_ymd_opt(DEMO_TODAY.year() - 2, 1, 1)
-                .unwrap_or(DEMO_TODAY)
+            let on = NaiveDate::from_ymd_opt(today.year() - 2, 1, 1)
+                .unwrap_or(today)
                 .checked_add_days(Days::new(rng.random_range(0..span)))
-                .unwrap_or(DEMO_TODAY);
+                .unwrap_or(today);
             let roll = rng.random_range(0..100);
             let (status, reason) = match roll {
                 0..=2 => ("cancelled", Some("Отбасы басқа ауылға көшті")),

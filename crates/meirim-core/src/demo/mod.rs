@@ -1,17 +1,21 @@
 //! A synthetic district for demonstrations, screenshots, end-to-end tests and benchmarks.
 //!
-//! Deterministic: the same seed gives the same families, so benchmark figures and
-//! screenshots can be reproduced. Everything is invented: names are combined at random and
-//! IINs are synthetic (valid checksums, never a real person's number).
+//! Deterministic: the same seed and "today" give the same district byte for byte — names,
+//! ids and timestamps (the writes run under [`clock::pin_seeded`]) — so benchmark figures,
+//! screenshots and tests can be reproduced. Ages, registration dates and the aid history are
+//! laid out backwards from "today", so a district made any day looks current. Everything is
+//! invented: names are combined at random and IINs are synthetic (valid checksums, never a
+//! real person's number).
 
 pub mod aid;
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Days, NaiveDate};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::clock;
 use crate::db::{Database, DbError};
 use crate::family::store::{self, Indexing};
 use crate::family::{
@@ -139,12 +143,6 @@ const RU_SURNAMES: &[(&str, &str)] = &[
     ("Шевченко", "Шевченко"),
     ("Бондаренко", "Бондаренко"),
 ];
-/// Ages and the "large family" rule are computed as of this day, so that a seed gives the
-/// same district whatever the date.
-const DEMO_TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 1) {
-    Some(d) => d,
-    None => NaiveDate::MIN,
-};
 const ARCHIVE_REASONS: &[&str] = &[
     "Басқа ауданға көшті",
     "Табысы артты, көмек қажет емес",
@@ -344,10 +342,12 @@ impl Generator {
     fn members(&mut self) -> Vec<MemberInput> {
         let head_sex = self.sex(0.6);
         let lone_elderly = self.rng.random_bool(0.07);
+        // Year spans as offsets from this year (written for 2026: 1938–1960 and 1955–2002).
+        let y = self.today.year();
         let head_born = if lone_elderly {
-            (1938, 1960)
+            (y - 88, y - 66)
         } else {
-            (1955, 2002)
+            (y - 71, y - 24)
         };
         let names = self.name(head_sex, None, None);
         let head = self.member(head_sex, head_born, None, names);
@@ -355,7 +355,7 @@ impl Generator {
             .birth_date
             .as_deref()
             .and_then(|d| d.get(..4)?.parse().ok())
-            .unwrap_or(1980);
+            .unwrap_or(y - 46);
         let surname = head.surname.clone();
         let father = match head_sex {
             Sex::Male => Some(head.name.clone()),
@@ -371,7 +371,7 @@ impl Generator {
             } else {
                 Sex::Male
             };
-            let born = (head_year - 5, (head_year + 5).min(2004));
+            let born = (head_year - 5, (head_year + 5).min(y - 22));
             let names = self.name(sex, Some(&surname), None);
             members.push(self.member(sex, born, Some(Relation::Spouse), names));
         }
@@ -380,17 +380,17 @@ impl Generator {
         } else {
             self.rng.random_range(0..=3)
         };
-        let young = (head_year + 19).max(1975);
+        let young = (head_year + 19).max(y - 51);
         for _ in 0..children {
             let sex = self.sex(0.5);
             let names = self.name(sex, Some(&surname), father.as_deref());
-            let born = (young.min(2025), (head_year + 45).clamp(young, 2025));
+            let born = (young.min(y - 1), (head_year + 45).clamp(young, y - 1));
             members.push(self.member(sex, born, Some(Relation::Child), names));
         }
-        if self.rng.random_bool(0.1) && head_year > 1965 {
+        if self.rng.random_bool(0.1) && head_year > y - 61 {
             let sex = self.sex(0.7);
             let names = self.name(sex, None, None);
-            members.push(self.member(sex, (1938, head_year - 18), Some(Relation::Parent), names));
+            members.push(self.member(sex, (y - 88, head_year - 18), Some(Relation::Parent), names));
         }
         members
     }
@@ -402,7 +402,8 @@ impl Generator {
             .filter_map(|m| crate::date::parse(m.birth_date.as_deref()?))
             .filter(|b| crate::family::age_on(*b, self.today) < 18)
             .count();
-        let registered = self.birth_date((2015, 2025));
+        let y = self.today.year();
+        let registered = self.birth_date((y - 11, y - 1));
         let rng = &mut self.rng;
         let (okrug, villages) = *pick(rng, OKRUGS);
         let village = *pick(rng, villages);
@@ -514,9 +515,6 @@ fn surname_for(s: &str, sex: Sex) -> String {
     changed.unwrap_or_else(|| s.to_owned())
 }
 
-/// Fills an empty registry with `families` synthetic families in one transaction. Refuses
-/// a registry that already holds families, so an office's real data is never mixed with
-/// invented records.
 /// `count` invented people, surname first («Серіков Дәурен Болатұлы»), one per line: the
 /// recipients of the letters benchmark. Same seed, same names.
 pub fn people(count: usize, seed: u64) -> String {
@@ -527,7 +525,8 @@ pub fn people(count: usize, seed: u64) -> String {
         categories: Vec::new(),
         large_family_id: None,
         phones: Vec::new(),
-        today: DEMO_TODAY,
+        // Names do not depend on the day.
+        today: NaiveDate::default(),
     };
     let mut seen = HashSet::new();
     let mut out = String::with_capacity(count * 40);
@@ -551,7 +550,10 @@ pub fn people(count: usize, seed: u64) -> String {
     out
 }
 
-pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem> {
+/// Fills an empty registry with `families` synthetic families in one transaction, as of
+/// `today`. Refuses a registry that already holds families, so an office's real data is
+/// never mixed with invented records.
+pub fn fill(db: &mut Database, families: u32, seed: u64, today: NaiveDate) -> Result<u32, Problem> {
     let existing: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM families", [], |r| r.get(0))
@@ -584,8 +586,13 @@ pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem>
         categories: shares,
         large_family_id,
         phones: Vec::new(),
-        today: DEMO_TODAY,
+        today,
     };
+    let archived_on = today
+        .checked_sub_days(Days::new(150))
+        .unwrap_or(today)
+        .to_string();
+    let _same_ids_and_times = clock::pin_seeded(today, seed);
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
     for _ in 0..families {
         let input = generator.family();
@@ -595,7 +602,7 @@ pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem>
             tx.execute(
                 "UPDATE families SET status = 'archived', status_reason = ?2, status_on = ?3
                  WHERE id = ?1",
-                rusqlite::params![id, reason, "2026-06-01"],
+                rusqlite::params![id, reason, archived_on],
             )
             .map_err(DbError::from)?;
         }
@@ -609,6 +616,107 @@ pub fn fill(db: &mut Database, families: u32, seed: u64) -> Result<u32, Problem>
 mod tests {
     use super::*;
     use crate::family::{search, SearchQuery};
+
+    fn day(s: &str) -> NaiveDate {
+        clock::parse_day(s).unwrap()
+    }
+
+    /// Every row of every table the demo writes, in primary-key order, as text.
+    fn dump(db: &Database) -> Vec<String> {
+        let conn = db.conn();
+        let tables: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'family_search%'
+                 ORDER BY name",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut out = Vec::new();
+        for t in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let width = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..width)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect();
+                    Ok(format!("{t}: {}", cells.join(" | ")))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            // Rows are compared as a set in a fixed order, not in whatever order SQLite
+            // happens to return them.
+            rows.sort();
+            out.extend(rows);
+        }
+        out
+    }
+
+    fn district(seed: u64, today: NaiveDate) -> Database {
+        let mut db = Database::open_in_memory().unwrap();
+        fill(&mut db, 150, seed, today).unwrap();
+        aid::fill(&mut db, 1_000, seed, today).unwrap();
+        db
+    }
+
+    /// Every row but the stock letter templates, which carry the moment the registry file
+    /// was made (the rest of a new registry is the same in every office).
+    fn demo_rows(seed: u64, today: NaiveDate) -> Vec<String> {
+        let mut rows = dump(&district(seed, today));
+        rows.retain(|r| !r.starts_with("letter_templates: "));
+        rows
+    }
+
+    #[test]
+    fn same_seed_and_day_write_the_same_rows_ids_and_times_included() {
+        let today = day("2026-11-01");
+        let a = demo_rows(7, today);
+        let b = demo_rows(7, today);
+        assert!(a.len() > 2_000, "{}", a.len());
+        assert_eq!(a, b);
+        let ids = |rows: &[String]| -> Vec<String> {
+            rows.iter()
+                .filter(|r| r.starts_with("families: "))
+                .map(|r| r.split(" | ").next().unwrap().to_owned())
+                .collect()
+        };
+        assert_ne!(ids(&a), ids(&demo_rows(8, today)));
+        // Written as of the given day, whatever the computer's date.
+        let deliveries_after: i64 = district(7, today)
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM deliveries WHERE on_date > '2026-11-01'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(deliveries_after, 0);
+    }
+
+    #[test]
+    fn a_district_made_another_day_is_laid_out_from_that_day() {
+        let db = district(7, day("2031-01-01"));
+        let count = |sql: &str| -> i64 { db.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM deliveries WHERE on_date > '2031-01-01'"),
+            0
+        );
+        assert!(count("SELECT count(*) FROM deliveries WHERE on_date >= '2030-01-01'") > 300);
+        assert_eq!(
+            count("SELECT count(*) FROM members WHERE birth_date > '2031-01-01'"),
+            0
+        );
+        assert!(count("SELECT count(*) FROM members WHERE birth_date >= '2020-01-01'") > 20);
+        assert_eq!(
+            count("SELECT count(*) FROM families WHERE created_at NOT LIKE '2031-01-01T09:%'"),
+            0
+        );
+    }
 
     fn everyone(db: &Database) -> Vec<(String, Option<String>)> {
         search(
@@ -633,9 +741,10 @@ mod tests {
         let mut a = Database::open_in_memory().unwrap();
         let mut b = Database::open_in_memory().unwrap();
         let mut c = Database::open_in_memory().unwrap();
-        fill(&mut a, 300, 7).unwrap();
-        fill(&mut b, 300, 7).unwrap();
-        fill(&mut c, 300, 8).unwrap();
+        let today = day("2026-11-01");
+        fill(&mut a, 300, 7, today).unwrap();
+        fill(&mut b, 300, 7, today).unwrap();
+        fill(&mut c, 300, 8, today).unwrap();
         assert_eq!(everyone(&a), everyone(&b));
         assert_ne!(everyone(&a), everyone(&c));
     }
@@ -643,7 +752,7 @@ mod tests {
     #[test]
     fn families_are_valid_and_plausible() {
         let mut db = Database::open_in_memory().unwrap();
-        assert_eq!(fill(&mut db, 2000, 1).unwrap(), 2000);
+        assert_eq!(fill(&mut db, 2000, 1, day("2026-11-01")).unwrap(), 2000);
         let conn = db.conn();
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(count("SELECT count(*) FROM families"), 2000);
@@ -689,8 +798,8 @@ mod tests {
     #[test]
     fn refuses_a_registry_that_already_has_families() {
         let mut db = Database::open_in_memory().unwrap();
-        fill(&mut db, 3, 1).unwrap();
-        let err = fill(&mut db, 3, 2).unwrap_err();
+        fill(&mut db, 3, 1, day("2026-11-01")).unwrap();
+        let err = fill(&mut db, 3, 2, day("2026-11-01")).unwrap_err();
         assert_eq!(err.code, ErrorCode::DemoNeedsEmptyRegistry);
         assert_eq!(err.params.get("count").map(String::as_str), Some("3"));
     }

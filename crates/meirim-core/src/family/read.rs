@@ -29,7 +29,7 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> u32 {
 }
 
 pub(crate) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::clock::today()
 }
 
 /// Size, minors, and whether the "large family" category is missing although the family

@@ -89,7 +89,7 @@ pub fn prepare(
     let on = match text::tidy_opt(options.issued_on.as_deref()) {
         Some(raw) => date::parse(&raw)
             .ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))?,
-        None => chrono::Local::now().date_naive(),
+        None => crate::clock::today(),
     };
     let letterhead = letterhead::get(conn)?;
     let ctx = Context {

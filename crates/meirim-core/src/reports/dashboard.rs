@@ -270,11 +270,17 @@ mod tests {
     use super::*;
     use crate::Database;
 
+    /// The day the demo district is made as of: fixed, so the test does not depend on the date.
+    const DEMO_DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 1) {
+        Some(d) => d,
+        None => panic!("a real day"),
+    };
+
     #[test]
     fn the_dashboard_agrees_with_the_period_report() {
         let mut db = Database::open_in_memory().unwrap();
-        crate::demo::fill(&mut db, 120, 9).unwrap();
-        crate::demo::aid::fill(&mut db, 1_500, 9).unwrap();
+        crate::demo::fill(&mut db, 120, 9, DEMO_DAY).unwrap();
+        crate::demo::aid::fill(&mut db, 1_500, 9, DEMO_DAY).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let d = build(db.conn(), today).unwrap();
         let year = crate::reports::build(db.conn(), d.year, &Default::default()).unwrap();
@@ -299,22 +305,31 @@ mod tests {
     fn every_figure_matches_the_list_it_opens() {
         use crate::family::{search, SearchQuery, StatusFilter};
         let mut db = Database::open_in_memory().unwrap();
-        crate::demo::fill(&mut db, 150, 4).unwrap();
-        crate::demo::aid::fill(&mut db, 2_000, 4).unwrap();
-        // Archive a few helped families: they still count as helped this year.
+        crate::demo::fill(&mut db, 150, 4, DEMO_DAY).unwrap();
+        crate::demo::aid::fill(&mut db, 2_000, 4, DEMO_DAY).unwrap();
+        // Archive three current families helped this year: they still count as helped.
+        let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
+        let _today = crate::clock::pin(today);
         let ids: Vec<String> = db
             .conn()
-            .prepare("SELECT DISTINCT family_id FROM deliveries WHERE status = 'delivered' LIMIT 3")
+            .prepare(
+                "SELECT f.id FROM families f WHERE f.status <> 'archived' AND EXISTS
+                   (SELECT 1 FROM deliveries d WHERE d.family_id = f.id
+                    AND d.status = 'delivered' AND d.on_date BETWEEN '2026-01-01' AND ?1)
+                 ORDER BY f.registry_no LIMIT 3",
+            )
             .unwrap()
-            .query_map([], |r| r.get(0))
+            .query_map([today.to_string()], |r| r.get(0))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
+        assert_eq!(ids.len(), 3);
+        let helped_before = build(db.conn(), today).unwrap().families_helped_year;
         for id in &ids {
             crate::family::archive(&mut db, id, "moved", None).unwrap();
         }
-        let today = NaiveDate::from_ymd_opt(2026, 10, 15).unwrap();
         let d = build(db.conn(), today).unwrap();
+        assert_eq!(d.families_helped_year, helped_before);
         let total = |q: SearchQuery| search(&db, &SearchQuery { limit: 1, ..q }).unwrap().total;
         assert_eq!(total(SearchQuery::default()), d.families_current);
         let helped = |p: Period| SearchQuery {

@@ -82,7 +82,7 @@ pub struct ActivityInput {
 pub fn log(db: &mut Database, input: &ActivityInput) -> Result<VolunteerActivity, Problem> {
     let volunteer = super::get(db.conn(), &input.volunteer_id)?;
     let mut c = Checker::default();
-    let today = chrono::Local::now().date_naive();
+    let today = crate::clock::today();
     let on = c
         .not_future("on_date", input.on_date.as_deref())
         .unwrap_or(today);

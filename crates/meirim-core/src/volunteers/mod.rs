@@ -134,7 +134,7 @@ fn validate(
     let joined_on = c.not_future("joined_on", input.joined_on.as_deref());
     let notes = c.optional("notes", input.notes.as_deref(), NOTES_MAX);
     if let Some(b) = birth_date {
-        let age = age_on(b, chrono::Local::now().date_naive());
+        let age = age_on(b, crate::clock::today());
         if age < CONSENT_AGE && !input.parental_consent {
             c.push(
                 FieldProblem::new("parental_consent", ErrorCode::VolunteerNeedsConsent)
@@ -253,7 +253,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Volunteer> {
         name: r.get(2)?,
         patronymic: r.get(3)?,
         birth_date,
-        age: birth_date.map(|b| age_on(b, chrono::Local::now().date_naive())),
+        age: birth_date.map(|b| age_on(b, crate::clock::today())),
         sex: r
             .get::<_, Option<String>>(5)?
             .as_deref()
