@@ -90,6 +90,35 @@ tauri_cli() {
   (cd "$ROOT" && "$ROOT/ui/node_modules/.bin/tauri" "$@")
 }
 
+# Builds ui/dist only when the UI's sources changed since it was last built. Vite rewrites
+# every file of dist/ on each build, and Tauri's build script then has cargo recompile and
+# relink the whole app even though nothing changed.
+build_ui_if_changed() {
+  local stamp="$ROOT/ui/node_modules/.meirim-dist-sources.sha256" sum
+  sum="$(cd "$ROOT" && find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json ui/package-lock.json assets \
+    -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+  if [ -f "$ROOT/ui/dist/index.html" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$sum" ]; then
+    return 0
+  fi
+  step "Building the UI (ui/dist)"
+  rm -f "$stamp"
+  (cd "$ROOT/ui" && npm run --silent build)
+  echo "$sum" >"$stamp"
+}
+
+# Builds the app binary (`release` or `debug`) over the UI in ui/dist, without installers.
+build_app() {
+  local profile="$1"
+  build_ui_if_changed
+  # The UI was just built (or is up to date): `tauri build` must not build it again.
+  local no_ui='{"build":{"beforeBuildCommand":null}}'
+  if [ "$profile" = "debug" ]; then
+    tauri_cli build --debug --no-bundle --config "$no_ui"
+  else
+    tauri_cli build --no-bundle --config "$no_ui"
+  fi
+}
+
 # Runs every already built Rust test executable of the workspace under faketime at `when`
 # (local time in time zone `tz`), each from its package's folder as cargo would.
 run_tests_at() {

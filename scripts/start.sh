@@ -10,12 +10,8 @@ ensure_node
 ensure_npm_deps "$ROOT/ui"
 
 profile="${MEIRIM_PROFILE:-release}"
-step "Building Meirim ($profile; the first build takes several minutes)"
-if [ "$profile" = "debug" ]; then
-  tauri_cli build --debug --no-bundle
-else
-  tauri_cli build --no-bundle
-fi
+step "Building Meirim ($profile; the first build takes several minutes, later ones seconds)"
+build_app "$profile"
 
 app="${CARGO_TARGET_DIR:-$ROOT/target}/$profile/meirim"
 step "Starting $app"

@@ -53,7 +53,7 @@ step "UI component tests (Vitest)"
 (cd ui && timeout 600 npx vitest run)
 
 step "Building the app for end-to-end tests"
-tauri_cli build --debug --no-bundle
+build_app debug
 
 step "End-to-end tests (tauri-driver + WebKitWebDriver under Xvfb)"
 export MEIRIM_SCREENSHOTS="${MEIRIM_SCREENSHOTS:-$ROOT/tests/e2e/artifacts/screenshots}"

@@ -256,6 +256,105 @@ fn a_messy_list_is_cleaned_with_every_change_shown_and_every_error_located() {
     assert_eq!(rejected, [false, false, true, true, false, true]);
 }
 
+/// A list with the house and flat in their own columns, written with their marks, and a
+/// child born in January 2000 whose IIN Excel made a nine-digit number.
+#[test]
+fn house_marks_come_off_and_three_lost_zeros_come_back_beside_the_birth_date() {
+    let mut db = Database::open_in_memory().unwrap();
+    let child = iin(2000, 1, 9, Sex::Male);
+    assert!(child.starts_with("000109"));
+    let head = iin(1975, 4, 2, Sex::Female);
+    let rows = vec![
+        [
+            "Отбасы №",
+            "Т.А.Ә.",
+            "ЖСН",
+            "Туған күні",
+            "Туыстығы",
+            "Ауыл",
+            "Көше",
+            "Үй",
+            "Пәтер",
+        ]
+        .iter()
+        .map(|h| t(h))
+        .collect::<Vec<_>>(),
+        vec![
+            t("1"),
+            t("Әлиева Динара Асқарқызы"),
+            t(&head),
+            t("02.04.1975"),
+            t(""),
+            t("Ақсу"),
+            t("Абай көшесі"),
+            t("4-үй"),
+            t("кв. 7"),
+        ],
+        vec![
+            t("1"),
+            t("Әлиев Арман Серікұлы"),
+            Cell::Number(child.parse().unwrap()),
+            t("09.01.2000"),
+            t("ұлы"),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+        ],
+        // The same nine digits with no birth date: not certain, so refused with the reason.
+        vec![
+            t("2"),
+            t("Оспанов Ерлан"),
+            Cell::Number(child.parse().unwrap()),
+            t(""),
+            t(""),
+            t("Ақсу"),
+            t(""),
+            t("д. 12"),
+            t(""),
+        ],
+    ];
+    let grid = Grid {
+        rows: &rows,
+        first_row: 1,
+        first_column: 0,
+    };
+    let p = import::prepare(db.conn(), grid, &mapping_for(&rows)).unwrap();
+    let family = &p.candidates[0];
+    assert!(!family.rejected, "{:?}", p.issues);
+    assert_eq!(family.input.address.house.as_deref(), Some("4"));
+    assert_eq!(family.input.address.flat.as_deref(), Some("7"));
+    assert_eq!(family.input.members[1].iin.as_deref(), Some(child.as_str()));
+    let marks: Vec<(&str, &str)> = p
+        .fixes
+        .iter()
+        .filter(|f| f.kind == FixKind::AddressMark)
+        .map(|f| (f.before.as_str(), f.after.as_str()))
+        .collect();
+    assert_eq!(marks, [("4-үй", "4"), ("кв. 7", "7"), ("д. 12", "12")]);
+    let refused = p
+        .issues
+        .iter()
+        .find(|i| i.row == 4 && i.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(refused.code, ErrorCode::ImportIinZerosLost);
+    assert_eq!(refused.params["restored"], child);
+    import::apply(&mut db, &p, &Choices::default(), &file(), &mut go).unwrap();
+    let id = family::search(
+        &db,
+        &SearchQuery {
+            text: "Әлиева".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .items[0]
+        .id
+        .clone();
+    let stored = family::get(db.conn(), &id).unwrap();
+    assert_eq!(stored.address.house.as_deref(), Some("4"));
+}
+
 #[test]
 fn the_dry_run_writes_nothing_the_import_everything_and_the_second_time_nothing() {
     let mut db = Database::open_in_memory().unwrap();

@@ -345,3 +345,21 @@ fn a_libreoffice_list_reads_with_its_date_and_number_cells() {
     let out = import::apply(&mut db, &p, &Choices::default(), &opened.file, &mut go).unwrap();
     assert_eq!((out.counts.added, out.counts.people), (1, 2));
 }
+
+#[test]
+fn dates_from_a_mac_workbook_in_the_1904_system_are_the_days_written() {
+    // tests/fixtures/import/make-xlsx-1904.py writes it: serials counted from 01.01.1904.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/import/mac-1904.xlsx");
+    let opened = meirim_exchange::import::open(&path, &CsvOptions::default()).unwrap();
+    let sheet = opened.sheet(0).unwrap();
+    let view = overview(sheet, None);
+    let db = Database::open_in_memory().unwrap();
+    let p = import::prepare(db.conn(), sheet.grid(), &view.mapping(None)).unwrap();
+    let family = &p.candidates[0].input;
+    assert_eq!(family.members[0].birth_date.as_deref(), Some("2005-03-15"));
+    assert_eq!(family.members[1].birth_date.as_deref(), Some("1983-12-06"));
+    // The wizard's samples show the same days.
+    let shown: Vec<String> = sheet.rows[1..].iter().map(|r| r[2].display()).collect();
+    assert_eq!(shown, ["15.03.2005", "06.12.1983"]);
+}

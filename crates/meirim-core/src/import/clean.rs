@@ -34,6 +34,8 @@ pub enum FixKind {
     Category,
     /// An address in one cell, split into village, street, house and flat.
     AddressSplit,
+    /// «4-үй», «д. 4», «кв. 7»: the word taken off the number, since the address prints it.
+    AddressMark,
 }
 
 /// Why a value could not be used, with what the message needs.
@@ -118,10 +120,24 @@ pub fn letters_lost(name: &str) -> bool {
     name.contains('?') || name.contains('\u{FFFD}')
 }
 
+/// A house (or flat, with `address::FLAT_MARKS`) number as the address prints it: the mark
+/// the office typed with it («4-үй», «д. 4») taken off.
+pub fn address_number(cell: &Cell, marks: &[&str]) -> Option<Cleaned<String>> {
+    let tidied = plain(cell)?;
+    Some(
+        match super::address::number_without_mark(&tidied.value, marks) {
+            Some(number) => Cleaned::fixed(number, FixKind::AddressMark),
+            None => tidied,
+        },
+    )
+}
+
 /// An IIN from a text or number cell. Excel keeps an IIN typed into a number cell as a
 /// number: 050315500011 becomes 50315500011, so a value short by one or two digits is
-/// padded with zeros — and kept only if the check digit then agrees.
-pub fn iin(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
+/// padded with zeros — and kept only if the check digit then agrees. Someone born in
+/// January–September 2000 (000109…) loses three zeros; so many put back are certain only
+/// when the row's birth date (`born`) is the one the padded IIN begins with.
+pub fn iin(cell: &Cell, born: Option<NaiveDate>) -> Result<Option<Cleaned<String>>, Unusable> {
     let raw = match cell {
         Cell::Number(n) | Cell::DateSerial(n) => {
             if n.fract() != 0.0 || *n < 0.0 || *n >= 1e12 {
@@ -145,15 +161,19 @@ pub fn iin(cell: &Cell) -> Result<Option<Cleaned<String>>, Unusable> {
         } else {
             Cleaned::fixed(iin.as_str().to_owned(), FixKind::Spaces)
         })),
-        Err(IinError::Length(n)) if (IIN_LENGTH - 2..IIN_LENGTH).contains(&n) => {
+        Err(IinError::Length(n)) if (IIN_LENGTH - 3..IIN_LENGTH).contains(&n) => {
             let padded = format!("{trimmed:0>12}");
-            match Iin::parse(&padded) {
-                Ok(iin) => Ok(Some(Cleaned::fixed(
-                    iin.as_str().to_owned(),
-                    FixKind::IinLeadingZero,
-                ))),
-                Err(_) => Err(Unusable::new(ErrorCode::IinLength).with("length", n)),
+            let iin = Iin::parse(&padded)
+                .map_err(|_| Unusable::new(ErrorCode::IinLength).with("length", n))?;
+            if n == IIN_LENGTH - 3 && (born.is_none() || iin.decode().birth_date != born) {
+                return Err(Unusable::new(ErrorCode::ImportIinZerosLost)
+                    .with("value", trimmed)
+                    .with("restored", padded));
             }
+            Ok(Some(Cleaned::fixed(
+                iin.as_str().to_owned(),
+                FixKind::IinLeadingZero,
+            )))
         }
         Err(IinError::Length(n)) => Err(Unusable::new(ErrorCode::IinLength).with("length", n)),
         Err(IinError::NotDigits) => {
@@ -263,29 +283,84 @@ mod tests {
         assert!(valid.starts_with('0'));
         // Excel made it a number and dropped the zero.
         let number: f64 = valid.parse().unwrap();
-        let fixed = iin(&Cell::Number(number)).unwrap().unwrap();
+        let fixed = iin(&Cell::Number(number), None).unwrap().unwrap();
         assert_eq!(fixed.value, valid);
         assert_eq!(fixed.fix, Some(FixKind::IinLeadingZero));
-        assert_eq!(iin(&t(&valid[1..])).unwrap().unwrap().value, valid);
-        assert_eq!(iin(&t(valid)).unwrap().unwrap().fix, None);
-        assert_eq!(iin(&t(&format!("'{valid}"))).unwrap().unwrap().value, valid);
+        assert_eq!(iin(&t(&valid[1..]), None).unwrap().unwrap().value, valid);
+        assert_eq!(iin(&t(valid), None).unwrap().unwrap().fix, None);
+        assert_eq!(
+            iin(&t(&format!("'{valid}")), None).unwrap().unwrap().value,
+            valid
+        );
         // Eleven digits that do not become valid with a zero: a digit is missing.
         let broken = format!(
             "{}{}",
             &valid[1..11],
             (valid.as_bytes()[11] - b'0' + 1) % 10
         );
-        assert_eq!(iin(&t(&broken)).unwrap_err().code, ErrorCode::IinLength);
+        assert_eq!(
+            iin(&t(&broken), None).unwrap_err().code,
+            ErrorCode::IinLength
+        );
         let wrong_check = format!("0{broken}");
         assert_eq!(
-            iin(&t(&wrong_check)).unwrap_err().code,
+            iin(&t(&wrong_check), None).unwrap_err().code,
             ErrorCode::IinChecksum
         );
         assert_eq!(
-            iin(&t("5,03155E+10")).unwrap_err().code,
+            iin(&t("5,03155E+10"), None).unwrap_err().code,
             ErrorCode::ImportIinMangled
         );
-        assert_eq!(iin(&t("  ")).unwrap(), None);
+        assert_eq!(iin(&t("  "), None).unwrap(), None);
+    }
+
+    #[test]
+    fn three_lost_zeros_come_back_only_when_the_birth_date_confirms_them() {
+        let born = NaiveDate::from_ymd_opt(2000, 1, 9).unwrap();
+        let valid = (1204..1300)
+            .find_map(|n| crate::iin::synthesize(born, crate::person::Sex::Male, n))
+            .unwrap();
+        let valid = valid.as_str();
+        assert!(valid.starts_with("000109"));
+        let short = Cell::Number(valid.parse().unwrap());
+        assert_eq!(short.text().len(), 9);
+        let fixed = iin(&short, Some(born)).unwrap().unwrap();
+        assert_eq!(
+            (fixed.value.as_str(), fixed.fix),
+            (valid, Some(FixKind::IinLeadingZero))
+        );
+        // Without the birth date, or with another one, nine digits are not enough.
+        for other in [None, NaiveDate::from_ymd_opt(2000, 1, 10)] {
+            let refused = iin(&short, other).unwrap_err();
+            assert_eq!(refused.code, ErrorCode::ImportIinZerosLost);
+            assert!(refused.params.contains(&("restored", valid.to_owned())));
+        }
+        // The check digit must still agree.
+        let wrong = format!(
+            "{}{}",
+            &valid[3..11],
+            (valid.as_bytes()[11] - b'0' + 1) % 10
+        );
+        assert_eq!(
+            iin(&t(&wrong), Some(born)).unwrap_err().code,
+            ErrorCode::IinLength
+        );
+    }
+
+    #[test]
+    fn house_and_flat_marks_come_off() {
+        use crate::import::address::{FLAT_MARKS, HOUSE_MARKS};
+        let c = address_number(&t("4-үй"), HOUSE_MARKS).unwrap();
+        assert_eq!((c.value.as_str(), c.fix), ("4", Some(FixKind::AddressMark)));
+        let c = address_number(&t(" кв. 7"), FLAT_MARKS).unwrap();
+        assert_eq!((c.value.as_str(), c.fix), ("7", Some(FixKind::AddressMark)));
+        assert_eq!(
+            address_number(&Cell::Number(12.0), HOUSE_MARKS)
+                .unwrap()
+                .fix,
+            None
+        );
+        assert_eq!(address_number(&t(""), HOUSE_MARKS), None);
     }
 
     #[test]

@@ -234,7 +234,7 @@ impl Ctx<'_> {
         index: usize,
         field: Field,
         bad: &mut bool,
-        clean: fn(&Cell) -> Result<Option<Cleaned<String>>, Unusable>,
+        clean: impl Fn(&Cell) -> Result<Option<Cleaned<String>>, Unusable>,
     ) -> Option<String> {
         let cell = self.cell(index, field)?.clone();
         match clean(&cell) {
@@ -252,6 +252,11 @@ impl Ctx<'_> {
     fn text(&mut self, index: usize, field: Field) -> Option<String> {
         let cell = self.cell(index, field)?.clone();
         clean::plain(&cell).map(|c| self.noted(index, field, c))
+    }
+
+    fn address_number(&mut self, index: usize, field: Field, marks: &[&str]) -> Option<String> {
+        let cell = self.cell(index, field)?.clone();
+        clean::address_number(&cell, marks).map(|c| self.noted(index, field, c))
     }
 
     fn name(&mut self, index: usize, field: Field) -> Option<String> {
@@ -431,7 +436,13 @@ fn person(ctx: &mut Ctx<'_>, index: usize, categories: &Categories) -> Option<Pe
             ctx.name(index, Field::Patronymic),
         )
     };
-    let iin = ctx.take(index, Field::Iin, &mut bad, clean::iin);
+    // The birth date beside the IIN can make a repair of its lost zeros certain; it is
+    // read (and its own problems reported) again below.
+    let born = ctx
+        .cell(index, Field::BirthDate)
+        .and_then(|c| clean::date(c).ok().flatten())
+        .and_then(|c| crate::date::parse(&c.value));
+    let iin = ctx.take(index, Field::Iin, &mut bad, |c| clean::iin(c, born));
     if surname.is_none() && name.is_none() && iin.is_none() && !bad {
         // A total line («Барлығы: 120»), a note under the table: no person here.
         ctx.issue(
@@ -476,8 +487,8 @@ fn person(ctx: &mut Ctx<'_>, index: usize, categories: &Categories) -> Option<Pe
     household.address = AddressInput {
         village: ctx.text(index, Field::Village),
         street: ctx.text(index, Field::Street),
-        house: ctx.text(index, Field::House),
-        flat: ctx.text(index, Field::Flat),
+        house: ctx.address_number(index, Field::House, address::HOUSE_MARKS),
+        flat: ctx.address_number(index, Field::Flat, address::FLAT_MARKS),
         ..Default::default()
     };
     if let Some(whole) = ctx.text(index, Field::Address) {

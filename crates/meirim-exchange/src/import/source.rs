@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_from_rs, Data, Ods, Reader, Xls, Xlsx};
+use calamine::{open_workbook_from_rs, Data, ExcelDateTime, Ods, Reader, Xls, Xlsx};
 use serde::Serialize;
 
 use meirim_core::import::{Cell, Grid};
@@ -137,7 +137,25 @@ fn cell(d: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => Cell::DateSerial(dt.as_f64()),
+        Data::DateTime(dt) => Cell::DateSerial(serial_1900(dt)),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+    }
+}
+
+/// A date cell as a serial of the usual 1900 system, which `Cell::DateSerial` holds. A
+/// workbook saved by Excel for Mac may count from 01.01.1904 instead (its serials are four
+/// years short); calamine's own conversion knows which, so the day is taken from it.
+fn serial_1900(dt: &ExcelDateTime) -> f64 {
+    let (y, m, d, hour, min, sec, milli) = dt.to_ymd_hms_milli();
+    let day = chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d));
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30);
+    match (day, epoch) {
+        (Some(day), Some(epoch)) if dt.is_datetime() => {
+            let seconds = f64::from(u32::from(hour) * 3600 + u32::from(min) * 60 + u32::from(sec))
+                + f64::from(milli) / 1000.0;
+            (day - epoch).num_days() as f64 + seconds / 86_400.0
+        }
+        // A duration, or Excel's 29.02.1900 that never was: the number as stored.
+        _ => dt.as_f64(),
     }
 }
