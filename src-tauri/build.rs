@@ -73,6 +73,7 @@ const COMMANDS: &[&str] = &[
     "set_letter_logo",
     "letter_volunteers",
     "letter_typed_names",
+    "letter_recipient_with_sex",
     "preview_letter",
     "issue_letters",
     "cancel_letter_batch",

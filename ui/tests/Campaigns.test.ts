@@ -62,6 +62,31 @@ describe("DistributeDialog", () => {
 });
 
 describe("VolunteerForm", () => {
+  it("fills in the birth date and sex from a valid IIN, as the family form does", async () => {
+    const onsaved = vi.fn();
+    apiMock.createVolunteer.mockImplementationOnce(async (input: unknown) => ({ id: "v-9", ...(input as object) }));
+    render(VolunteerForm, { props: { onsaved, onclose: vi.fn() } });
+    const user = userEvent.setup();
+    await user.type(document.getElementById("vol-surname") as HTMLInputElement, "Ахметова");
+    await user.type(document.getElementById("vol-name") as HTMLInputElement, "Айгерим");
+    await user.type(document.getElementById("vol-iin") as HTMLInputElement, "850315400123");
+    await waitFor(() => expect((document.getElementById("vol-birth-date") as HTMLInputElement).value).toBe("15.03.1985"));
+    expect((document.getElementById("vol-sex") as HTMLSelectElement).value).toBe("female");
+    expect(document.getElementById("vol-iin-prefilled")).not.toBeNull();
+    await user.click(document.getElementById("vol-save") as HTMLButtonElement);
+    await waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+    expect(apiMock.createVolunteer.mock.calls[0]?.[0]).toMatchObject({ birth_date: "15.03.1985", sex: "female", iin: "850315400123" });
+  });
+
+  it("fills in nothing from an IIN whose digits are no date, and says so beside it", async () => {
+    render(VolunteerForm, { props: { onsaved: vi.fn(), onclose: vi.fn() } });
+    const user = userEvent.setup();
+    await user.type(document.getElementById("vol-iin") as HTMLInputElement, "821315312347");
+    await waitFor(() => expect(document.querySelector('#vol-iin-help [data-warning="impossible-date"]')).not.toBeNull());
+    expect((document.getElementById("vol-sex") as HTMLSelectElement).value).toBe("");
+    expect((document.getElementById("vol-birth-date") as HTMLInputElement).value).toBe("");
+  });
+
   it("asks a civil servant's agency and shows the law's consent rule next to its box", async () => {
     const onsaved = vi.fn();
     render(VolunteerForm, { props: { onsaved, onclose: vi.fn() } });

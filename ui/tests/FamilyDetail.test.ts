@@ -46,6 +46,19 @@ beforeEach(() => {
 });
 
 describe("FamilyDetail", () => {
+  it("keeps an IIN's warning in view beside it on the saved family's page", async () => {
+    const f = stored();
+    f.members[0] = { ...f.members[0]!, iin: "821315312347", iin_facts: { birth_date: null, sex: "male", warnings: ["impossible-date"] } };
+    setup({ ...f, id: "f-w" });
+    const warning = await waitFor(() => {
+      const w = document.querySelector('#member-list [data-warning="impossible-date"]');
+      expect(w).not.toBeNull();
+      return w!;
+    });
+    expect(warning.textContent).toContain("ЖСН-дегі алғашқы алты цифр нақты күнді білдірмейді");
+    expect(warning.closest("td")!.textContent).toContain("821315312347");
+  });
+
   it("shows the members with their relation and flags, and suggests the large-family category", async () => {
     setup(stored({ derived: { size: 5, children: 4, suggest_large_family: true } }));
     expect(await screen.findByRole("heading", { name: "Оспанова Гүлнар" })).toBeInTheDocument();

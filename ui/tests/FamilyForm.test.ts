@@ -2,6 +2,7 @@ import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { apiMock, categories, family, oblasts, validationError } from "./fakeApi";
+import type { FamilyInput } from "../src/lib/api";
 import { ProblemError } from "../src/lib/problem";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -40,6 +41,34 @@ describe("FamilyForm", () => {
     expect((document.getElementById("m0-sex") as HTMLSelectElement).value).toBe("female");
     expect(screen.getByText(/Туған күні мен жынысы ЖСН бойынша толтырылды/)).toBeInTheDocument();
   });
+
+  for (const [iin, warning, text] of [
+    ["821315312347", "impossible-date", /алғашқы алты цифр нақты күнді білдірмейді/],
+    ["820315912342", "unknown-century", /жетінші цифры 1-ден 6-ға дейін/],
+  ] as const) {
+    it(`warns beside the IIN field and fills nothing in when its digits are no date (${warning})`, async () => {
+      const { user, onsaved } = setup();
+      apiMock.createFamily.mockImplementationOnce(async (input: FamilyInput) => family(input));
+      await user.type(field("m0-surname"), "Оспанова");
+      await user.type(field("m0-name"), "Гүлнар");
+      await user.type(field("m0-iin"), iin);
+      const shown = await waitFor(() => {
+        const w = document.querySelector(`[data-warning="${warning}"]`);
+        expect(w).not.toBeNull();
+        return w!;
+      });
+      expect(shown.textContent).toMatch(text);
+      // Beside the field: in the IIN field's own help, not somewhere below the row.
+      expect(document.getElementById("m0-iin-help")!.contains(shown)).toBe(true);
+      expect(field("m0-birth-date").value).toBe("");
+      expect((document.getElementById("m0-sex") as HTMLSelectElement).value).toBe("");
+      expect(document.getElementById("m0-iin-prefilled")).toBeNull();
+      // Still there while and after saving is asked for.
+      await user.click(save());
+      await waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+      expect(document.querySelector(`[data-warning="${warning}"]`)).not.toBeNull();
+    });
+  }
 
   it("never overwrites a birth date the operator typed, but warns about the mismatch", async () => {
     const { user } = setup();

@@ -107,6 +107,40 @@ describe("BatchForm", () => {
     expect(chosen[0].dative_kk.text).toBe("Ким Игорьге!");
   });
 
+  it("lets the user set the sex of a name the rules are unsure of, and prints the line for it", async () => {
+    const sasha: Recipient = {
+      volunteer_id: null,
+      surname: "Ким",
+      name: "Саша",
+      patronymic: null,
+      sex: null,
+      minutes: 0,
+      dative_kk: form("Ким Сашаға"),
+      dative_ru: form("Киму Саше", "unknown-sex"),
+    };
+    apiMock.letterTypedNames.mockResolvedValueOnce([structuredClone(sasha)]);
+    apiMock.letterRecipientWithSex.mockImplementationOnce(async (r: Recipient, sex: "male" | "female") => ({
+      ...r,
+      sex,
+      dative_ru: form("Ким Саше"),
+    }));
+    render(BatchForm, { props: { onregister: vi.fn() } });
+    const user = userEvent.setup();
+    await waitFor(() => expect(el("batch-template").value).toBe("t-campaign"));
+    await user.selectOptions(el("batch-layout"), "ru");
+    await user.click(el("source-typed"));
+    await user.type(el("batch-names"), "Ким Саша");
+    await user.click(el("find-recipients"));
+    const sex = (await screen.findByLabelText("Жынысы")) as HTMLSelectElement;
+    expect(screen.getByText(/жынысы белгісіз/)).toBeInTheDocument();
+    await user.selectOptions(sex, "female");
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>("input.dative-ru")!.value).toBe("Ким Саше"));
+    expect(apiMock.letterRecipientWithSex.mock.calls[0]![1]).toBe("female");
+    expect(screen.queryByText(/жынысы белгісіз/)).toBeNull();
+    // The choice stays on the row (it goes with the recipient when the batch is issued).
+    expect(sex.value).toBe("female");
+  });
+
   it("shows the refusal when the batch cannot be issued", async () => {
     apiMock.letterTypedNames.mockResolvedValueOnce(structuredClone(people));
     apiMock.issueLetters.mockRejectedValueOnce(new (await import("../src/lib/problem")).ProblemError({ code: "batch-cancelled", params: {}, fields: [] }));

@@ -107,10 +107,14 @@ export function fakeCheckIin(iin: string, birthDate: string | null, sex: string 
   if (iin.length !== 12)
     return { error: { field: "iin", code: "iin-length", params: { length: String(iin.length) } }, facts: null };
   if (iin.endsWith("9")) return { error: { field: "iin", code: "iin-checksum", params: {} }, facts: null };
-  const century = { "3": 1900, "4": 1900, "5": 2000, "6": 2000 }[iin[6] ?? ""] ?? 1900;
-  const iso = `${century + Number(iin.slice(0, 2))}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
-  const encodedSex = Number(iin[6]) % 2 === 1 ? "male" : "female";
+  const century = { "1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000 }[iin[6] ?? ""];
   const warnings: IinCheck["facts"] extends infer F ? (F extends { warnings: infer W } ? W : never) : never = [];
+  if (century === undefined) return { error: null, facts: { birth_date: null, sex: null, warnings: ["unknown-century"] } };
+  const encodedSex = Number(iin[6]) % 2 === 1 ? "male" : "female";
+  const [mm, dd] = [Number(iin.slice(2, 4)), Number(iin.slice(4, 6))];
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31)
+    return { error: null, facts: { birth_date: null, sex: encodedSex, warnings: ["impossible-date"] } };
+  const iso = `${century + Number(iin.slice(0, 2))}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
   if (birthDate) {
     const [d, m, y] = birthDate.split(".");
     if (`${y}-${m}-${d}` !== iso) warnings.push("birth-date-mismatch");
@@ -136,6 +140,7 @@ export function family(input: FamilyInput, id = "f-1"): Family {
     employment: m.employment ?? null,
     phone: m.phone ?? null,
     age: null,
+    iin_facts: m.iin ? fakeCheckIin(m.iin, null, m.sex ?? null).facts : null,
   }));
   return {
     id,
@@ -269,6 +274,7 @@ export const apiMock = {
   setLetterLogo: vi.fn(),
   letterVolunteers: vi.fn(async (): Promise<Recipient[]> => []),
   letterTypedNames: vi.fn(async (_lines: string): Promise<Recipient[]> => []),
+  letterRecipientWithSex: vi.fn(),
   previewLetter: vi.fn(async () => "data:image/svg+xml;base64,PHN2Zy8+"),
   issueLetters: vi.fn(),
   cancelLetterBatch: vi.fn(async () => undefined),

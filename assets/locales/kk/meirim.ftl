@@ -67,6 +67,10 @@ iin-prefilled = Туған күні мен жынысы ЖСН бойынша т
 form-save = Сақтау
 form-saving = Сақталуда…
 form-cancel = Бас тарту
+unsaved-title = Сақталмаған деректер бар
+unsaved-text = Формаға енгізілгендер әлі сақталған жоқ. Шығып кетсеңіз, олар жоғалады.
+unsaved-stay = Формаға оралу
+unsaved-leave = Сақтамай шығу
 form-has-errors = Кейбір өрістер дұрыс толтырылмаған. Қызылмен белгіленгендерді түзетіңіз.
 required-mark = міндетті
 
@@ -746,6 +750,7 @@ doubt-hyphen = сызықшасы бар
 doubt-foreign = бейтаныс әріптер
 doubt-no-vowel = үндестікті анықтау қиын
 doubt-unknown-sex = жынысы белгісіз
+letters-choose-sex = Жынысын таңдаңыз
 doubt-empty = бос
 error-number-format-invalid = { $reason ->
     [no-seq] Нөмір пішімінде бір рет {"{"}seq{"}"} болуы керек.

@@ -70,6 +70,10 @@ iin-prefilled = Дата рождения и пол заполнены по ИИ
 form-save = Сохранить
 form-saving = Сохранение…
 form-cancel = Отмена
+unsaved-title = Есть несохранённые данные
+unsaved-text = Введённое в форму ещё не сохранено. Если уйти, оно пропадёт.
+unsaved-stay = Вернуться к форме
+unsaved-leave = Уйти без сохранения
 form-has-errors = Некоторые поля заполнены неверно. Исправьте отмеченные красным.
 required-mark = обязательно
 
@@ -773,6 +777,7 @@ doubt-hyphen = через дефис
 doubt-foreign = незнакомые буквы
 doubt-no-vowel = сингармонизм неясен
 doubt-unknown-sex = пол неизвестен
+letters-choose-sex = Выберите пол
 doubt-empty = пусто
 error-number-format-invalid = { $reason ->
     [no-seq] В формате номера должен быть ровно один {"{"}seq{"}"}.

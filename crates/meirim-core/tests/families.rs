@@ -331,3 +331,33 @@ fn arbitrary_input_never_panics() {
         let _ = family::check_iin(&pick(), Some(&pick()), None);
     }
 }
+
+#[test]
+fn an_iin_whose_digits_are_not_a_date_is_saved_but_its_warning_stays_on_the_record() {
+    use meirim_core::iin::IinWarning;
+    let mut db = Database::open_in_memory().unwrap();
+    // Both pass the check digit: month 13, and a century digit 9 that means nothing.
+    for (typed, warning) in [
+        ("821315312347", IinWarning::ImpossibleDate),
+        ("820315912342", IinWarning::UnknownCentury),
+    ] {
+        let mut i = input("Оспанова", "Гүлнар", Some(typed.into()));
+        i.members[0].sex = None;
+        let saved = family::create(&mut db, &i).unwrap();
+        let read = family::get(db.conn(), &saved.id).unwrap();
+        assert_eq!(read.members[0].iin.as_deref(), Some(typed));
+        let facts = read.members[0].iin_facts.clone().unwrap();
+        assert_eq!(facts.warnings, vec![warning], "{typed}");
+        assert_eq!(facts.birth_date, None);
+    }
+    // A well-formed IIN that agrees with the record has none.
+    let mut i = input("Серікова", "Әсел", Some(iin(1984, 7, 2, Sex::Female, 1)));
+    i.members[0].birth_date = Some("1984-07-02".into());
+    let saved = family::create(&mut db, &i).unwrap();
+    let facts = family::get(db.conn(), &saved.id).unwrap().members[0]
+        .iin_facts
+        .clone()
+        .unwrap();
+    assert!(facts.warnings.is_empty());
+    assert_eq!(facts.birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
+}

@@ -10,6 +10,7 @@ use meirim_core::letters::register::{
     self, IssuedBatch, IssuedDocument, RegisterFilter, Verification,
 };
 use meirim_core::letters::templates::{self, LetterTemplate, TemplateInput};
+use meirim_core::person::Sex;
 use meirim_core::Problem;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -91,6 +92,14 @@ pub fn letter_typed_names(
     lines: String,
 ) -> Result<Vec<Recipient>, Problem> {
     state.with_db(|db| recipients::typed(db.conn(), &lines))
+}
+
+/// `recipient` with the sex the user chose where the name did not tell: its addressee
+/// lines computed again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn letter_recipient_with_sex(recipient: Recipient, sex: Sex) -> Recipient {
+    recipients::with_sex(&recipient, sex)
 }
 
 /// The page `recipient` would get, as SVG drawn from the same layout as the PDF.

@@ -94,6 +94,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         letters::set_letter_logo,
         letters::letter_volunteers,
         letters::letter_typed_names,
+        letters::letter_recipient_with_sex,
         letters::preview_letter,
         letters::issue_letters,
         letters::cancel_letter_batch,
@@ -188,6 +189,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 111);
+        assert_eq!(count, 112);
     }
 }

@@ -292,6 +292,7 @@ export const api = {
   setLetterLogo: (bytes: number[] | null): Promise<Letterhead> => unwrap(commands.setLetterLogo(bytes)),
   letterVolunteers: (filter: VolunteerFilter): Promise<Recipient[]> => unwrap(commands.letterVolunteers(filter)),
   letterTypedNames: (lines: string): Promise<Recipient[]> => unwrap(commands.letterTypedNames(lines)),
+  letterRecipientWithSex: (recipient: Recipient, sex: Sex): Promise<Recipient> => commands.letterRecipientWithSex(recipient, sex),
   previewLetter: (options: BatchOptions, recipient: Recipient): Promise<string> =>
     unwrap(commands.previewLetter(options, recipient)),
   issueLetters: (

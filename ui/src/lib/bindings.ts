@@ -88,6 +88,11 @@ export const commands = {
 	setLetterLogo: (bytes: number[] | null) => typedError<Letterhead_Serialize, Problem>(__TAURI_INVOKE("set_letter_logo", { bytes })),
 	letterVolunteers: (filter: VolunteerFilter_Deserialize) => typedError<Recipient_Serialize[], Problem>(__TAURI_INVOKE("letter_volunteers", { filter })),
 	letterTypedNames: (lines: string) => typedError<Recipient_Serialize[], Problem>(__TAURI_INVOKE("letter_typed_names", { lines })),
+	/**
+	 *  `recipient` with the sex the user chose where the name did not tell: its addressee
+	 *  lines computed again.
+	 */
+	letterRecipientWithSex: (recipient: Recipient_Deserialize, sex: Sex) => __TAURI_INVOKE<Recipient_Serialize>("letter_recipient_with_sex", { recipient, sex }),
 	/**  The page `recipient` would get, as SVG drawn from the same layout as the PDF. */
 	previewLetter: (options: BatchOptions_Deserialize, recipient: Recipient_Deserialize) => typedError<string, Problem>(__TAURI_INVOKE("preview_letter", { options, recipient })),
 	/**
@@ -1113,7 +1118,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "db-damaged" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "db-damaged" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1345,7 +1350,9 @@ export type FixKind =
 /**  A category written in words, matched to the office's list. */
 "category" | 
 /**  An address in one cell, split into village, street, house and flat. */
-"address-split";
+"address-split" | 
+/**  «4-үй», «д. 4», «кв. 7»: the word taken off the number, since the address prints it. */
+"address-mark";
 
 export type FoundFile = FoundFile_Serialize | FoundFile_Deserialize;
 
@@ -1819,6 +1826,12 @@ export type Member_Deserialize = {
 	phone?: string | null,
 	/**  Full years today, from the birth date. */
 	age?: number | null,
+	/**
+	 *  What the IIN's digits say, with their warnings against the record (an impossible
+	 *  date, an unknown century digit, a birth date or sex that differs): kept in view on
+	 *  the family's page, since the form only warns and lets such an IIN be saved.
+	 */
+	iin_facts?: IinFacts_Deserialize | null,
 };
 
 export type Member_Serialize = {
@@ -1838,6 +1851,12 @@ export type Member_Serialize = {
 	phone: string | null,
 	/**  Full years today, from the birth date. */
 	age: number | null,
+	/**
+	 *  What the IIN's digits say, with their warnings against the record (an impossible
+	 *  date, an unknown century digit, a birth date or sex that differs): kept in view on
+	 *  the family's page, since the form only warns and lets such an IIN be saved.
+	 */
+	iin_facts: IinFacts_Serialize | null,
 };
 
 export type MonthlySeries = {

@@ -181,6 +181,10 @@ pub struct Member {
     pub phone: Option<String>,
     /// Full years today, from the birth date.
     pub age: Option<u32>,
+    /// What the IIN's digits say, with their warnings against the record (an impossible
+    /// date, an unknown century digit, a birth date or sex that differs): kept in view on
+    /// the family's page, since the form only warns and lets such an IIN be saved.
+    pub iin_facts: Option<crate::iin::IinFacts>,
 }
 
 impl Member {

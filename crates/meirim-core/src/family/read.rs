@@ -70,6 +70,12 @@ fn members(conn: &Connection, family_id: &str) -> Result<Vec<Member>, Problem> {
     let rows = stmt
         .query_map([family_id], |r| {
             let birth_date = date(r.get(7)?);
+            let iin: Option<String> = r.get(6)?;
+            let sex = r.get::<_, Option<String>>(8)?.and_then(|s| Sex::parse(&s));
+            let iin_facts = iin
+                .as_deref()
+                .and_then(|i| crate::iin::Iin::parse(i).ok())
+                .map(|i| i.check_against(birth_date, sex));
             Ok(Member {
                 id: r.get(0)?,
                 is_head: r.get(1)?,
@@ -79,9 +85,9 @@ fn members(conn: &Connection, family_id: &str) -> Result<Vec<Member>, Problem> {
                 surname: r.get(3)?,
                 name: r.get(4)?,
                 patronymic: r.get(5)?,
-                iin: r.get(6)?,
+                iin,
                 birth_date,
-                sex: r.get::<_, Option<String>>(8)?.and_then(|s| Sex::parse(&s)),
+                sex,
                 disability: r
                     .get::<_, Option<String>>(9)?
                     .and_then(|s| Stored::from_stored(&s)),
@@ -92,6 +98,7 @@ fn members(conn: &Connection, family_id: &str) -> Result<Vec<Member>, Problem> {
                     .and_then(|s| Stored::from_stored(&s)),
                 phone: r.get(13)?,
                 age: birth_date.map(|b| age_on(b, today)),
+                iin_facts,
             })
         })
         .map_err(DbError::from)?;

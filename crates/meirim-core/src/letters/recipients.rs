@@ -209,16 +209,59 @@ fn stored_form(
         .map_err(DbError::from)?)
 }
 
+/// `r` with its sex set by the person checking the batch, where the rules could not tell
+/// it from the name: the addressee lines computed again for it.
+pub fn with_sex(r: &Recipient, sex: Sex) -> Recipient {
+    let again = recipient(Person {
+        volunteer_id: r.volunteer_id.clone(),
+        surname: r.surname.clone(),
+        name: r.name.clone(),
+        patronymic: r.patronymic.clone(),
+        sex: Some(sex),
+        minutes: r.minutes,
+        stored: [None, None],
+    });
+    Recipient {
+        // A line someone already corrected stays as they wrote it.
+        dative_kk: if r.dative_kk.corrected {
+            r.dative_kk.clone()
+        } else {
+            again.dative_kk
+        },
+        dative_ru: if r.dative_ru.corrected {
+            r.dative_ru.clone()
+        } else {
+            again.dative_ru
+        },
+        ..again
+    }
+}
+
+/// The sex the next batch will know for `r`: the volunteer's record, none for a typed name.
+fn sex_on_record(conn: &Connection, r: &Recipient) -> Result<Option<Sex>, Problem> {
+    let Some(id) = &r.volunteer_id else {
+        return Ok(None);
+    };
+    let stored: Option<Option<String>> = conn
+        .query_row("SELECT sex FROM volunteers WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()
+        .map_err(DbError::from)?;
+    Ok(stored.flatten().as_deref().and_then(Sex::parse))
+}
+
 /// Remembers the forms printed for `r` that differ from the computed ones or settle a doubt
 /// (and forgets a correction put back to an undoubted computed form), so the next batch
-/// proposes them.
+/// proposes them. A line made certain by a sex chosen on the batch screen is remembered
+/// too: the next batch would not know that sex.
 pub fn remember(conn: &Connection, r: &Recipient) -> Result<(), Problem> {
     let recomputed = recipient(Person {
         volunteer_id: None,
         surname: r.surname.clone(),
         name: r.name.clone(),
         patronymic: r.patronymic.clone(),
-        sex: r.sex,
+        sex: sex_on_record(conn, r)?,
         minutes: 0,
         stored: [None, None],
     });
@@ -402,5 +445,25 @@ mod tests {
             renamed.iter().all(|r| !r.dative_ru.corrected),
             "{renamed:?}"
         );
+    }
+
+    #[test]
+    fn a_sex_chosen_on_the_batch_screen_settles_the_line_and_is_remembered() {
+        let db = Database::open_in_memory().unwrap();
+        let list = typed(db.conn(), "Ли Саша").unwrap();
+        assert_eq!(list[0].dative_ru.doubt, Some(Doubt::UnknownSex));
+        let her = with_sex(&list[0], Sex::Female);
+        assert_eq!(her.sex, Some(Sex::Female));
+        assert_eq!(her.dative_ru.text, "Ли Саше");
+        assert_eq!(her.dative_ru.doubt, None);
+        // Ким: a man's surname declines, a woman's ending in a consonant does not.
+        let list = typed(db.conn(), "Ким Женя").unwrap();
+        assert_eq!(with_sex(&list[0], Sex::Male).dative_ru.text, "Киму Жене");
+        let her = with_sex(&list[0], Sex::Female);
+        assert_eq!(her.dative_ru.text, "Ким Жене");
+        remember(db.conn(), &her).unwrap();
+        let again = typed(db.conn(), "Ким Женя").unwrap();
+        assert_eq!(again[0].dative_ru.text, "Ким Жене");
+        assert_eq!(again[0].dative_ru.doubt, None);
     }
 }
