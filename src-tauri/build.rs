@@ -106,6 +106,7 @@ const COMMANDS: &[&str] = &[
     "import_undo",
     "backups_list",
     "backup_now",
+    "watch_backups",
     "backup_retention",
     "set_backup_retention",
     "backup_seal",

@@ -2,6 +2,7 @@
 //! core to the UI as typed commands. Business rules live in meirim-core, not here.
 
 mod args;
+mod backup_monitor;
 mod commands;
 mod state;
 

@@ -20,6 +20,8 @@ pub struct AppState {
     pub cancel_import: AtomicBool,
     /// The file opened in the import wizard, between its steps.
     pub import: Mutex<Option<crate::commands::imports::ImportSession>>,
+    /// The automatic backups and what the window is told of them (none without a folder).
+    pub backups: Option<std::sync::Arc<crate::backup_monitor::BackupMonitor>>,
 }
 
 impl AppState {
@@ -34,9 +36,13 @@ impl AppState {
         if let Ok(dir) = &data_dir {
             meirim_core::backup::discard_staged(dir);
         }
-        if let (Ok(_), Ok(dir)) = (&db, &data_dir) {
+        let backups = data_dir
+            .as_ref()
+            .ok()
+            .map(|dir| crate::backup_monitor::BackupMonitor::new(dir.clone()));
+        if let (Ok(_), Some(monitor)) = (&db, &backups) {
             // The day's backup, on its own read connection so the window opens at once.
-            crate::commands::backups::in_background(dir.clone(), None);
+            monitor.start(None);
         }
         Self {
             db: Mutex::new(db),
@@ -45,6 +51,7 @@ impl AppState {
             cancel_export: AtomicBool::new(false),
             cancel_import: AtomicBool::new(false),
             import: Mutex::new(None),
+            backups,
         }
     }
 
@@ -92,8 +99,12 @@ impl AppState {
         }
     }
 
-    /// Called when the app exits normally: fold the WAL into the registry file.
+    /// Called when the app exits normally: let a running automatic backup finish (the
+    /// window is already gone), then fold the WAL into the registry file.
     pub fn close(&self) {
+        if let Some(monitor) = &self.backups {
+            monitor.wait_idle(std::time::Duration::from_secs(180));
+        }
         if let Ok(guard) = self.db.lock() {
             if let Ok(db) = guard.as_ref() {
                 if let Err(e) = db.checkpoint() {

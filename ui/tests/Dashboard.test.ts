@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Dashboard as Data } from "../src/lib/api";
+import type { BackupStatus, Dashboard as Data } from "../src/lib/api";
 import { apiMock } from "./fakeApi";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -98,5 +98,33 @@ describe("Dashboard", () => {
     apiMock.dashboard.mockRejectedValueOnce(new ProblemError({ code: "storage", params: { reason: "disk I/O error" }, fields: [] }));
     await userEvent.setup().click(screen.getByRole("button", { name: "Жаңарту" }));
     await waitFor(() => expect(screen.getByRole("alert")).toBeInTheDocument());
+  });
+});
+
+describe("the automatic backups' warning", () => {
+  it("says on the home screen that the last automatic backup failed, and goes when one works", async () => {
+    const { watchBackupStatus } = await import("../src/lib/backupStatus.svelte");
+    let tell: (s: BackupStatus) => void = () => {};
+    apiMock.watchBackups.mockImplementationOnce(async (onChange: (s: BackupStatus) => void) => {
+      tell = onChange;
+      return {
+        running: false,
+        failure: {
+          at: "2026-11-23T04:10:00.000Z",
+          problem: { code: "backup-write-failed" as const, params: { path: "/data/backups", reason: "No space left on device" }, fields: [] },
+        },
+      };
+    });
+    apiMock.dashboard.mockResolvedValue(structuredClone(data));
+    await watchBackupStatus();
+    const onopen = vi.fn();
+    render(Dashboard, { props: { onopen } });
+    const banner = await screen.findByText(/Автоматты сақтық көшірме жасалмады/);
+    expect(banner.textContent).toContain("No space left on device");
+    expect(document.getElementById("backup-failed")!.textContent).toContain("meirim.log");
+    await userEvent.setup().click(document.getElementById("backup-failed-open")!);
+    expect(onopen).toHaveBeenCalledWith({ to: "backups" });
+    tell({ running: false, failure: null });
+    await waitFor(() => expect(document.getElementById("backup-failed")).toBeNull());
   });
 });

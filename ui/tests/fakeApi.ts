@@ -3,6 +3,7 @@
 import { vi } from "vitest";
 import type {
   AidType,
+  BackupStatus,
   BulkCandidate,
   Campaign,
   Category,
@@ -258,6 +259,7 @@ export const apiMock = {
   importHistory: vi.fn(async (): Promise<ImportBatch[]> => []),
   importUndo: vi.fn(),
   backupsList: vi.fn(async (): Promise<LocalBackup[]> => []),
+  watchBackups: vi.fn(async (_onChange: (s: BackupStatus) => void): Promise<BackupStatus | null> => null),
   backupNow: vi.fn(),
   backupRetention: vi.fn(async () => ({ daily: 7, weekly: 4, monthly: 12 })),
   setBackupRetention: vi.fn(async () => null),

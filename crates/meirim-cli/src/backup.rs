@@ -89,7 +89,11 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
             Ok(())
         }
         BackupCommand::Auto => {
-            let made = backup::auto_if_due(&ctx.db, now, retention(ctx)?)?;
+            // Kept for the app's screens and the log, as the app's own automatic backups are.
+            let outcome = retention(ctx)
+                .and_then(|keep| backup::auto_if_due(&ctx.db, now, keep).map_err(Problem::from));
+            backup::health::record(&ctx.data_dir, &outcome);
+            let made = outcome?;
             show(ctx, &made.into_iter().collect::<Vec<_>>())
         }
         BackupCommand::List => {

@@ -21,6 +21,7 @@ pub mod iin;
 pub mod import;
 pub mod letters;
 pub mod lists;
+pub mod log;
 pub mod money;
 pub mod organisations;
 pub mod paths;

@@ -5,10 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum ErrorCode {
@@ -246,7 +246,7 @@ impl ErrorCode {
 }
 
 /// One wrong field of a form, named by its path in the input (`head.iin`, `phone`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldProblem {
     pub field: String,
@@ -270,7 +270,7 @@ impl FieldProblem {
 }
 
 /// A failed request. `fields` is non-empty only for `ErrorCode::Validation`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[error("{code:?} {params:?} {fields:?}")]
 pub struct Problem {

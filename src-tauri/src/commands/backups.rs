@@ -9,29 +9,32 @@ use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::{paths, settings};
 
 use serde::Deserialize;
+use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::backup_monitor::BackupStatus;
 use crate::commands::documents::data_dir;
 use crate::commands::exports::{save_to, Target};
 use crate::commands::imports::{files_in, FoundFile};
 use crate::state::AppState;
 
-/// A backup made off the window's thread, on its own read connection: the day's (`None`)
-/// or after a big change. A failure is reported on stderr; the window is never blocked.
-pub(crate) fn in_background(data_dir: PathBuf, kind: Option<Kind>) {
-    std::thread::spawn(move || {
-        if let Err(p) = backup::background(&data_dir, kind) {
-            eprintln!("Meirim: the automatic backup failed: {p}");
-        }
-    });
-}
-
 /// After an import, a bulk distribution or a merge: a backup of the result, off-thread.
 pub(crate) fn after_change(state: &AppState) {
-    if let Ok(dir) = data_dir(state) {
-        in_background(dir, Some(Kind::AfterChange));
+    if let Some(monitor) = &state.backups {
+        monitor.start(Some(Kind::AfterChange));
     }
+}
+
+/// Whether an automatic backup is running and the last one that failed; `channel` hears of
+/// every change from now on (the home and backups screens show it).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn watch_backups(
+    state: State<'_, AppState>,
+    channel: Channel<BackupStatus>,
+) -> Option<BackupStatus> {
+    state.backups.as_ref().map(|m| m.watch(channel))
 }
 
 /// Local backups, newest first, with what each holds. Works without an open registry.
@@ -44,13 +47,17 @@ pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<LocalBackup>, Prob
 #[tauri::command(async)]
 #[specta::specta]
 pub fn backup_now(state: State<'_, AppState>) -> Result<LocalBackup, Problem> {
-    state.with_db(|db| {
+    let made = state.with_db(|db| {
         Ok(backup::create(
             db,
             Kind::Manual,
             meirim_core::clock::now_utc(),
         )?)
-    })
+    });
+    if let Some(monitor) = &state.backups {
+        monitor.record(&made);
+    }
+    made
 }
 
 #[tauri::command(async)]

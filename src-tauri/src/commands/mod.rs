@@ -127,6 +127,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         imports::import_undo,
         backups::backups_list,
         backups::backup_now,
+        backups::watch_backups,
         backups::backup_retention,
         backups::set_backup_retention,
         backups::backup_seal,
@@ -189,6 +190,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 112);
+        assert_eq!(count, 113);
     }
 }

@@ -67,6 +67,8 @@ import type {
   Delivery_Serialize,
   FundingSource_Serialize,
   AppInfo_Serialize,
+  BackupStatus_Deserialize,
+  BackupStatus_Serialize,
   AuditEntry_Serialize,
   CategoryEntry_Serialize,
   CategoryInput,
@@ -198,6 +200,7 @@ export type DeliveryCheck = DeliveryCheck_Serialize;
 export type DeliveryInput = DeliveryInput_Deserialize;
 export type FundingSource = FundingSource_Serialize;
 export type AppInfo = AppInfo_Serialize;
+export type BackupStatus = BackupStatus_Serialize;
 export type AuditEntry = AuditEntry_Serialize;
 export type Category = Category_Serialize;
 export type CategoryEntry = CategoryEntry_Serialize;
@@ -305,6 +308,12 @@ export const api = {
     return unwrap(commands.issueLetters(options, recipients, channel));
   },
   cancelLetterBatch: (): Promise<void> => commands.cancelLetterBatch(),
+  /** The automatic backups' status now, and `onChange` for every later change. */
+  watchBackups: (onChange: (s: BackupStatus) => void): Promise<BackupStatus | null> => {
+    const channel = new Channel<BackupStatus_Deserialize>();
+    channel.onmessage = (s) => onChange({ running: s.running, failure: s.failure ?? null });
+    return commands.watchBackups(channel);
+  },
   listIssuedDocuments: (filter: RegisterFilter): Promise<IssuedDocument[]> =>
     unwrap(commands.listIssuedDocuments(filter)),
   cancelIssuedDocument: (id: string, reason: string): Promise<IssuedDocument> =>

@@ -166,6 +166,11 @@ export const commands = {
 	/**  Local backups, newest first, with what each holds. Works without an open registry. */
 	backupsList: () => typedError<LocalBackup_Serialize[], Problem>(__TAURI_INVOKE("backups_list")),
 	backupNow: () => typedError<LocalBackup_Serialize, Problem>(__TAURI_INVOKE("backup_now")),
+	/**
+	 *  Whether an automatic backup is running and the last one that failed; `channel` hears of
+	 *  every change from now on (the home and backups screens show it).
+	 */
+	watchBackups: (channel: Channel<BackupStatus_Deserialize>) => __TAURI_INVOKE<BackupStatus_Serialize | null>("watch_backups", { channel }),
 	backupRetention: () => typedError<Retention, Problem>(__TAURI_INVOKE("backup_retention")),
 	setBackupRetention: (keep: Retention) => typedError<null, Problem>(__TAURI_INVOKE("set_backup_retention", { keep })),
 	/**  The encrypted copy, written to `target` (a USB stick's folder, documents/, or a file). */
@@ -396,6 +401,28 @@ export type AuditEntry_Serialize = {
 	 */
 	summary: string | null,
 	changes: Change_Serialize[],
+};
+
+/**  The last automatic backup that failed, and why. */
+export type BackupFailure = {
+	/**  When it failed (RFC 3339). */
+	at: string,
+	problem: Problem,
+};
+
+/**  What the home and backups screens show. */
+export type BackupStatus = BackupStatus_Serialize | BackupStatus_Deserialize;
+
+/**  What the home and backups screens show. */
+export type BackupStatus_Deserialize = {
+	running: boolean,
+	failure?: BackupFailure | null,
+};
+
+/**  What the home and backups screens show. */
+export type BackupStatus_Serialize = {
+	running: boolean,
+	failure: BackupFailure | null,
 };
 
 export type Batch = Batch_Serialize | Batch_Deserialize;

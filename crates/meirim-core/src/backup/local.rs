@@ -322,6 +322,15 @@ pub fn background(
     let _one_at_a_time = RUNNING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let outcome = background_unrecorded(data_dir, kind);
+    super::health::record(data_dir, &outcome);
+    outcome
+}
+
+fn background_unrecorded(
+    data_dir: &Path,
+    kind: Option<Kind>,
+) -> Result<Option<LocalBackup>, crate::Problem> {
     let path = paths::db_path(data_dir);
     let conn =
         rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

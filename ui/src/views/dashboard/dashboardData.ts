@@ -7,7 +7,8 @@ export type Opening =
   | { to: "families"; helped?: Period; registered?: Period; categoryId?: string; village?: string }
   | { to: "report"; period: Period }
   | { to: "volunteers" }
-  | { to: "letters" };
+  | { to: "letters" }
+  | { to: "backups" };
 
 export type Dataset = { label: string; data: number[] };
 
