@@ -83,4 +83,30 @@ describe("BackupsView", () => {
     expect(apiMock.backupRetention).not.toHaveBeenCalled();
     expect(screen.getByText(/бүлінген файл жойылмайды/)).toBeTruthy();
   });
+
+  it("shows the check's progress and a wrong passphrase beside the restore from a file, not at the top", async () => {
+    const user = userEvent.setup();
+    apiMock.backupFiles.mockResolvedValue([{ path: "/media/STICK/meirim.meirim-backup", name: "meirim.meirim-backup", drive: "STICK", size: 1000, modified: null }]);
+    let answer: (v: unknown) => void = () => {};
+    apiMock.backupInspect.mockImplementationOnce(() => new Promise((_, reject) => (answer = reject)));
+    render(BackupsView, {});
+    await user.click(await screen.findByLabelText(/meirim\.meirim-backup/));
+    await user.type(document.querySelector<HTMLInputElement>("#restore-passphrase")!, "қате құпия сөз");
+    await user.click(document.querySelector<HTMLButtonElement>("#restore-inspect")!);
+    // While the backup is checked (seconds on a large registry), the user sees it working.
+    const working = await screen.findByRole("status");
+    expect(working.textContent).toContain("Көшірме тексерілуде");
+    expect(working.querySelector("progress")).not.toBeNull();
+    const inspectRow = document.querySelector("#restore-inspect")!.closest(".row")!;
+    expect(inspectRow.compareDocumentPosition(working) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const { ProblemError } = await import("../src/lib/problem");
+    answer(new ProblemError({ code: "backup-wrong-passphrase", params: {}, fields: [] }));
+    const problem = await screen.findByRole("alert");
+    expect(problem.id).toBe("backup-problem");
+    expect(problem.textContent).toMatch(/Құпия сөз қате/);
+    // Right under the row with the passphrase, after the seal and local sections.
+    expect(inspectRow.compareDocumentPosition(problem) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(document.querySelector("#backup-seal")!.compareDocumentPosition(problem) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByRole("status")).toBeNull();
+  });
 });
