@@ -138,6 +138,22 @@ fn the_encrypted_backup_opens_only_whole_and_with_its_passphrase() {
 
     let wrong = backup::open_sealed(&file, &bytes, "басқа құпия сөз").unwrap_err();
     assert_eq!(code(wrong.into()), ErrorCode::BackupWrongPassphrase);
+    // Every copy asks for the same work whichever PC made it (not what age would time on
+    // that PC), so a copy from a fast PC opens on a slow or busy one...
+    let end = bytes.windows(4).position(|w| w == b"\n---").unwrap();
+    let header = std::str::from_utf8(&bytes[..end]).unwrap().to_owned();
+    let stanza = header.lines().nth(1).unwrap();
+    assert!(
+        stanza.starts_with("-> scrypt ") && stanza.ends_with(" 18"),
+        "{stanza}"
+    );
+    // ...and a file asking for far more is refused before any of that work is done (had
+    // the work been done, the changed header would fail as a wrong passphrase).
+    let greedy_header = header.replacen(stanza, &format!("{} 21", &stanza[..stanza.len() - 3]), 1);
+    let mut greedy = greedy_header.into_bytes();
+    greedy.extend_from_slice(&bytes[end..]);
+    let refused = backup::open_sealed(&file, &greedy, "Мейірім-2026 кеңсе").unwrap_err();
+    assert_eq!(code(refused.into()), ErrorCode::BackupNotMeirim);
     let cut =
         backup::open_sealed(&file, &bytes[..bytes.len() / 2], "Мейірім-2026 кеңсе").unwrap_err();
     assert_eq!(code(cut.into()), ErrorCode::BackupDamaged);

@@ -99,8 +99,14 @@ pub fn seal(
             path: tmp.clone(),
             reason: e.to_string(),
         })?;
+        let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+        recipient.set_work_factor(WORK_FACTOR);
         let encryptor =
-            age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .map_err(|e| BackupError::Write {
+                    path: tmp.clone(),
+                    reason: e.to_string(),
+                })?;
         let mut out = Vec::with_capacity((bytes / 3) as usize);
         let sealed = encryptor.wrap_output(&mut out).map_err(failed)?;
         let mut gz = GzEncoder::new(sealed, flate2::Compression::fast());
@@ -117,6 +123,14 @@ pub fn seal(
     result
 }
 
+/// The scrypt work factor (N = 2^18: about a second and 256 MiB) of every encrypted backup,
+/// the same on every PC. age would otherwise time the PC that writes the copy, and a copy
+/// made on a fast PC could be refused on an old one as "too much work" — or on a busy one.
+const WORK_FACTOR: u8 = 18;
+/// The most a backup file may ask for before it is refused unread, so that a broken or
+/// hostile file cannot make Meirim spend minutes and gigabytes on one passphrase.
+const MAX_WORK_FACTOR: u8 = WORK_FACTOR + 1;
+
 /// Decrypts and checks a sealed backup: the registry bytes and the manifest, or why not.
 pub fn open_sealed(
     path: &Path,
@@ -132,11 +146,14 @@ pub fn open_sealed(
     if !decryptor.is_scrypt() {
         return Err(BackupError::NotMeirim(path.to_path_buf()));
     }
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let reader = decryptor
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::Io(e) => damaged(e.to_string()),
+            // Meirim never asks for that much: not one of its backups.
+            age::DecryptError::ExcessiveWork { .. } => BackupError::NotMeirim(path.to_path_buf()),
             _ => BackupError::WrongPassphrase,
         })?;
     let mut plain = Vec::new();
