@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Campaign } from "../src/lib/api";
+import type { Campaign, Delivery } from "../src/lib/api";
 import { apiMock, categories, validationError } from "./fakeApi";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -12,11 +12,14 @@ vi.mock("../src/lib/api", async (importOriginal) => {
 
 import DistributeDialog from "../src/views/campaigns/DistributeDialog.svelte";
 import VolunteerForm from "../src/views/volunteers/VolunteerForm.svelte";
+import CampaignPage from "../src/views/campaigns/CampaignPage.svelte";
 import { setLanguage } from "../src/lib/i18n.svelte";
+import { followAppToday } from "../src/lib/today";
 
 const campaign: Campaign = {
   id: "c-1",
   name: "Наурыз",
+  name_ru: null,
   kind: "holiday",
   starts_on: null,
   ends_on: null,
@@ -33,6 +36,38 @@ beforeEach(() => {
 });
 
 describe("DistributeDialog", () => {
+  it("proposes a day inside the campaign and points out a day outside it", async () => {
+    followAppToday("2026-11-20");
+    const winter = { ...campaign, starts_on: "2027-01-10", ends_on: "2027-01-20" };
+    render(DistributeDialog, { props: { campaign: winter, categories, onplanned: vi.fn(), onclose: vi.fn() } });
+    const user = userEvent.setup();
+    // Today is before the campaign: its first day is proposed, with no warning.
+    expect(el("bulk-date").value).toBe("10.01.2027");
+    expect(document.querySelector('[data-warning="outside-campaign"]')).toBeNull();
+    await user.clear(el("bulk-date"));
+    await user.type(el("bulk-date"), "25.01.2027");
+    const warning = await waitFor(() => {
+      const w = document.querySelector('#bulk-date-help [data-warning="outside-campaign"]');
+      expect(w).not.toBeNull();
+      return w!;
+    });
+    expect(warning.textContent).toContain("10.01.2027 – 20.01.2027");
+    await user.clear(el("bulk-date"));
+    await user.type(el("bulk-date"), "15.01.2027");
+    await waitFor(() => expect(document.querySelector('[data-warning="outside-campaign"]')).toBeNull());
+  });
+
+  it("proposes today while the campaign runs, and its last day once it is over", async () => {
+    followAppToday("2026-11-20");
+    const running = { ...campaign, starts_on: "2026-11-01", ends_on: "2026-11-30" };
+    const { unmount } = render(DistributeDialog, { props: { campaign: running, categories, onplanned: vi.fn(), onclose: vi.fn() } });
+    expect(el("bulk-date").value).toBe("20.11.2026");
+    unmount();
+    const over = { ...campaign, starts_on: "2026-09-01", ends_on: "2026-09-15" };
+    render(DistributeDialog, { props: { campaign: over, categories, onplanned: vi.fn(), onclose: vi.fn() } });
+    expect(el("bulk-date").value).toBe("15.09.2026");
+  });
+
   it("leaves already served families unticked, asks a reason if they are ticked, and plans the round", async () => {
     apiMock.bulkCandidates.mockResolvedValueOnce([
       { family_id: "f-1", registry_no: 1, head_name: "Әбенова Айгүл", village: "Ақсу", size: 4, served_on: null },
@@ -106,5 +141,40 @@ describe("VolunteerForm", () => {
     expect(screen.getByText(/Ерікті 11 жаста: 14 жасқа толмаған ерікті тек ата-анасының жазбаша келісімімен/)).toBeInTheDocument();
     expect(onsaved).not.toHaveBeenCalled();
     expect(apiMock.createVolunteer.mock.calls[0]?.[0]).toMatchObject({ surname: "Серіков", birth_date: "01.01.2015", civil_servant: true, agency: null });
+  });
+});
+
+describe("CampaignPage", () => {
+  it("shows what a planned round is worth, and writes its list to a stick", async () => {
+    const summary = {
+      campaign: { ...campaign, name_ru: "Наурыз-ру" },
+      families_reached: 0,
+      delivered: 0,
+      planned: 2,
+      cancelled: 0,
+      total_value: 0,
+      planned_value: 40_000,
+      by_aid_type: [],
+      volunteers: 0,
+      minutes: 0,
+    };
+    apiMock.campaignSummary.mockResolvedValue(summary);
+    apiMock.campaignRound.mockResolvedValue([
+      { id: "d-1", family_id: "f-1", registry_no: 1, head_name: "Әбенова Айгүл", aid_type_id: "a-basket", aid_names: { kk: "азық-түлік себеті", ru: "продуктовая корзина" }, unit: "set", quantity_milli: 1000, value: 20_000, on_date: "2026-11-20", status: "planned", receipt_signed: false } as unknown as Delivery,
+    ]);
+    apiMock.removableDrives.mockResolvedValue([{ name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
+    apiMock.listSignatory.mockResolvedValue("Бөлім басшысы А.Б. Серіков");
+    apiMock.saveDistributionList.mockResolvedValue("/media/k/Тізімдеме - Наурыз - 2026-11-20.pdf");
+    render(CampaignPage, { props: { id: "c-1", categories, onback: vi.fn(), onopen: vi.fn() } });
+    const user = userEvent.setup();
+    await waitFor(() => expect(document.getElementById("fig-planned-value")?.textContent).toBe("жоспарда: 40\u00a0000\u00a0₸"));
+    expect(el("fig-value").textContent).toBe("0\u00a0₸");
+    await user.click(el("print-list"));
+    await waitFor(() => expect(el("list-signatory").value).toBe("Бөлім басшысы А.Б. Серіков"));
+    expect(el("list-language").textContent).toContain("қазақша");
+    await waitFor(() => expect((document.getElementById("list-drive") as HTMLSelectElement).value).toBe("/media/k"));
+    await user.click(el("list-write"));
+    await waitFor(() => expect(apiMock.saveDistributionList).toHaveBeenCalledWith("c-1", null, false, "Бөлім басшысы А.Б. Серіков", { to: "folder", path: "/media/k" }));
+    expect((await screen.findByRole("status")).textContent).toMatch(/Флешканы алуға болады/);
   });
 });

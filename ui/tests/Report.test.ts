@@ -11,7 +11,7 @@ vi.mock("../src/lib/api", async (importOriginal) => {
 });
 
 import ReportView from "../src/views/reports/ReportView.svelte";
-import { cellText, change } from "../src/views/reports/reportText";
+import { cellText, change, measureGroups } from "../src/views/reports/reportText";
 import { setLanguage } from "../src/lib/i18n.svelte";
 
 const report: PeriodReport = {
@@ -19,7 +19,7 @@ const report: PeriodReport = {
   previous: { from: "2026-07-01", to: "2026-09-30" },
   scope: { village: null, rural_okrug: null, campaign_id: null },
   campaign_name: null,
-  office: "Ақсу ауылдық округі",
+  office: { kk: "Ақсу ауылдық округі", ru: "Аксуский сельский округ" },
   sections: [
     {
       id: "summary",
@@ -31,8 +31,17 @@ const report: PeriodReport = {
     },
     {
       id: "aid-by-type",
-      columns: ["report-col-quantity"],
-      lines: [{ key: "a-coal", label: { kind: "names", value: { kk: "көмір", ru: "уголь" } }, unit: "t", measures: ["quantity"], now: [22500], before: [61000] }],
+      columns: ["report-col-families", "report-col-deliveries", "report-col-quantity", "report-col-value"],
+      lines: [
+        {
+          key: "a-coal",
+          label: { kind: "names", value: { kk: "көмір", ru: "уголь" } },
+          unit: "t",
+          measures: ["count", "count", "quantity", "tenge"],
+          now: [12, 14, 22500, 18120000],
+          before: [15, 15, 61000, 21060000],
+        },
+      ],
     },
   ],
 };
@@ -52,6 +61,12 @@ describe("report cells", () => {
     expect(change("tenge", 200, 100, null)).toBe("+100\u00a0₸");
     expect(change("count", 5, 5, null)).toBe("0");
   });
+
+  it("put at most two figures in a table", () => {
+    expect(measureGroups(1)).toEqual([[0]]);
+    expect(measureGroups(4)).toEqual([[0, 1], [2, 3]]);
+    expect(measureGroups(3)).toEqual([[0, 1], [2]]);
+  });
 });
 
 describe("ReportView", () => {
@@ -68,7 +83,13 @@ describe("ReportView", () => {
     expect(row.textContent).toContain("77");
     expect(row.textContent).toContain("160");
     expect(row.textContent).toContain("\u221283");
-    expect(screen.getByText("көмір")).toBeInTheDocument();
+    // Aid by type's four figures come as two tables of two, each line in both.
+    const parts = document.querySelectorAll('table[data-section="aid-by-type"]');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.querySelectorAll("thead th")).toHaveLength(7);
+    expect(parts[1]!.querySelector('tr[data-line="a-coal"]')!.textContent).toContain("22,5\u00a0т");
+    expect(parts[1]!.querySelector('tr[data-line="a-coal"]')!.textContent).toContain("18\u00a0120\u00a0000\u00a0₸");
+    expect(screen.getAllByText("көмір")).toHaveLength(2);
     await user.click(screen.getByRole("button", { name: "Excel (XLSX) сақтау" }));
     await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx", { to: "documents" }));
     expect(await screen.findByText(/report-2026-10-01-2026-12-31\.xlsx/)).toBeInTheDocument();

@@ -89,6 +89,7 @@ warning-impossible-date = ЖСН-дегі алғашқы алты цифр на�
 warning-unknown-century = ЖСН-нің жетінші цифры 1-ден 6-ға дейін болуы тиіс, сондықтан туған ғасыры мен жынысын анықтау мүмкін емес.
 warning-birth-date-mismatch = Енгізілген туған күн ЖСН бойынша шығатын күнге ({ $date }) сәйкес келмейді. 2013 жылдан бері бұл болуы мүмкін, бірақ құжатпен тексеріңіз.
 warning-sex-mismatch = Көрсетілген жынысы ЖСН бойынша шығатын жыныспен сәйкес келмейді. Құжатпен тексеріңіз.
+warning-outside-campaign = Бұл күн науқан мерзімінен ({ $dates }) тыс. Күнді тексеріңіз; дұрыс болса, сақтай беруге болады.
 
 ## Қателер
 
@@ -500,6 +501,7 @@ rule-kind-year = жылына бір рет
 
 list-title = КӨМЕК БЕРУ ТІЗІМДЕМЕСІ
 list-footer = Мейірім · { $campaign } · { $date }
+list-file-name = Тізімдеме
 list-col-recipient = Алушы
 list-col-signature = Қолы
 list-total = Барлығы: { $count } алушы, { $value }
@@ -519,7 +521,9 @@ campaigns-title = Науқандар мен акциялар
 campaigns-empty = Әзірге бірде-бір науқан жоқ. «Жаңа науқан» батырмасын басыңыз.
 campaigns-back = ← Науқандар
 campaign-new = Жаңа науқан
-field-campaign-name = Атауы
+field-campaign-name = Атауы (қазақша)
+field-campaign-name-ru = Атауы орысша
+field-campaign-name-ru-hint = Орысша хаттарда, тізімдемелерде және есептерде осы атау басылады. Бос болса — қазақша атауы.
 field-campaign-kind = Түрі
 field-description = Сипаттамасы
 campaign-kind-aid = көмек тарату
@@ -533,6 +537,7 @@ fig-families = көмек алған отбасы
 fig-delivered = табысталған көмек
 fig-planned = жоспарланған
 fig-value = жалпы құны
+fig-planned-value = жоспарда: { $value }
 fig-volunteers = ерікті
 fig-hours = сағат
 campaign-round = Көмек тарату
@@ -544,6 +549,7 @@ action-deliver-ticked = Белгіленгендерді табысталды д
 action-save-pdf = PDF сақтау
 field-signatory = Қол қоятын адам (лауазымы, аты-жөні)
 field-signatory-hint = Тізімдеменің соңында қол қою сызығының жанында басылады.
+list-language-hint = Тізімдеме қазақша басылады. Орысша тізімдеме үшін жоғарыдан тілді «Русский» етіп ауыстырыңыз: ол бөлек файл болады, ал қол қоюшының орысша жолы бөлек сақталады.
 field-full-iin = ЖСН-ді толық басу
 field-full-iin-hint = Әдетте ЖСН-нің соңғы 4 цифры ғана көрсетіледі. Толық ЖСН тек тізімдемені тексеретін мекемеге қажет болса ғана басыңыз.
 distribute-title = «{ $campaign }»: отбасыларды таңдау

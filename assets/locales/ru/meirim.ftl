@@ -92,6 +92,7 @@ warning-impossible-date = Первые шесть цифр ИИН не обра�
 warning-unknown-century = Седьмая цифра ИИН должна быть от 1 до 6, поэтому век рождения и пол определить нельзя.
 warning-birth-date-mismatch = Введённая дата рождения не совпадает с датой по ИИН ({ $date }). С 2013 года так бывает, но сверьте с документом.
 warning-sex-mismatch = Указанный пол не совпадает с полом по ИИН. Сверьте с документом.
+warning-outside-campaign = Эта дата вне сроков акции ({ $dates }). Проверьте дату; если она верна, можно сохранять.
 
 ## Ошибки
 
@@ -523,6 +524,7 @@ rule-kind-year = раз в год
 
 list-title = ВЕДОМОСТЬ ВЫДАЧИ ПОМОЩИ
 list-footer = Мейірім · { $campaign } · { $date }
+list-file-name = Ведомость
 list-col-recipient = Получатель
 list-col-signature = Подпись
 list-total = Итого: { $count } { $count ->
@@ -546,7 +548,9 @@ campaigns-title = Кампании и акции
 campaigns-empty = Пока нет ни одной кампании. Нажмите «Новая кампания».
 campaigns-back = ← Кампании
 campaign-new = Новая кампания
-field-campaign-name = Название
+field-campaign-name = Название (на казахском)
+field-campaign-name-ru = Название на русском
+field-campaign-name-ru-hint = Печатается в русских письмах, ведомостях и отчётах. Если пусто — казахское название.
 field-campaign-kind = Вид
 field-description = Описание
 campaign-kind-aid = раздача помощи
@@ -560,6 +564,7 @@ fig-families = семей получили помощь
 fig-delivered = вручено
 fig-planned = запланировано
 fig-value = общая стоимость
+fig-planned-value = запланировано: { $value }
 fig-volunteers = волонтёров
 fig-hours = часов
 campaign-round = Раздача помощи
@@ -571,6 +576,7 @@ action-deliver-ticked = Отметить отмеченные вручённым
 action-save-pdf = Сохранить PDF
 field-signatory = Подписывающий (должность, ФИО)
 field-signatory-hint = Печатается в конце ведомости рядом с линией подписи.
+list-language-hint = Ведомость печатается на русском языке. Для ведомости на казахском переключите язык вверху на «Қазақша»: это будет отдельный файл, а строка подписанта на казахском хранится отдельно.
 field-full-iin = Печатать ИИН полностью
 field-full-iin-hint = Обычно видны только последние 4 цифры ИИН. Полный ИИН печатайте, только если он нужен проверяющему ведомость органу.
 distribute-title = «{ $campaign }»: выбор семей

@@ -364,7 +364,8 @@ pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
             let aid_type = aid_type.map(|t| aid_type_id(ctx, &t)).transpose()?;
             let signatory = match signatory {
                 Some(s) => s,
-                None => meirim_core::settings::signatory(ctx.db.conn()).map_err(Problem::from)?,
+                None => meirim_core::settings::signatory(ctx.db.conn(), ctx.lang)
+                    .map_err(Problem::from)?,
             };
             let options = meirim_documents::ListOptions {
                 full_iin,
@@ -374,6 +375,7 @@ pub fn run(ctx: &mut Ctx, cmd: AidCommand) -> Result<(), Problem> {
                 &ctx.db,
                 &campaign,
                 aid_type.as_deref(),
+                ctx.lang,
                 &ctx.data_dir,
                 out.as_deref(),
                 &options,

@@ -15,8 +15,12 @@ pub enum CampaignsCommand {
     List,
     /// Start a campaign.
     Add {
+        /// The name in Kazakh.
         #[arg(long)]
         name: String,
+        /// The name in Russian, for documents printed in Russian.
+        #[arg(long)]
+        name_ru: Option<String>,
         /// aid, school, holiday, volunteer, blood, cleanup or other.
         #[arg(long, default_value = "aid")]
         kind: String,
@@ -55,7 +59,7 @@ pub fn run(ctx: &mut Ctx, cmd: CampaignsCommand) -> Result<(), Problem> {
                 .map(|c| {
                     vec![
                         c.id.clone(),
-                        c.name.clone(),
+                        c.name_in(ctx.lang).to_owned(),
                         c.starts_on
                             .map(meirim_core::date::display)
                             .unwrap_or_default(),
@@ -76,6 +80,7 @@ pub fn run(ctx: &mut Ctx, cmd: CampaignsCommand) -> Result<(), Problem> {
         }
         CampaignsCommand::Add {
             name,
+            name_ru,
             kind: k,
             from,
             to,
@@ -83,6 +88,7 @@ pub fn run(ctx: &mut Ctx, cmd: CampaignsCommand) -> Result<(), Problem> {
         } => {
             let input = CampaignInput {
                 name,
+                name_ru,
                 kind: kind(&k)?,
                 starts_on: from,
                 ends_on: to,
@@ -104,7 +110,7 @@ pub fn run(ctx: &mut Ctx, cmd: CampaignsCommand) -> Result<(), Problem> {
             if ctx.json {
                 return print_json(&s);
             }
-            say(&s.campaign.name);
+            say(s.campaign.name_in(ctx.lang));
             say(ctx.l10n.text(
                 "summary-line",
                 &[

@@ -99,7 +99,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
         "pdf" => {
             let signatory = match &a.signatory {
                 Some(s) => s.clone(),
-                None => settings::signatory(ctx.db.conn())?,
+                None => settings::signatory(ctx.db.conn(), ctx.lang)?,
             };
             meirim_documents::report_pdf(&report, ctx.lang, &signatory, meirim_core::clock::today())
                 .map_err(|e| {

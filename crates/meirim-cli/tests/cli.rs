@@ -416,6 +416,7 @@ fn letters_for_a_campaigns_volunteers_come_out_as_one_pdf() {
             &mut db,
             &CampaignInput {
                 name: "Көктемгі сенбілік".into(),
+                name_ru: None,
                 kind: CampaignKind::Cleanup,
                 starts_on: None,
                 ends_on: None,

@@ -58,7 +58,11 @@ impl CampaignKind {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Campaign {
     pub id: String,
+    /// The name in Kazakh, as the office calls the campaign.
     pub name: String,
+    /// The name in Russian, when the office gave one: Russian letters, lists and reports
+    /// print it instead of the Kazakh name.
+    pub name_ru: Option<String>,
     pub kind: CampaignKind,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -71,6 +75,8 @@ pub struct Campaign {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CampaignInput {
     pub name: String,
+    #[serde(default)]
+    pub name_ru: Option<String>,
     pub kind: CampaignKind,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
@@ -106,14 +112,17 @@ pub struct CampaignSummary {
     pub delivered: u32,
     pub planned: u32,
     pub cancelled: u32,
+    /// Whole tenge, delivered only.
     pub total_value: f64,
+    /// Whole tenge of the aid planned and not yet handed over.
+    pub planned_value: f64,
     pub by_aid_type: Vec<AidLine>,
     pub volunteers: u32,
     pub minutes: f64,
 }
 
 const SELECT: &str = "SELECT id, name, kind, starts_on, ends_on, organiser_id, funding_source_id,
-                             description FROM campaigns";
+                             description, name_ru FROM campaigns";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Campaign> {
     let day = |s: Option<String>| s.and_then(|s| s.parse().ok());
@@ -126,7 +135,26 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Campaign> {
         organiser_id: r.get(5)?,
         funding_source_id: r.get(6)?,
         description: r.get(7)?,
+        name_ru: r.get(8)?,
     })
+}
+
+impl Campaign {
+    /// The name a document in `lang` prints: the Russian one when there is one.
+    pub fn name_in(&self, lang: crate::settings::Language) -> &str {
+        match (lang, &self.name_ru) {
+            (crate::settings::Language::Ru, Some(ru)) if !ru.trim().is_empty() => ru,
+            _ => &self.name,
+        }
+    }
+
+    /// Both names, for whoever picks by language later.
+    pub fn names(&self) -> Names {
+        Names {
+            kk: self.name.clone(),
+            ru: self.name_in(crate::settings::Language::Ru).to_owned(),
+        }
+    }
 }
 
 /// Every campaign, the newest first.
@@ -154,13 +182,18 @@ pub fn get(conn: &Connection, id: &str) -> Result<Campaign, Problem> {
 /// Finds a campaign by id or name (spelling-insensitive), for the CLI.
 pub fn find(conn: &Connection, key: &str) -> Result<Option<Campaign>, Problem> {
     let folded = text::fold(key);
-    Ok(list(conn)?
-        .into_iter()
-        .find(|c| c.id == key || text::fold(&c.name) == folded))
+    Ok(list(conn)?.into_iter().find(|c| {
+        c.id == key
+            || text::fold(&c.name) == folded
+            || c.name_ru
+                .as_deref()
+                .is_some_and(|r| text::fold(r) == folded)
+    }))
 }
 
 struct Checked {
     name: String,
+    name_ru: Option<String>,
     starts_on: Option<NaiveDate>,
     ends_on: Option<NaiveDate>,
     organiser_id: Option<String>,
@@ -171,6 +204,7 @@ struct Checked {
 fn check(conn: &Connection, input: &CampaignInput) -> Result<Checked, Problem> {
     let mut c = Checker::default();
     let name = c.required("name", &input.name, NAME_MAX);
+    let name_ru = c.optional("name_ru", input.name_ru.as_deref(), NAME_MAX);
     let starts_on = c.date("starts_on", input.starts_on.as_deref());
     let ends_on = c.date("ends_on", input.ends_on.as_deref());
     if let (Some(s), Some(e)) = (starts_on, ends_on) {
@@ -193,6 +227,7 @@ fn check(conn: &Connection, input: &CampaignInput) -> Result<Checked, Problem> {
     let description = c.optional("description", input.description.as_deref(), DESCRIPTION_MAX);
     c.finish(Checked {
         name,
+        name_ru,
         starts_on,
         ends_on,
         organiser_id,
@@ -207,8 +242,9 @@ pub fn create(db: &mut Database, input: &CampaignInput) -> Result<Campaign, Prob
     db.conn()
         .execute(
             "INSERT INTO campaigns (id, name, kind, starts_on, ends_on, organiser_id,
-                                    funding_source_id, description, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                                    funding_source_id, description, created_at, updated_at,
+                                    name_ru)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             params![
                 id,
                 c.name,
@@ -218,7 +254,8 @@ pub fn create(db: &mut Database, input: &CampaignInput) -> Result<Campaign, Prob
                 c.organiser_id,
                 c.funding_source_id,
                 c.description,
-                clock::now()
+                clock::now(),
+                c.name_ru
             ],
         )
         .map_err(DbError::from)?;
@@ -231,7 +268,8 @@ pub fn update(db: &mut Database, id: &str, input: &CampaignInput) -> Result<Camp
     db.conn()
         .execute(
             "UPDATE campaigns SET name = ?2, kind = ?3, starts_on = ?4, ends_on = ?5,
-                    organiser_id = ?6, funding_source_id = ?7, description = ?8, updated_at = ?9
+                    organiser_id = ?6, funding_source_id = ?7, description = ?8, updated_at = ?9,
+                    name_ru = ?10
              WHERE id = ?1",
             params![
                 id,
@@ -242,7 +280,8 @@ pub fn update(db: &mut Database, id: &str, input: &CampaignInput) -> Result<Camp
                 c.organiser_id,
                 c.funding_source_id,
                 c.description,
-                clock::now()
+                clock::now(),
+                c.name_ru
             ],
         )
         .map_err(DbError::from)?;
@@ -252,16 +291,33 @@ pub fn update(db: &mut Database, id: &str, input: &CampaignInput) -> Result<Camp
 /// A campaign's figures, from its deliveries and volunteer activities.
 pub fn summary(conn: &Connection, id: &str) -> Result<CampaignSummary, Problem> {
     let campaign = get(conn, id)?;
-    let (families_reached, delivered, planned, cancelled, total_value): (u32, u32, u32, u32, i64) =
-        conn.query_row(
+    let (families_reached, delivered, planned, cancelled, total_value, planned_value): (
+        u32,
+        u32,
+        u32,
+        u32,
+        i64,
+        i64,
+    ) = conn
+        .query_row(
             "SELECT count(DISTINCT CASE WHEN status = 'delivered' THEN family_id END),
                     count(*) FILTER (WHERE status = 'delivered'),
                     count(*) FILTER (WHERE status = 'planned'),
                     count(*) FILTER (WHERE status = 'cancelled'),
-                    ifnull(sum(value) FILTER (WHERE status = 'delivered'), 0)
+                    ifnull(sum(value) FILTER (WHERE status = 'delivered'), 0),
+                    ifnull(sum(value) FILTER (WHERE status = 'planned'), 0)
              FROM deliveries INDEXED BY deliveries_campaign WHERE campaign_id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .map_err(DbError::from)?;
     let mut stmt = conn
@@ -319,6 +375,7 @@ pub fn summary(conn: &Connection, id: &str) -> Result<CampaignSummary, Problem> 
         planned,
         cancelled,
         total_value: total_value as f64,
+        planned_value: planned_value as f64,
         by_aid_type,
         volunteers,
         minutes: minutes as f64,

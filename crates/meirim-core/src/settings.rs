@@ -98,13 +98,22 @@ pub fn set_office_name(conn: &Connection, name: &str) -> Result<(), DbError> {
     set(conn, OFFICE_NAME_KEY, &crate::text::tidy(name))
 }
 
-/// Who signs distribution lists («Бөлім басшысы А.Б. Серіков»), remembered between prints.
-pub fn signatory(conn: &Connection) -> Result<String, DbError> {
-    Ok(get(conn, SIGNATORY_KEY)?.unwrap_or_default())
+fn signatory_key(lang: Language) -> String {
+    format!("{SIGNATORY_KEY}.{}", lang.code())
 }
 
-pub fn set_signatory(conn: &Connection, text: &str) -> Result<(), DbError> {
-    set(conn, SIGNATORY_KEY, &crate::text::tidy(text))
+/// Who signs distribution lists and reports in `lang` («Бөлім басшысы А.Б. Серіков» /
+/// «Руководитель отдела А.Б. Сериков»), remembered between prints. The line kept before
+/// there was one per language stands in until one is written.
+pub fn signatory(conn: &Connection, lang: Language) -> Result<String, DbError> {
+    Ok(match get(conn, &signatory_key(lang))? {
+        Some(s) => s,
+        None => get(conn, SIGNATORY_KEY)?.unwrap_or_default(),
+    })
+}
+
+pub fn set_signatory(conn: &Connection, lang: Language, text: &str) -> Result<(), DbError> {
+    set(conn, &signatory_key(lang), &crate::text::tidy(text))
 }
 
 const KEEP_DAILY: &str = "backup.keep_daily";

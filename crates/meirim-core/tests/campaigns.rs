@@ -38,6 +38,7 @@ fn campaign(db: &mut Database) -> String {
         db,
         &CampaignInput {
             name: "Наурыз — азық-түлік себеті".into(),
+            name_ru: None,
             kind: CampaignKind::Holiday,
             starts_on: Some("01.03.2026".into()),
             ends_on: Some("31.03.2026".into()),
@@ -140,6 +141,8 @@ fn a_round_is_planned_for_chosen_families_delivered_and_summed_up() {
 
     let before = campaigns::summary(db.conn(), &c).unwrap();
     assert_eq!((before.planned, before.delivered), (2, 0));
+    // A planned round shows what it is worth, not just «0 ₸» delivered.
+    assert_eq!((before.total_value, before.planned_value), (0.0, 40_000.0));
 
     let ids_in_round: Vec<String> = round.iter().map(|d| d.id.clone()).collect();
     let changed = aid::bulk::deliver_many(&mut db, &ids_in_round, None, true).unwrap();
@@ -153,7 +156,7 @@ fn a_round_is_planned_for_chosen_families_delivered_and_summed_up() {
     assert_eq!(s.families_reached, 2);
     assert_eq!(s.delivered, 2);
     assert_eq!(s.planned, 0);
-    assert_eq!(s.total_value, 40_000.0);
+    assert_eq!((s.total_value, s.planned_value), (40_000.0, 0.0));
     assert_eq!(s.by_aid_type.len(), 1);
     assert_eq!(s.by_aid_type[0].names.kk, "азық-түлік себеті");
     assert_eq!(s.by_aid_type[0].quantity_milli, 2_000.0);
@@ -218,6 +221,7 @@ fn campaigns_are_checked_field_by_field() {
         &mut db,
         &CampaignInput {
             name: " ".into(),
+            name_ru: None,
             kind: CampaignKind::School,
             starts_on: Some("15.08.2026".into()),
             ends_on: Some("01.08.2026".into()),
@@ -244,6 +248,7 @@ fn campaigns_are_checked_field_by_field() {
         &mut db,
         &CampaignInput {
             name: "Мектепке жол".into(),
+            name_ru: None,
             kind: CampaignKind::School,
             starts_on: Some("01.08.2026".into()),
             ends_on: Some("15.09.2026".into()),

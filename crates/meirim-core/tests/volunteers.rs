@@ -73,6 +73,7 @@ fn a_civil_servant_volunteer_logs_hours_that_add_up_on_the_campaign() {
         &mut db,
         &CampaignInput {
             name: "Көктемгі сенбілік".into(),
+            name_ru: None,
             kind: CampaignKind::Cleanup,
             starts_on: None,
             ends_on: None,

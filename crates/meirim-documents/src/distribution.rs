@@ -12,6 +12,7 @@ use meirim_i18n::Localizer;
 use serde::{Deserialize, Serialize};
 
 use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
+use crate::table::{Col, Sizes, Table};
 use crate::DocumentError;
 
 /// How the list is printed, chosen in the print dialog.
@@ -63,7 +64,7 @@ pub(crate) fn street_line(a: &meirim_core::family::Address, l: &Localizer) -> St
     .join(", ")
 }
 
-/// The list as PDF bytes.
+/// The list as PDF bytes; `office` (its letterhead's name in `lang`) heads it.
 pub fn distribution_list(
     campaign: &Campaign,
     rows: &[ListRow<'_>],
@@ -78,22 +79,27 @@ pub fn distribution_list(
     let footer = l.text(
         "list-footer",
         &[
-            ("campaign", campaign.name.as_str().into()),
+            ("campaign", campaign.name_in(lang).into()),
             ("date", date::display(printed_on).into()),
         ],
     );
     let mut w = Writer::new(&title, &footer)?;
     let width = PAGE_W - 2.0 * MARGIN;
     if !office.is_empty() {
-        w.paragraph(MARGIN, office, 9.5, Weight::Regular, width);
-        w.y += 1.0;
+        w.centred(office, 10.0, Weight::Bold, INK);
+        w.y += 6.0;
     }
-    let title_w = w.width(&title, 14.0, Weight::Bold);
-    w.text_at((PAGE_W - title_w) / 2.0, &title, 14.0, Weight::Bold, TEAL);
+    w.centred(&title, 14.0, Weight::Bold, TEAL);
     w.y += 8.0;
     let names = |d: &Delivery| d.aid_names.pick(lang).to_owned();
-    let mut kinds: Vec<String> = rows.iter().map(|r| names(r.delivery)).collect();
-    kinds.dedup();
+    // Each aid type once, in the order first met (rows come sorted by name, not type).
+    let mut kinds: Vec<String> = Vec::new();
+    for r in rows {
+        let name = names(r.delivery);
+        if !kinds.contains(&name) {
+            kinds.push(name);
+        }
+    }
     let days: Vec<NaiveDate> = rows.iter().map(|r| r.delivery.on_date).collect();
     let period = match (days.iter().min(), days.iter().max()) {
         (Some(a), Some(b)) if a == b => date::display(*a),
@@ -101,7 +107,7 @@ pub fn distribution_list(
         _ => String::new(),
     };
     for (label, value) in [
-        ("field-campaign", campaign.name.clone()),
+        ("field-campaign", campaign.name_in(lang).to_owned()),
         ("field-aid-type", kinds.join("; ")),
         ("field-aid-date", period),
     ] {
@@ -110,7 +116,6 @@ pub fn distribution_list(
     }
     w.y += 3.0;
 
-    let widths = [8.0, 42.0, 23.0, 34.0, 19.0, 22.0, width - 148.0];
     let headers: Vec<String> = [
         "№",
         "list-col-recipient",
@@ -123,53 +128,80 @@ pub fn distribution_list(
     .iter()
     .map(|k| if *k == "№" { "№".to_owned() } else { t(k) })
     .collect();
+    let mut total_value: i64 = 0;
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let d = r.delivery;
+            total_value += i64::from(d.value);
+            let member = d
+                .member
+                .as_ref()
+                .and_then(|m| r.family.members.iter().find(|x| x.id == m.id));
+            let person = member.or_else(|| r.family.head());
+            let name = person.map(|m| m.full_name()).unwrap_or_default();
+            let iin = person
+                .and_then(|m| m.iin.clone())
+                .map(|i| if options.full_iin { i } else { masked_iin(&i) })
+                .unwrap_or_default();
+            vec![
+                (i + 1).to_string(),
+                format!("{name} (№{})", r.family.registry_no),
+                iin,
+                address(r.family, &l),
+                format!(
+                    "{}\u{a0}{}",
+                    money::display_quantity(i64::from(d.quantity_milli)),
+                    t(d.unit.message_id())
+                ),
+                money::display_tenge(i64::from(d.value)),
+                String::new(),
+            ]
+        })
+        .collect();
+    // The number, IIN, quantity and value as wide as they need; the name and address share
+    // the rest; the signature box keeps room for a hand.
+    let cols = [
+        Col::Number,
+        Col::Text(0.55),
+        Col::Number,
+        Col::Text(0.45),
+        Col::Number,
+        Col::Number,
+        Col::Fixed(26.0),
+    ];
+    let table = Table::fit(
+        &w,
+        &cols,
+        &headers,
+        &lines,
+        width,
+        Sizes {
+            size: 9.0,
+            min_size: 7.5,
+            min_text: 30.0,
+        },
+    );
     let header = |w: &mut Writer| {
-        w.table_row(&headers, &widths, Weight::Bold, MUTED, 8.5);
+        table.header(w, &headers, MUTED);
         w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.4);
         w.y += 1.2;
     };
     header(&mut w);
     // Room for a handwritten signature, however short the text.
     const MIN_ROW: f32 = 9.0;
-    let mut total_value: i64 = 0;
-    for (i, r) in rows.iter().enumerate() {
-        let d = r.delivery;
-        let member = d
-            .member
-            .as_ref()
-            .and_then(|m| r.family.members.iter().find(|x| x.id == m.id));
-        let person = member.or_else(|| r.family.head());
-        let name = person.map(|m| m.full_name()).unwrap_or_default();
-        let iin = person
-            .and_then(|m| m.iin.clone())
-            .map(|i| if options.full_iin { i } else { masked_iin(&i) })
-            .unwrap_or_default();
-        let cells = vec![
-            (i + 1).to_string(),
-            format!("{name} (№{})", r.family.registry_no),
-            iin,
-            address(r.family, &l),
-            format!(
-                "{}\u{a0}{}",
-                money::display_quantity(i64::from(d.quantity_milli)),
-                t(d.unit.message_id())
-            ),
-            money::display_tenge(i64::from(d.value)),
-            String::new(),
-        ];
-        let h = w
-            .row_height(&cells, &widths, Weight::Regular, 9.0)
-            .max(MIN_ROW);
+    for cells in &lines {
+        let h = table.height(&w, cells).max(MIN_ROW);
         if !w.fits(h + 1.5) {
             w.new_page();
             header(&mut w);
         }
         let top = w.y;
-        w.table_row(&cells, &widths, Weight::Regular, INK, 9.0);
+        table.row(&mut w, cells, Weight::Regular, INK);
         w.y = top + h;
         w.rule(MARGIN, PAGE_W - MARGIN, (0.8, 0.82, 0.85), 0.3);
         w.y += 1.2;
-        total_value += i64::from(d.value);
     }
     w.y += 2.0;
     w.ensure(40.0);

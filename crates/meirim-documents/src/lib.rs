@@ -7,10 +7,12 @@ mod letter;
 mod letter_issue;
 mod page;
 mod report;
+mod table;
 
 use std::path::{Path, PathBuf};
 
 use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::settings::Language;
 use meirim_core::{family, settings, Database};
 
 pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
@@ -52,21 +54,21 @@ pub fn save_family_card(
     Ok(path)
 }
 
-/// Prints the distribution list of a campaign's round (one aid type, or all) and writes it
-/// to `out` or `documents/distribution-<campaign>-<today>.pdf`. The signatory is remembered
-/// for the next list.
-pub fn save_distribution_list(
+/// The distribution list of a campaign's round (one aid type, or all) in `lang`: its file
+/// name — «Тізімдеме - <campaign> - 2026-11-20.pdf» / «Ведомость - …», in that language, so
+/// a Kazakh and a Russian print of one round are two files — and its bytes. The signatory
+/// is remembered for the next list in that language.
+pub fn distribution_list_file(
     db: &Database,
     campaign_id: &str,
     aid_type_id: Option<&str>,
-    data_dir: &Path,
-    out: Option<&Path>,
+    lang: Language,
     options: &ListOptions,
-) -> Result<PathBuf, Problem> {
+) -> Result<(String, Vec<u8>), Problem> {
     let campaign = meirim_core::campaigns::get(db.conn(), campaign_id)?;
     let deliveries = meirim_core::aid::bulk::round(db.conn(), campaign_id, aid_type_id)?;
     if deliveries.is_empty() {
-        return Err(Problem::new(ErrorCode::ListEmpty).with("campaign", &campaign.name));
+        return Err(Problem::new(ErrorCode::ListEmpty).with("campaign", campaign.name_in(lang)));
     }
     let families = deliveries
         .iter()
@@ -77,19 +79,62 @@ pub fn save_distribution_list(
         .zip(&families)
         .map(|(delivery, family)| ListRow { delivery, family })
         .collect();
-    let lang = settings::language(db.conn())?;
-    let office = settings::office_name(db.conn())?;
+    let office = meirim_core::letters::letterhead::office(db.conn())?;
     let today = meirim_core::clock::today();
-    let short: String = campaign.id.chars().take(8).collect();
+    let l = meirim_i18n::Localizer::new(lang).map_err(|e| failed(Path::new("list.pdf"), e))?;
+    let mut parts = vec![
+        l.text("list-file-name", &[]),
+        campaign.name_in(lang).to_owned(),
+    ];
+    if aid_type_id.is_some() {
+        if let Some(first) = deliveries.first() {
+            parts.push(first.aid_names.pick(lang).to_owned());
+        }
+    }
+    parts.push(today.to_string());
+    let name = format!("{}.pdf", safe_file_name(&parts.join(" - ")));
+    let bytes = distribution_list(&campaign, &rows, office.pick(lang), lang, today, options)
+        .map_err(|e| failed(Path::new(&name), e))?;
+    settings::set_signatory(db.conn(), lang, &options.signatory)?;
+    Ok((name, bytes))
+}
+
+/// The distribution list (see `distribution_list_file`) written to `out` or into
+/// `documents/` under its own name.
+pub fn save_distribution_list(
+    db: &Database,
+    campaign_id: &str,
+    aid_type_id: Option<&str>,
+    lang: Language,
+    data_dir: &Path,
+    out: Option<&Path>,
+    options: &ListOptions,
+) -> Result<PathBuf, Problem> {
+    let (name, bytes) = distribution_list_file(db, campaign_id, aid_type_id, lang, options)?;
     let path = match out {
         Some(p) => p.to_path_buf(),
-        None => documents_dir(data_dir).join(format!("distribution-{today}-{short}.pdf")),
+        None => documents_dir(data_dir).join(name),
     };
-    let bytes = distribution_list(&campaign, &rows, &office, lang, today, options)
-        .map_err(|e| failed(&path, e))?;
     write_whole(&path, &bytes)?;
-    settings::set_signatory(db.conn(), &options.signatory)?;
     Ok(path)
+}
+
+/// `name` as a file name on Windows too: no \\ / : * ? " < > | or control characters,
+/// no dot or space at the end, at most 120 characters.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let tidy = meirim_core::text::tidy(&cleaned);
+    let short: String = tidy.chars().take(120).collect();
+    short.trim_end_matches(['.', ' ']).to_owned()
 }
 
 /// Writes into a temporary file beside `path` and renames it over: a power cut mid-write
@@ -175,5 +220,18 @@ mod tests {
             .unwrap()
             .count();
         assert_eq!(files, 1);
+    }
+
+    #[test]
+    fn file_names_keep_their_words_and_lose_what_windows_refuses() {
+        assert_eq!(
+            safe_file_name("Тізімдеме - «Жаңа жыл: азық/түлік» - 2026-11-20"),
+            "Тізімдеме - «Жаңа жыл азық түлік» - 2026-11-20"
+        );
+        assert_eq!(
+            safe_file_name("Ведомость - Акция...  "),
+            "Ведомость - Акция"
+        );
+        assert_eq!(safe_file_name(&"а".repeat(300)).chars().count(), 120);
     }
 }

@@ -459,28 +459,50 @@ impl Writer {
         self.ops().extend(ops);
     }
 
-    /// Splits `text` into lines no wider than `max` mm, at spaces where possible.
+    /// Splits `text` into lines no wider than `max` mm, at spaces where possible. Only
+    /// ordinary spaces break: a no-break space keeps «20 000 ₸» and «1 т» whole. A single
+    /// word wider than `max` is broken between letters rather than printed into whatever
+    /// stands to its right.
     pub fn wrap(&self, text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            // Only ordinary spaces break: a no-break space keeps «20 000 ₸» and «1 т» whole.
             for word in paragraph.split([' ', '\t']).filter(|w| !w.is_empty()) {
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {
                     format!("{line} {word}")
                 };
-                if self.width(&candidate, size, w) <= max || line.is_empty() {
+                if self.width(&candidate, size, w) <= max {
                     line = candidate;
-                } else {
-                    lines.push(std::mem::take(&mut line));
-                    line = word.to_owned();
+                    continue;
                 }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                let mut pieces = self.break_word(word, size, w, max);
+                line = pieces.pop().unwrap_or_default();
+                lines.extend(pieces);
             }
             lines.push(line);
         }
         lines
+    }
+
+    /// `word` in pieces no wider than `max` mm (at least one character each).
+    fn break_word(&self, word: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
+        let mut pieces = vec![String::new()];
+        for c in word.chars() {
+            let last = pieces.len() - 1;
+            let mut longer = pieces[last].clone();
+            longer.push(c);
+            if self.width(&longer, size, w) > max && !pieces[last].is_empty() {
+                pieces.push(c.to_string());
+            } else {
+                pieces[last] = longer;
+            }
+        }
+        pieces
     }
 
     /// A paragraph at `x`, wrapped to `max` mm; moves the cursor below it.
@@ -491,18 +513,6 @@ impl Writer {
             self.text_at(x, &line, size, w, INK);
             self.y += line_h;
         }
-    }
-
-    /// The height a table row of `cells` in `widths` columns would take, in mm.
-    pub fn row_height(&self, cells: &[String], widths: &[f32], weight: Weight, size: f32) -> f32 {
-        let line_h = size * 0.3528 * 1.4;
-        let lines = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| self.wrap(c, size, weight, w - 2.0).len())
-            .max()
-            .unwrap_or(1);
-        line_h * lines as f32
     }
 
     /// Whether `needed` mm still fit above the bottom margin of this page.

@@ -1,5 +1,8 @@
 //! The period report as an A4 PDF for the district: the office and period on top, a table
-//! per breakdown with this period beside the previous one, the signatory block at the end.
+//! per breakdown with this period, the previous one and the change (as on the screen), the
+//! signatory block at the end. A breakdown with more than two figures per line (aid by type:
+//! families, deliveries, quantity, value) is printed as two tables of two figures each, so
+//! every number has room on a portrait page.
 
 use meirim_core::reports::{Measure, PeriodReport};
 use meirim_core::settings::Language;
@@ -7,6 +10,7 @@ use meirim_core::{date, money};
 use meirim_i18n::Localizer;
 
 use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
+use crate::table::{Col, Sizes, Table};
 use crate::DocumentError;
 
 fn cell(m: Measure, value: i64, unit: Option<&str>) -> String {
@@ -28,6 +32,20 @@ fn cell(m: Measure, value: i64, unit: Option<&str>) -> String {
     }
 }
 
+/// «+12», «-3 000 ₸», «0»: the change from the previous period, as the screen shows it —
+/// with a hyphen-minus, which the embedded fonts have (they lack the minus sign, U+2212).
+fn change(m: Measure, now: i64, before: i64, unit: Option<&str>) -> String {
+    let d = now - before;
+    match d.signum() {
+        0 => "0".to_owned(),
+        1 => format!("+{}", cell(m, d, unit)),
+        _ => format!("-{}", cell(m, -d, unit)),
+    }
+}
+
+/// Figures per table: now, before and ± each, beside the line's name.
+const MEASURES_PER_TABLE: usize = 2;
+
 /// The report as PDF bytes, in `lang`; `signatory` («Бөлім басшысы А.Б. Серіков») signs it.
 pub fn report_pdf(
     report: &PeriodReport,
@@ -44,16 +62,22 @@ pub fn report_pdf(
     let footer = format!("{title} · {}", period(report.period));
     let mut w = Writer::new(&title, &footer)?;
     let width = PAGE_W - 2.0 * MARGIN;
-    if !report.office.is_empty() {
-        w.paragraph(MARGIN, &report.office, 9.5, Weight::Regular, width);
-        w.y += 1.0;
+    let office = report.office.pick(lang);
+    if !office.is_empty() {
+        w.centred(office, 10.0, Weight::Bold, INK);
+        w.y += 6.0;
     }
     w.centred(&title, 14.0, Weight::Bold, TEAL);
     w.y += 7.0;
     let mut scope = vec![period(report.period)];
     scope.extend(report.scope.village.clone());
     scope.extend(report.scope.rural_okrug.clone());
-    scope.extend(report.campaign_name.as_ref().map(|c| format!("«{c}»")));
+    scope.extend(
+        report
+            .campaign_name
+            .as_ref()
+            .map(|c| format!("«{}»", c.pick(lang))),
+    );
     w.centred(&scope.join(" · "), 10.5, Weight::Bold, INK);
     w.y += 5.0;
     let compared = format!("{}: {}", t("report-compared-with"), period(report.previous));
@@ -72,37 +96,66 @@ pub fn report_pdf(
             width,
         );
         w.y += 1.5;
-        let label_w = if s.columns.len() > 2 { 52.0 } else { 84.0 };
-        let each = (width - label_w) / (2 * s.columns.len()) as f32;
-        let mut widths = vec![label_w];
-        widths.extend(std::iter::repeat_n(each, 2 * s.columns.len()));
-        // The periods' dates are on top of the report; the columns say which is which.
-        let mut head = vec![t("report-col-line")];
-        for c in &s.columns {
-            head.push(t(c));
-            head.push(format!("{}, {}", t(c), t("report-previous-short")));
-        }
-        w.table_row(&head, &widths, Weight::Bold, MUTED, 7.5);
-        w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
-        w.y += 1.0;
-        for line in &s.lines {
-            let unit = line
-                .unit
-                .map(|u| l.text(&format!("unit-{}", u.stored()), &[]));
-            let mut cells = vec![l.label(&line.label)];
-            for (i, m) in line.measures.iter().enumerate() {
-                cells.push(cell(
-                    *m,
-                    line.now.get(i).copied().unwrap_or(0),
-                    unit.as_deref(),
-                ));
-                cells.push(cell(
-                    *m,
-                    line.before.get(i).copied().unwrap_or(0),
-                    unit.as_deref(),
-                ));
+        let groups: Vec<usize> = (0..s.columns.len()).step_by(MEASURES_PER_TABLE).collect();
+        for (g, &first) in groups.iter().enumerate() {
+            let measures = first..(first + MEASURES_PER_TABLE).min(s.columns.len());
+            // The periods' dates are on top of the report; the columns say which is which.
+            let mut head = vec![t("report-col-line")];
+            for c in &s.columns[measures.clone()] {
+                head.push(t(c));
+                head.push(t("report-previous-short"));
+                head.push("±".to_owned());
             }
-            w.table_row(&cells, &widths, Weight::Regular, INK, 8.5);
+            let rows: Vec<Vec<String>> = s
+                .lines
+                .iter()
+                .map(|line| {
+                    let unit = line
+                        .unit
+                        .map(|u| l.text(&format!("unit-{}", u.stored()), &[]));
+                    let unit = unit.as_deref();
+                    let mut cells = vec![l.label(&line.label)];
+                    for i in measures.clone() {
+                        let m = line.measures.get(i).copied().unwrap_or(Measure::Count);
+                        let now = line.now.get(i).copied().unwrap_or(0);
+                        let before = line.before.get(i).copied().unwrap_or(0);
+                        cells.push(cell(m, now, unit));
+                        cells.push(cell(m, before, unit));
+                        cells.push(change(m, now, before, unit));
+                    }
+                    cells
+                })
+                .collect();
+            let mut cols = vec![Col::Text(1.0)];
+            cols.extend(std::iter::repeat_n(Col::Number, head.len() - 1));
+            let table = Table::fit(
+                &w,
+                &cols,
+                &head,
+                &rows,
+                width,
+                Sizes {
+                    size: 9.0,
+                    min_size: 7.0,
+                    min_text: 38.0,
+                },
+            );
+            if g > 0 {
+                w.y += 3.0;
+            }
+            w.ensure(12.0);
+            table.header(&mut w, &head, MUTED);
+            w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
+            w.y += 1.0;
+            for cells in &rows {
+                if !w.fits(table.height(&w, cells) + 1.0) {
+                    w.new_page();
+                    table.header(&mut w, &head, MUTED);
+                    w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
+                    w.y += 1.0;
+                }
+                table.row(&mut w, cells, Weight::Regular, INK);
+            }
         }
         w.y += 5.0;
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::tool;
+use common::{collisions, tool};
 
 use chrono::NaiveDate;
 use meirim_core::aid::{self, BulkFilter, BulkPlan};
@@ -13,6 +13,7 @@ use meirim_core::campaigns::{self, CampaignInput, CampaignKind};
 use meirim_core::family::{self, ConsentStatus, FamilyInput, MemberInput};
 use meirim_core::iin::synthesize;
 use meirim_core::person::Sex;
+use meirim_core::settings::Language;
 use meirim_core::{settings, Database, ErrorCode};
 use meirim_documents::ListOptions;
 
@@ -58,6 +59,7 @@ fn round(db: &mut Database) -> String {
         db,
         &CampaignInput {
             name: "Наурыз көктемі".into(),
+            name_ru: None,
             kind: CampaignKind::Holiday,
             starts_on: None,
             ends_on: None,
@@ -105,9 +107,16 @@ fn the_list_masks_iins_embeds_fonts_and_totals_the_round() {
         full_iin: false,
         signatory: "Бөлім басшысы А.Б. Серіков".into(),
     };
-    let path =
-        meirim_documents::save_distribution_list(&db, &campaign, None, dir.path(), None, &options)
-            .unwrap();
+    let path = meirim_documents::save_distribution_list(
+        &db,
+        &campaign,
+        None,
+        Language::Kk,
+        dir.path(),
+        None,
+        &options,
+    )
+    .unwrap();
     assert!(path.starts_with(dir.path().join("documents")));
     let p = path.to_str().unwrap();
     let fonts = tool("pdffonts", &[p]);
@@ -143,8 +152,11 @@ fn the_list_masks_iins_embeds_fonts_and_totals_the_round() {
         assert!(text.contains(&format!("********{}", &iin[8..])), "{iin}");
     }
     tool("qpdf", &["--check", p]);
+    assert_eq!(collisions(p), Vec::<String>::new());
+    // The round's aid type is named once, not once per recipient.
+    assert_eq!(text.matches("азық-түлік себеті").count(), 1, "{text}");
     assert_eq!(
-        settings::signatory(db.conn()).unwrap(),
+        settings::signatory(db.conn(), Language::Kk).unwrap(),
         "Бөлім басшысы А.Б. Серіков",
         "remembered for the next list"
     );
@@ -154,6 +166,7 @@ fn the_list_masks_iins_embeds_fonts_and_totals_the_round() {
         &db,
         &campaign,
         None,
+        Language::Kk,
         dir.path(),
         Some(&full),
         &ListOptions {
@@ -176,6 +189,7 @@ fn a_long_list_repeats_its_header_on_every_page_and_an_empty_one_is_refused() {
         &db,
         &campaign,
         None,
+        Language::Kk,
         dir.path(),
         None,
         &ListOptions::default(),
@@ -201,6 +215,7 @@ fn a_long_list_repeats_its_header_on_every_page_and_an_empty_one_is_refused() {
         &mut db,
         &CampaignInput {
             name: "Бос науқан".into(),
+            name_ru: None,
             kind: CampaignKind::Other,
             starts_on: None,
             ends_on: None,
@@ -214,10 +229,132 @@ fn a_long_list_repeats_its_header_on_every_page_and_an_empty_one_is_refused() {
         &db,
         &empty.id,
         None,
+        Language::Kk,
         dir.path(),
         None,
         &ListOptions::default(),
     )
     .unwrap_err();
     assert_eq!(refused.code, ErrorCode::ListEmpty);
+}
+
+/// The same round printed in Kazakh, then in Russian: two files, each named and written in
+/// its language, with the campaign's name and the signatory of that language.
+#[test]
+fn a_russian_print_is_its_own_file_in_russian_and_keeps_the_kazakh_one() {
+    let mut db = Database::open_in_memory().unwrap();
+    district(&mut db, 3);
+    let campaign = round(&mut db);
+    let mut input = CampaignInput {
+        name: "Наурыз көктемі".into(),
+        name_ru: Some("Весна Наурыза".into()),
+        kind: CampaignKind::Holiday,
+        starts_on: None,
+        ends_on: None,
+        organiser_id: None,
+        funding_source_id: None,
+        description: None,
+    };
+    campaigns::update(&mut db, &campaign, &input).unwrap();
+    // A second aid type in the same round: the rows, sorted by name, alternate the types.
+    let coal = aid::types::find(db.conn(), "coal").unwrap().unwrap().id;
+    let filter = BulkFilter {
+        aid_type_id: coal,
+        campaign_id: Some(campaign.clone()),
+        on_date: Some("20.03.2026".into()),
+        ..Default::default()
+    };
+    let ids = aid::bulk::candidates(db.conn(), &filter)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.family_id)
+        .collect();
+    aid::bulk::plan(
+        &mut db,
+        &BulkPlan {
+            filter,
+            family_ids: ids,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    meirim_core::letters::letterhead::set(
+        db.conn(),
+        &meirim_core::letters::letterhead::Letterhead {
+            header_kk: "Ақсу ауылдық округі әкімінің аппараты".into(),
+            header_ru: "Аппарат акима Аксуского сельского округа".into(),
+            number_format: "{seq}/{year}".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let print = |db: &Database, lang, signatory: &str| {
+        meirim_documents::save_distribution_list(
+            db,
+            &campaign,
+            None,
+            lang,
+            dir.path(),
+            None,
+            &ListOptions {
+                full_iin: false,
+                signatory: signatory.into(),
+            },
+        )
+        .unwrap()
+    };
+    let kk = print(&db, Language::Kk, "Бөлім басшысы А.Б. Серіков");
+    let ru = print(&db, Language::Ru, "Руководитель отдела А.Б. Сериков");
+    assert_ne!(kk, ru);
+    let name = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    let today = meirim_core::clock::today();
+    assert_eq!(
+        name(&kk),
+        format!("Тізімдеме - Наурыз көктемі - {today}.pdf")
+    );
+    assert_eq!(
+        name(&ru),
+        format!("Ведомость - Весна Наурыза - {today}.pdf")
+    );
+    let kk_text = tool("pdftotext", &[kk.to_str().unwrap(), "-"]);
+    let ru_text = tool("pdftotext", &[ru.to_str().unwrap(), "-"]);
+    assert!(
+        kk_text.contains("Ақсу ауылдық округі әкімінің аппараты"),
+        "{kk_text}"
+    );
+    assert!(kk_text.contains("Наурыз көктемі") && kk_text.contains("Бөлім басшысы"));
+    // Each aid type of the round named once.
+    assert_eq!(kk_text.matches("азық-түлік себеті").count(), 1, "{kk_text}");
+    assert_eq!(kk_text.matches("көмір").count(), 1, "{kk_text}");
+    assert!(
+        ru_text.contains("Аппарат акима Аксуского сельского округа"),
+        "{ru_text}"
+    );
+    assert!(ru_text.contains("Весна Наурыза"), "{ru_text}");
+    assert!(
+        !ru_text.contains("Наурыз көктемі"),
+        "the Kazakh name in a Russian list"
+    );
+    assert!(ru_text.contains("Руководитель отдела А.Б. Сериков"));
+    assert!(!ru_text.contains("Бөлім басшысы"));
+    // Each language remembers its own signatory.
+    assert_eq!(
+        settings::signatory(db.conn(), Language::Kk).unwrap(),
+        "Бөлім басшысы А.Б. Серіков"
+    );
+    assert_eq!(
+        settings::signatory(db.conn(), Language::Ru).unwrap(),
+        "Руководитель отдела А.Б. Сериков"
+    );
+    for p in [&kk, &ru] {
+        assert_eq!(collisions(p.to_str().unwrap()), Vec::<String>::new());
+    }
+    input.name_ru = None;
+    campaigns::update(&mut db, &campaign, &input).unwrap();
+    let plain = print(&db, Language::Ru, "Руководитель отдела А.Б. Сериков");
+    assert_eq!(
+        name(&plain),
+        format!("Ведомость - Наурыз көктемі - {today}.pdf")
+    );
 }

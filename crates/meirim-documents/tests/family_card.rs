@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::tool;
+use common::{collisions, tool};
 
 use chrono::NaiveDate;
 use meirim_core::family::{
@@ -135,6 +135,7 @@ fn the_card_embeds_its_fonts_and_its_kazakh_text_extracts_exactly() {
     }
 
     tool("qpdf", &["--check", p]);
+    assert_eq!(collisions(p), Vec::<String>::new());
     // Subset fonts keep a card small enough to mail or copy by the hundred.
     assert!(bytes.len() < 100_000, "{} bytes", bytes.len());
     let info = tool("pdfinfo", &[p]);
@@ -178,6 +179,7 @@ fn the_card_speaks_russian_and_a_long_family_flows_onto_more_pages() {
     assert!(pages >= 2, "{info}");
     assert!(text.contains(&format!("1/{pages}")) && text.contains(&format!("{pages}/{pages}")));
     tool("qpdf", &["--check", p]);
+    assert_eq!(collisions(p), Vec::<String>::new());
 }
 
 #[test]

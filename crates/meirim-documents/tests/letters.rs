@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::tool;
+use common::{collisions, tool};
 
 use chrono::NaiveDate;
 use meirim_core::date;
@@ -141,6 +141,7 @@ fn three_letters_one_bilingual_print_exactly_and_small() {
         );
     }
     tool("qpdf", &["--check", p]);
+    assert_eq!(collisions(p), Vec::<String>::new());
     // The printed QR code scans back to what was put in (zbar-tools).
     let png = dir.path().join("page");
     tool(
@@ -180,6 +181,7 @@ fn campaign_with_three_volunteers(db: &mut meirim_core::Database) -> String {
         db,
         &CampaignInput {
             name: "Мектепке жол".into(),
+            name_ru: None,
             kind: CampaignKind::School,
             starts_on: Some("01.08.2026".into()),
             ends_on: Some("15.09.2026".into()),
@@ -312,6 +314,7 @@ fn a_campaigns_volunteers_get_numbered_pages_with_their_hours_and_dative_names()
     // Alphabetical: Волкова, Жұмабаева, Серіков.
     assert!(text.find("Волкова Анастасия").unwrap() < text.find("Жұмабаева Айгерім").unwrap());
     tool("qpdf", &["--check", &batch.path]);
+    assert_eq!(collisions(&batch.path), Vec::<String>::new());
 
     // A reprint is the same document: same number, same code.
     let again = reprint(&db, &[batch.documents[1].id.clone()], dir.path(), None).unwrap();

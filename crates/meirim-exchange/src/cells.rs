@@ -13,8 +13,9 @@ pub(crate) fn period(p: Period) -> String {
 /// The report's title line: office, period and scope.
 pub(crate) fn title(l10n: &Localizer, report: &PeriodReport) -> String {
     let mut parts = vec![l10n.text("report-title", &[])];
-    if !report.office.is_empty() {
-        parts.push(report.office.clone());
+    let office = report.office.pick(l10n.lang());
+    if !office.is_empty() {
+        parts.push(office.to_owned());
     }
     parts.push(period(report.period));
     if let Some(v) = &report.scope.village {
@@ -24,7 +25,7 @@ pub(crate) fn title(l10n: &Localizer, report: &PeriodReport) -> String {
         parts.push(o.clone());
     }
     if let Some(c) = &report.campaign_name {
-        parts.push(format!("«{c}»"));
+        parts.push(format!("«{}»", c.pick(l10n.lang())));
     }
     parts.join(" · ")
 }

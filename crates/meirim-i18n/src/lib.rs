@@ -61,6 +61,11 @@ impl Localizer {
         }
     }
 
+    /// The language this localizer speaks.
+    pub fn lang(&self) -> Language {
+        self.lang
+    }
+
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
     }

@@ -76,9 +76,13 @@ pub fn deliver_many(
     Ok(delivered)
 }
 
-/// The signatory printed on the last distribution list, to offer again.
+/// The signatory printed on the last distribution list in the office's language, to offer
+/// again.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_signatory(state: State<'_, AppState>) -> Result<String, Problem> {
-    state.with_db(|db| Ok(settings::signatory(db.conn())?))
+    state.with_db(|db| {
+        let lang = settings::language(db.conn())?;
+        Ok(settings::signatory(db.conn(), lang)?)
+    })
 }

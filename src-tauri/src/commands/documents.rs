@@ -49,7 +49,9 @@ fn cannot_open(file: &std::path::Path, e: impl std::fmt::Display) -> Problem {
         .with("reason", e)
 }
 
-/// Saves a campaign's distribution list into documents/ and returns its path.
+/// Prints a campaign's distribution list in the office's language and saves it — into
+/// documents/, onto a USB stick or where the user chose — under its own name; returns the
+/// path.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_distribution_list(
@@ -58,21 +60,21 @@ pub fn save_distribution_list(
     aid_type_id: Option<String>,
     full_iin: bool,
     signatory: String,
+    target: crate::commands::exports::Target,
 ) -> Result<String, Problem> {
-    let dir = data_dir(&state)?;
     let options = meirim_documents::ListOptions {
         full_iin,
         signatory,
     };
-    state.with_db(|db| {
-        meirim_documents::save_distribution_list(
+    let (name, bytes) = state.with_db(|db| {
+        let lang = meirim_core::settings::language(db.conn())?;
+        meirim_documents::distribution_list_file(
             db,
             &campaign_id,
             aid_type_id.as_deref(),
-            &dir,
-            None,
+            lang,
             &options,
         )
-        .map(|p| p.display().to_string())
-    })
+    })?;
+    crate::commands::exports::save_to(&state, &target, &name, &bytes)
 }

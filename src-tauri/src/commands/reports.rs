@@ -81,7 +81,7 @@ fn report_file(
         ReportFormat::Pdf => meirim_documents::report_pdf(
             report,
             lang,
-            &settings::signatory(db.conn())?,
+            &settings::signatory(db.conn(), lang)?,
             meirim_core::clock::today(),
         )
         .map_err(|e| {

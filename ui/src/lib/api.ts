@@ -417,5 +417,6 @@ export const api = {
     aidTypeId: string | null,
     fullIin: boolean,
     signatory: string,
-  ): Promise<string> => unwrap(commands.saveDistributionList(campaignId, aidTypeId, fullIin, signatory)),
+    target: Target,
+  ): Promise<string> => unwrap(commands.saveDistributionList(campaignId, aidTypeId, fullIin, signatory, target)),
 };

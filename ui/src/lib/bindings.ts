@@ -64,10 +64,17 @@ export const commands = {
 	bulkPlan: (plan: BulkPlan_Deserialize) => typedError<BulkOutcome_Serialize, Problem>(__TAURI_INVOKE("bulk_plan", { plan })),
 	campaignRound: (campaignId: string, aidTypeId: string | null) => typedError<Delivery_Serialize[], Problem>(__TAURI_INVOKE("campaign_round", { campaignId, aidTypeId })),
 	deliverMany: (ids: string[], on: string | null, receiptSigned: boolean) => typedError<number, Problem>(__TAURI_INVOKE("deliver_many", { ids, on, receiptSigned })),
-	/**  The signatory printed on the last distribution list, to offer again. */
+	/**
+	 *  The signatory printed on the last distribution list in the office's language, to offer
+	 *  again.
+	 */
 	listSignatory: () => typedError<string, Problem>(__TAURI_INVOKE("list_signatory")),
-	/**  Saves a campaign's distribution list into documents/ and returns its path. */
-	saveDistributionList: (campaignId: string, aidTypeId: string | null, fullIin: boolean, signatory: string) => typedError<string, Problem>(__TAURI_INVOKE("save_distribution_list", { campaignId, aidTypeId, fullIin, signatory })),
+	/**
+	 *  Prints a campaign's distribution list in the office's language and saves it — into
+	 *  documents/, onto a USB stick or where the user chose — under its own name; returns the
+	 *  path.
+	 */
+	saveDistributionList: (campaignId: string, aidTypeId: string | null, fullIin: boolean, signatory: string, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_distribution_list", { campaignId, aidTypeId, fullIin, signatory, target })),
 	listVolunteers: (text: string) => typedError<Volunteer_Serialize[], Problem>(__TAURI_INVOKE("list_volunteers", { text })),
 	getVolunteer: (id: string) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("get_volunteer", { id })),
 	createVolunteer: (input: VolunteerInput_Deserialize) => typedError<Volunteer_Serialize, Problem>(__TAURI_INVOKE("create_volunteer", { input })),
@@ -601,6 +608,7 @@ export type CampaignInput = CampaignInput_Serialize | CampaignInput_Deserialize;
 
 export type CampaignInput_Deserialize = {
 	name: string,
+	name_ru?: string | null,
 	kind: CampaignKind,
 	starts_on?: string | null,
 	ends_on?: string | null,
@@ -612,6 +620,7 @@ export type CampaignInput_Deserialize = {
 
 export type CampaignInput_Serialize = {
 	name: string,
+	name_ru: string | null,
 	kind: CampaignKind,
 	starts_on: string | null,
 	ends_on: string | null,
@@ -640,7 +649,10 @@ export type CampaignSummary_Deserialize = {
 	delivered: number,
 	planned: number,
 	cancelled: number,
+	/**  Whole tenge, delivered only. */
 	total_value: number | null,
+	/**  Whole tenge of the aid planned and not yet handed over. */
+	planned_value: number | null,
 	by_aid_type: AidLine[],
 	volunteers: number,
 	minutes: number | null,
@@ -657,7 +669,10 @@ export type CampaignSummary_Serialize = {
 	delivered: number,
 	planned: number,
 	cancelled: number,
+	/**  Whole tenge, delivered only. */
 	total_value: number | null,
+	/**  Whole tenge of the aid planned and not yet handed over. */
+	planned_value: number | null,
 	by_aid_type: AidLine[],
 	volunteers: number,
 	minutes: number | null,
@@ -665,7 +680,13 @@ export type CampaignSummary_Serialize = {
 
 export type Campaign_Deserialize = {
 	id: string,
+	/**  The name in Kazakh, as the office calls the campaign. */
 	name: string,
+	/**
+	 *  The name in Russian, when the office gave one: Russian letters, lists and reports
+	 *  print it instead of the Kazakh name.
+	 */
+	name_ru?: string | null,
 	kind: CampaignKind,
 	starts_on?: string | null,
 	ends_on?: string | null,
@@ -676,7 +697,13 @@ export type Campaign_Deserialize = {
 
 export type Campaign_Serialize = {
 	id: string,
+	/**  The name in Kazakh, as the office calls the campaign. */
 	name: string,
+	/**
+	 *  The name in Russian, when the office gave one: Russian letters, lists and reports
+	 *  print it instead of the Kazakh name.
+	 */
+	name_ru: string | null,
 	kind: CampaignKind,
 	starts_on: string | null,
 	ends_on: string | null,
@@ -2077,9 +2104,10 @@ export type PeriodReport_Deserialize = {
 	period: Period,
 	previous: Period,
 	scope: Scope_Deserialize,
-	/**  The scope's campaign name, for the heading. */
-	campaign_name?: string | null,
-	office: string,
+	/**  The scope's campaign name in each language, for the heading. */
+	campaign_name?: Names | null,
+	/**  The office's name in each language (its letterhead), printed at the top. */
+	office: Names,
 	sections: Section_Deserialize[],
 };
 
@@ -2091,9 +2119,10 @@ export type PeriodReport_Serialize = {
 	period: Period,
 	previous: Period,
 	scope: Scope_Serialize,
-	/**  The scope's campaign name, for the heading. */
-	campaign_name: string | null,
-	office: string,
+	/**  The scope's campaign name in each language, for the heading. */
+	campaign_name: Names | null,
+	/**  The office's name in each language (its letterhead), printed at the top. */
+	office: Names,
 	sections: Section_Serialize[],
 };
 

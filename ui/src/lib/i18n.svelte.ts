@@ -43,6 +43,11 @@ export function pick(names: { kk: string; ru: string }): string {
   return names[state.language];
 }
 
+/** A campaign's name in the current language: its Russian name, when it has one, in Russian. */
+export function campaignName(c: { name: string; name_ru?: string | null }): string {
+  return state.language === "ru" && c.name_ru ? c.name_ru : c.name;
+}
+
 /** Problem parameters arrive as text; `count` becomes a number so plurals are chosen
  * (the same rule as crates/meirim-i18n). */
 export function problemText(p: Problem | FieldProblem): string {

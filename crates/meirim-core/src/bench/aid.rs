@@ -91,6 +91,7 @@ pub fn run(db: &mut Database, runs: usize, seed: u64) -> Result<Vec<Timing>, Pro
             db,
             &CampaignInput {
                 name: format!("Bench round {n} {}", rng.random_range(0..1_000_000)),
+                name_ru: None,
                 kind: CampaignKind::Aid,
                 starts_on: None,
                 ends_on: None,

@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0005_imports.sql"),
         hook: None,
     },
+    Migration {
+        name: "0006_languages.sql",
+        sql: include_str!("../../migrations/0006_languages.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

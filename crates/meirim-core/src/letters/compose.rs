@@ -162,7 +162,7 @@ pub fn page(ctx: &Context<'_>, r: &Recipient) -> Result<LetterPage, Problem> {
             (
                 "campaign",
                 ctx.campaign
-                    .map(|c| format!("«{}»", c.name.trim_matches(['«', '»', '"'])))
+                    .map(|c| format!("«{}»", c.name_in(lang).trim_matches(['«', '»', '"'])))
                     .unwrap_or_default(),
             ),
             ("deed", deed.trim().to_owned()),

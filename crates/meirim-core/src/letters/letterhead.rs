@@ -63,6 +63,29 @@ pub fn get(conn: &Connection) -> Result<Letterhead, Problem> {
     })
 }
 
+/// The office's name as documents print it at the top (reports, distribution lists): the
+/// letterhead's header in each language, one standing in for the other when only one was
+/// written. Empty until the office writes its letterhead.
+pub fn office(conn: &Connection) -> Result<crate::reference::Names, Problem> {
+    let h = get(conn)?;
+    let one_line = |s: &str| {
+        s.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (kk, ru) = (one_line(&h.header_kk), one_line(&h.header_ru));
+    Ok(crate::reference::Names {
+        kk: if kk.is_empty() {
+            ru.clone()
+        } else {
+            kk.clone()
+        },
+        ru: if ru.is_empty() { kk } else { ru },
+    })
+}
+
 pub fn set(conn: &Connection, input: &Letterhead) -> Result<Letterhead, Problem> {
     let mut c = Checker::default();
     let header_kk = c.multiline("header_kk", Some(&input.header_kk), LINE_MAX);

@@ -374,6 +374,7 @@ mod tests {
             &mut db,
             &crate::campaigns::CampaignInput {
                 name: "Мектепке жол".into(),
+                name_ru: None,
                 kind: crate::campaigns::CampaignKind::School,
                 starts_on: None,
                 ends_on: None,

@@ -10,11 +10,11 @@ use chrono::NaiveDate;
 use rusqlite::{named_params, Connection};
 
 use crate::aid::AidUnit;
+use crate::campaigns;
 use crate::db::DbError;
 use crate::problem::Problem;
 use crate::reference::Names;
 use crate::reports::{Label, Line, Measure, Period, PeriodReport, Scope, Section};
-use crate::{campaigns, settings};
 
 /// One period's lines of one section, before they are lined up with the other period's.
 struct Raw {
@@ -483,7 +483,7 @@ fn align(now: Vec<Raw>, before: Vec<Raw>) -> Vec<Line> {
 pub fn build(conn: &Connection, period: Period, scope: &Scope) -> Result<PeriodReport, Problem> {
     let previous = period.previous();
     let campaign_name = match &scope.campaign_id {
-        Some(id) => Some(campaigns::get(conn, id)?.name),
+        Some(id) => Some(campaigns::get(conn, id)?.names()),
         None => None,
     };
     let now_from = period.from.to_string();
@@ -517,7 +517,7 @@ pub fn build(conn: &Connection, period: Period, scope: &Scope) -> Result<PeriodR
         previous,
         scope: scope.clone(),
         campaign_name,
-        office: settings::office_name(conn)?,
+        office: crate::letters::letterhead::office(conn)?,
         sections,
     })
 }

@@ -83,9 +83,10 @@ pub struct PeriodReport {
     pub period: Period,
     pub previous: Period,
     pub scope: Scope,
-    /// The scope's campaign name, for the heading.
-    pub campaign_name: Option<String>,
-    pub office: String,
+    /// The scope's campaign name in each language, for the heading.
+    pub campaign_name: Option<crate::reference::Names>,
+    /// The office's name in each language (its letterhead), printed at the top.
+    pub office: crate::reference::Names,
     pub sections: Vec<Section>,
 }
 

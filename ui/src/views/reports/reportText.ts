@@ -22,6 +22,13 @@ export function change(measure: Measure, now: number, before: number, unitLabel:
   return `${d > 0 ? "+" : "\u2212"}${cellText(measure, Math.abs(d), unitLabel)}`;
 }
 
+/** The measures of a section in tables of at most `per` (now, before and ± each): [[0, 1], [2, 3]]. */
+export function measureGroups(count: number, per = 2): number[][] {
+  const groups: number[][] = [];
+  for (let i = 0; i < count; i += per) groups.push(Array.from({ length: Math.min(per, count - i) }, (_, k) => i + k));
+  return groups;
+}
+
 export function labelText(label: Label, t: (id: string) => string, pick: (n: { kk: string; ru: string }) => string): string {
   switch (label.kind) {
     case "message":
