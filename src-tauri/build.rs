@@ -74,6 +74,8 @@ const COMMANDS: &[&str] = &[
     "letter_volunteers",
     "letter_typed_names",
     "letter_recipient_with_sex",
+    "letter_batch_warnings",
+    "first_steps",
     "preview_letter",
     "issue_letters",
     "cancel_letter_batch",

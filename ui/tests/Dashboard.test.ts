@@ -128,3 +128,40 @@ describe("the automatic backups' warning", () => {
     await waitFor(() => expect(document.getElementById("backup-failed")).toBeNull());
   });
 });
+
+describe("the first steps", () => {
+  it("tell a new office what to do instead of showing zeros, each with its button", async () => {
+    apiMock.dashboard.mockResolvedValue({ ...structuredClone(data), families_current: 0, families_helped_month: 0, families_helped_year: 0 });
+    apiMock.firstSteps.mockResolvedValueOnce({ operator: false, letterhead: false, families: 0 });
+    const onopen = vi.fn();
+    render(Dashboard, { props: { onopen } });
+    const card = await screen.findByText("Бастау үшін");
+    expect(card).toBeInTheDocument();
+    // No figures and no empty charts on an empty registry.
+    expect(document.getElementById("figure-families-current")).toBeNull();
+    expect(document.querySelector("canvas")).toBeNull();
+    const user = userEvent.setup();
+    await user.click(document.getElementById("step-letterhead")!);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "letterhead" });
+    await user.click(document.getElementById("step-new-family")!);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "new-family" });
+    await user.click(document.getElementById("step-import")!);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "import" });
+    expect(document.getElementById("step-operator")).not.toBeNull();
+  });
+
+  it("stay above the figures until the letterhead is written, and go once everything is done", async () => {
+    apiMock.dashboard.mockResolvedValue(structuredClone(data));
+    apiMock.firstSteps.mockResolvedValueOnce({ operator: true, letterhead: false, families: 412 });
+    const { unmount } = render(Dashboard, { props: { onopen: vi.fn() } });
+    await screen.findByText("Бастау үшін");
+    expect(document.querySelector('[data-step="families"]')!.classList.contains("done")).toBe(true);
+    expect(document.getElementById("figure-families-current")).not.toBeNull();
+    unmount();
+    apiMock.firstSteps.mockResolvedValueOnce({ operator: false, letterhead: true, families: 412 });
+    // The operator was just set in the header: nothing left to do.
+    render(Dashboard, { props: { onopen: vi.fn(), operatorSet: true } });
+    await waitFor(() => expect(document.getElementById("figure-families-current")).not.toBeNull());
+    expect(document.getElementById("first-steps")).toBeNull();
+  });
+});

@@ -141,6 +141,27 @@ describe("BatchForm", () => {
     expect(sex.value).toBe("female");
   });
 
+  it("says what the letters would print without before any is issued, and leads to the letterhead", async () => {
+    apiMock.letterBatchWarnings.mockResolvedValue([{ missing: "office-name", lang: "kk" }, { missing: "signatory" }]);
+    apiMock.letterVolunteers.mockResolvedValueOnce(structuredClone(people));
+    const onletterhead = vi.fn();
+    render(BatchForm, { props: { onregister: vi.fn(), onletterhead } });
+    const user = userEvent.setup();
+    await waitFor(() => expect(el("batch-template").value).toBe("t-campaign"));
+    await user.click(el("find-recipients"));
+    const box = await waitFor(() => {
+      const b = document.getElementById("batch-missing");
+      expect(b).not.toBeNull();
+      return b!;
+    });
+    expect(box.textContent).toContain("Бланкте мекеменің қазақша атауы жоқ");
+    expect(box.textContent).toContain("қол қоюшының аты-жөні жоқ");
+    expect(apiMock.letterBatchWarnings).toHaveBeenLastCalledWith("t-campaign", "kk");
+    await user.click(el("batch-missing-open"));
+    expect(onletterhead).toHaveBeenCalled();
+    apiMock.letterBatchWarnings.mockResolvedValue([]);
+  });
+
   it("shows the refusal when the batch cannot be issued", async () => {
     apiMock.letterTypedNames.mockResolvedValueOnce(structuredClone(people));
     apiMock.issueLetters.mockRejectedValueOnce(new (await import("../src/lib/problem")).ProblemError({ code: "batch-cancelled", params: {}, fields: [] }));

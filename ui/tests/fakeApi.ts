@@ -4,6 +4,8 @@ import { vi } from "vitest";
 import type {
   AidType,
   BackupStatus,
+  FirstSteps,
+  Missing,
   BulkCandidate,
   Campaign,
   Category,
@@ -277,6 +279,8 @@ export const apiMock = {
   letterVolunteers: vi.fn(async (): Promise<Recipient[]> => []),
   letterTypedNames: vi.fn(async (_lines: string): Promise<Recipient[]> => []),
   letterRecipientWithSex: vi.fn(),
+  letterBatchWarnings: vi.fn(async (_id: string, _layout: string): Promise<Missing[]> => []),
+  firstSteps: vi.fn(async (): Promise<FirstSteps> => ({ operator: true, letterhead: true, families: 412 })),
   previewLetter: vi.fn(async () => "data:image/svg+xml;base64,PHN2Zy8+"),
   issueLetters: vi.fn(),
   cancelLetterBatch: vi.fn(async () => undefined),

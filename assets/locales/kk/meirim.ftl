@@ -757,6 +757,17 @@ doubt-foreign = бейтаныс әріптер
 doubt-no-vowel = үндестікті анықтау қиын
 doubt-unknown-sex = жынысы белгісіз
 letters-choose-sex = Жынысын таңдаңыз
+letters-missing-office-name = { $lang ->
+    [kk] Бланкте мекеменің қазақша атауы жоқ: қазақша беттің басында ештеңе басылмайды.
+   *[ru] Бланкте мекеменің орысша атауы жоқ: орысша беттің басында ештеңе басылмайды.
+}
+letters-missing-position = { $lang ->
+    [kk] Үлгіде қол қоюшының қазақша лауазымы жоқ.
+   *[ru] Үлгіде қол қоюшының орысша лауазымы жоқ.
+}
+letters-missing-signatory = Үлгіде қол қоюшының аты-жөні жоқ: қол қою жолы бос қалады.
+letters-missing-hint = Шығаруға болады, бірақ алдымен «Үлгілер мен бланк» қойындысында толтырған дұрыс.
+letters-missing-open = Бланк пен үлгіні толтыру
 doubt-empty = бос
 error-number-format-invalid = { $reason ->
     [no-seq] Нөмір пішімінде бір рет {"{"}seq{"}"} болуы керек.
@@ -889,6 +900,14 @@ export-saved = { $rows } жол жазылды: { $path }
 nav-home = Басты бет
 nav-families = Отбасылар
 dashboard-title = Басты бет
+first-steps-title = Бастау үшін
+first-steps-intro = Meirim-мен жұмысты бастау үшін осы қадамдарды орындаңыз.
+first-steps-operator = Кім жұмыс істеп жатқанын жазыңыз: оның аты әр өзгерістің тарихына жазылады.
+first-steps-operator-do = Атыңызды жазу
+first-steps-letterhead = Мекеменің бланкін толтырыңыз: оның атауы есептердің, тізімдемелердің және алғыс хаттардың басында басылады.
+first-steps-letterhead-do = Бланкті толтыру
+first-steps-families = Отбасыларды қосыңыз: біреуден енгізіңіз немесе Excel тізімін импорттаңыз.
+first-steps-done = Орындалды
 dashboard-as-of = { $date } күнгі жағдай
 dashboard-this-month = Осы ай
 dashboard-this-year = Осы жыл

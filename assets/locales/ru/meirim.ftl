@@ -784,6 +784,17 @@ doubt-foreign = незнакомые буквы
 doubt-no-vowel = сингармонизм неясен
 doubt-unknown-sex = пол неизвестен
 letters-choose-sex = Выберите пол
+letters-missing-office-name = { $lang ->
+    [kk] В бланке нет названия учреждения на казахском: вверху казахской страницы ничего не будет напечатано.
+   *[ru] В бланке нет названия учреждения на русском: вверху русской страницы ничего не будет напечатано.
+}
+letters-missing-position = { $lang ->
+    [kk] В шаблоне нет должности подписывающего на казахском.
+   *[ru] В шаблоне нет должности подписывающего на русском.
+}
+letters-missing-signatory = В шаблоне нет имени подписывающего: строка подписи останется пустой.
+letters-missing-hint = Выпустить можно, но лучше сначала заполнить их на вкладке «Шаблоны и бланк».
+letters-missing-open = Заполнить бланк и шаблон
 doubt-empty = пусто
 error-number-format-invalid = { $reason ->
     [no-seq] В формате номера должен быть ровно один {"{"}seq{"}"}.
@@ -916,6 +927,14 @@ export-saved = Записано строк: { $rows }. Файл: { $path }
 nav-home = Главная
 nav-families = Семьи
 dashboard-title = Главная
+first-steps-title = С чего начать
+first-steps-intro = Чтобы начать работу с Meirim, выполните эти шаги.
+first-steps-operator = Укажите, кто работает: это имя записывается в историю каждого изменения.
+first-steps-operator-do = Указать имя
+first-steps-letterhead = Заполните бланк учреждения: его название печатается в начале отчётов, ведомостей и благодарственных писем.
+first-steps-letterhead-do = Заполнить бланк
+first-steps-families = Добавьте семьи: по одной или импортом списка из Excel.
+first-steps-done = Выполнено
 dashboard-as-of = Положение на { $date }
 dashboard-this-month = Этот месяц
 dashboard-this-year = Этот год

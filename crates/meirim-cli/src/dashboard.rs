@@ -29,11 +29,30 @@ pub fn run(ctx: &mut Ctx, a: DashboardArgs) -> Result<(), Problem> {
     let started = Instant::now();
     let d = dashboard::build(ctx.db.conn(), today)?;
     let seconds = started.elapsed().as_secs_f64();
+    let steps = meirim_core::first_steps::status(ctx.db.conn())?;
     if ctx.json {
         let mut value = serde_json::to_value(&d)
             .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
         value["seconds"] = seconds.into();
+        value["first_steps"] = serde_json::to_value(&steps)
+            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
         return print_json(&value);
+    }
+    // The steps a new office has left, as the home screen lists them.
+    if !steps.all_done() {
+        say(ctx.l10n.text("first-steps-title", &[]));
+        for (done, id) in [
+            (steps.operator, "first-steps-operator"),
+            (steps.letterhead, "first-steps-letterhead"),
+            (steps.families > 0, "first-steps-families"),
+        ] {
+            say(format!(
+                "  [{}] {}",
+                if done { "x" } else { " " },
+                ctx.l10n.text(id, &[])
+            ));
+        }
+        say("");
     }
     let l = &ctx.l10n;
     let name = |n: &meirim_core::reference::Names| match ctx.lang {

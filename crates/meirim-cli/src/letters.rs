@@ -239,6 +239,15 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<(), Problem> {
     if let Some(raw) = &a.date {
         date::parse(raw).ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))?;
     }
+    // Not refused (an office may sign by hand), but said before any number is used.
+    let head = meirim_core::letters::letterhead::get(ctx.db.conn())?;
+    for m in meirim_core::letters::readiness::missing(&head, &template, layout) {
+        eprintln!(
+            "{}: {}",
+            ctx.l10n.text("cli-warning", &[]),
+            missing_text(&ctx.l10n, m)
+        );
+    }
     let options = BatchOptions {
         template_id: template.id,
         layout,
@@ -356,4 +365,19 @@ fn verify(ctx: &Ctx, code: &str) -> Result<(), Problem> {
         ));
     }
     Ok(())
+}
+
+/// «Бланкте мекеменің қазақша атауы жоқ…»: what a batch would print without.
+pub fn missing_text(
+    l10n: &meirim_i18n::Localizer,
+    m: meirim_core::letters::readiness::Missing,
+) -> String {
+    use meirim_core::letters::readiness::Missing;
+    match m {
+        Missing::OfficeName(l) => {
+            l10n.text("letters-missing-office-name", &[("lang", l.code().into())])
+        }
+        Missing::Position(l) => l10n.text("letters-missing-position", &[("lang", l.code().into())]),
+        Missing::Signatory => l10n.text("letters-missing-signatory", &[]),
+    }
 }

@@ -15,6 +15,7 @@ pub mod date;
 pub mod db;
 pub mod demo;
 pub mod family;
+pub mod first_steps;
 pub mod funding;
 pub mod grammar;
 pub mod iin;

@@ -58,3 +58,13 @@ pub fn set_operator(state: State<'_, AppState>, name: String) -> Result<String, 
         settings::operator_setting(db.conn()).map_err(Problem::from)
     })
 }
+
+/// What a new office still has to do (operator, letterhead, families): the home screen
+/// shows the steps left.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn first_steps(
+    state: State<'_, AppState>,
+) -> Result<meirim_core::first_steps::FirstSteps, Problem> {
+    state.with_db(|db| meirim_core::first_steps::status(db.conn()))
+}

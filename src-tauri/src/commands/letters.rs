@@ -94,6 +94,24 @@ pub fn letter_typed_names(
     state.with_db(|db| recipients::typed(db.conn(), &lines))
 }
 
+/// What the pages of `template_id` in `layout` would print without (office name, signatory,
+/// position): the batch screen warns before anything is issued.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn letter_batch_warnings(
+    state: State<'_, AppState>,
+    template_id: String,
+    layout: meirim_core::letters::compose::Layout,
+) -> Result<Vec<meirim_core::letters::readiness::Missing>, Problem> {
+    state.with_db(|db| {
+        let template = templates::get(db.conn(), &template_id)?;
+        let head = letterhead::get(db.conn())?;
+        Ok(meirim_core::letters::readiness::missing(
+            &head, &template, layout,
+        ))
+    })
+}
+
 /// `recipient` with the sex the user chose where the name did not tell: its addressee
 /// lines computed again.
 #[tauri::command(async)]

@@ -95,6 +95,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         letters::letter_volunteers,
         letters::letter_typed_names,
         letters::letter_recipient_with_sex,
+        letters::letter_batch_warnings,
+        app::first_steps,
         letters::preview_letter,
         letters::issue_letters,
         letters::cancel_letter_batch,
@@ -190,6 +192,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 113);
+        assert_eq!(count, 115);
     }
 }

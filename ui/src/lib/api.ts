@@ -88,6 +88,9 @@ import type {
   Problem,
   SearchQuery_Deserialize,
   Sex,
+  FirstSteps,
+  Layout as BatchLayout,
+  Missing,
 } from "./bindings";
 
 export type {
@@ -112,6 +115,8 @@ export type {
   DocumentKind,
   Doubt,
   Layout,
+  FirstSteps,
+  Missing,
   VerifyStatus,
   ActivityKind,
   OrganisationKind,
@@ -296,6 +301,8 @@ export const api = {
   letterVolunteers: (filter: VolunteerFilter): Promise<Recipient[]> => unwrap(commands.letterVolunteers(filter)),
   letterTypedNames: (lines: string): Promise<Recipient[]> => unwrap(commands.letterTypedNames(lines)),
   letterRecipientWithSex: (recipient: Recipient, sex: Sex): Promise<Recipient> => commands.letterRecipientWithSex(recipient, sex),
+  letterBatchWarnings: (templateId: string, layout: BatchLayout): Promise<Missing[]> => unwrap(commands.letterBatchWarnings(templateId, layout)),
+  firstSteps: (): Promise<FirstSteps> => unwrap(commands.firstSteps()),
   previewLetter: (options: BatchOptions, recipient: Recipient): Promise<string> =>
     unwrap(commands.previewLetter(options, recipient)),
   issueLetters: (

@@ -100,6 +100,16 @@ export const commands = {
 	 *  lines computed again.
 	 */
 	letterRecipientWithSex: (recipient: Recipient_Deserialize, sex: Sex) => __TAURI_INVOKE<Recipient_Serialize>("letter_recipient_with_sex", { recipient, sex }),
+	/**
+	 *  What the pages of `template_id` in `layout` would print without (office name, signatory,
+	 *  position): the batch screen warns before anything is issued.
+	 */
+	letterBatchWarnings: (templateId: string, layout: Layout) => typedError<Missing[], Problem>(__TAURI_INVOKE("letter_batch_warnings", { templateId, layout })),
+	/**
+	 *  What a new office still has to do (operator, letterhead, families): the home screen
+	 *  shows the steps left.
+	 */
+	firstSteps: () => typedError<FirstSteps, Problem>(__TAURI_INVOKE("first_steps")),
 	/**  The page `recipient` would get, as SVG drawn from the same layout as the PDF. */
 	previewLetter: (options: BatchOptions_Deserialize, recipient: Recipient_Deserialize) => typedError<string, Problem>(__TAURI_INVOKE("preview_letter", { options, recipient })),
 	/**
@@ -1369,6 +1379,13 @@ export type FieldProblem = {
 
 export type FileFormat = { format: "xlsx" } | { format: "xls" } | { format: "ods" } | { format: "csv"; encoding: TextEncoding; delimiter: Delimiter };
 
+export type FirstSteps = {
+	operator: boolean,
+	letterhead: boolean,
+	/**  Families on the list, archived ones included. */
+	families: number,
+};
+
 /**  A change the cleaning made to one cell. */
 export type Fix = {
 	row: number,
@@ -1912,6 +1929,14 @@ export type Member_Serialize = {
 	 */
 	iin_facts: IinFacts_Serialize | null,
 };
+
+export type Missing = 
+/**  No office name in the letterhead for this language: nothing heads the page. */
+{ missing: "office-name"; lang: Language } | 
+/**  No signatory position in the template for this language. */
+{ missing: "position"; lang: Language } | 
+/**  No signatory («А.Б. Серіков») in the template. */
+{ missing: "signatory" };
 
 export type MonthlySeries = {
 	aid_type_id: string,

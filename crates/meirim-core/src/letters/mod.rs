@@ -6,6 +6,7 @@ pub mod compose;
 pub mod letterhead;
 pub mod numbering;
 pub mod page;
+pub mod readiness;
 pub mod recipients;
 pub mod register;
 pub mod template;

@@ -8,7 +8,10 @@ export type Opening =
   | { to: "report"; period: Period }
   | { to: "volunteers" }
   | { to: "letters" }
-  | { to: "backups" };
+  | { to: "backups" }
+  | { to: "letterhead" }
+  | { to: "new-family" }
+  | { to: "import" };
 
 export type Dataset = { label: string; data: number[] };
 
