@@ -63,7 +63,12 @@ test("a campaign's volunteers get numbered letters that verify against the regis
     await click(browser, "#template-save");
     assert.match(await textOf(browser, "[data-error-for='template-body-kk']"), /белгісіз/);
     await shot(browser, "49-template-placeholder-refused");
+    // Escape would throw the typed template away: the app asks first.
     await browser.keys("Escape");
+    await (await browser.$("#unsaved-text")).waitForDisplayed();
+    await shot(browser, "49b-template-unsaved-question");
+    await click(browser, "#unsaved-leave");
+    await (await browser.$("#template-save")).waitForExist({ reverse: true });
 
     await click(browser, "#tab-letters-batch");
     await (await browser.$("#batch-template")).selectByAttribute("value", "seed-gratitude-campaign");
