@@ -68,6 +68,19 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
     await click(browser, "#restore-inspect");
     await (await browser.$("#backup-problem")).waitForDisplayed();
     assert.match(await textOf(browser, "#backup-problem"), /Құпия сөз қате/);
+    // Said under the passphrase the user just typed, in view — not at the top of the page.
+    const placed = await browser.execute(() => {
+      const problem = document.getElementById("backup-problem");
+      const field = document.getElementById("restore-passphrase");
+      if (!problem || !field) return null;
+      const r = problem.getBoundingClientRect();
+      return {
+        after: Boolean(field.compareDocumentPosition(problem) & Node.DOCUMENT_POSITION_FOLLOWING),
+        visible: r.top >= 0 && r.bottom <= window.innerHeight,
+      };
+    });
+    assert.deepEqual(placed, { after: true, visible: true });
+    await shot(browser, "80b-wrong-passphrase-beside-field");
     await type(browser, "#restore-passphrase", PASSPHRASE);
     await click(browser, "#restore-inspect");
     await (await browser.$("#restore-candidate")).waitForDisplayed();
@@ -75,9 +88,11 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
     await shot(browser, "81-restore-preview");
     await click(browser, "#restore-confirm");
     // The window reloads on the restored registry.
-    await browser.waitUntil(async () => (await browser.$("#dashboard").isExisting()) || (await browser.$("#family-search").isExisting()), {
-      timeoutMsg: "the window did not come back after the restore",
-    });
+    // The window reloads on the restored registry, and says what came back.
+    const notice = await browser.$("#restored-notice");
+    await notice.waitForDisplayed({ timeoutMsg: "nothing said the restore worked" });
+    assert.match(await notice.getText(), /көшірмеден қалпына келтірілді: 20 отбасы/);
+    await shot(browser, "81b-restored-notice");
     await click(browser, "#nav-families");
     await browser.waitUntil(async () => (await textOf(browser, "#family-count")).replace(/\D/g, "") === "20", {
       timeoutMsg: "the restored registry does not have the twenty families",

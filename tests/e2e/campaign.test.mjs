@@ -4,12 +4,15 @@
 // figures checked.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, syntheticIin, textOf, type } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, syntheticIin, textOf, type, waitValue } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 const HEADS = ["Әбенова", "Бекова", "Жұмабаева", "Қасымова", "Омарова"];
 const IINS = HEADS.map((_, i) => syntheticIin(`8${i}0315`, 4, 10 + i));
+const usb = path.join(dataDir, "STICK");
 
 before(async () => {
   HEADS.forEach((surname, i) => {
@@ -19,6 +22,7 @@ before(async () => {
     ]);
   });
   execFileSync(CLI, ["--data-dir", dataDir, "families", "add", "--surname", "Басқа", "--name", "Ауыл", "--village", "Қарабұлақ"]);
+  plugInSticks(usb);
   await startDriver();
 });
 after(() => stopDriver());
@@ -31,12 +35,24 @@ test("a campaign plans, prints, delivers and sums up a round of food baskets", a
     await click(browser, "#open-campaigns");
     await click(browser, "#new-campaign");
     await type(browser, "#campaign-name", "Наурыз — азық-түлік себеті");
+    await type(browser, "#campaign-name-ru", "Наурыз — продуктовая корзина");
     await (await browser.$("#campaign-kind")).selectByAttribute("value", "holiday");
     await type(browser, "#campaign-starts", "01.11.2026");
+    await type(browser, "#campaign-ends", "30.11.2026");
     await click(browser, "#campaign-save");
     assert.equal(await textOf(browser, "#campaign-name"), "Наурыз — азық-түлік себеті");
 
     await click(browser, "#open-distribute");
+    // The app's day (20.11.2026) is inside the campaign: proposed as the round's day; a day
+    // after the campaign is pointed out beside the field.
+    assert.equal(await (await browser.$("#bulk-date")).getValue(), "20.11.2026");
+    await type(browser, "#bulk-date", "05.12.2026");
+    const outside = await browser.$('#bulk-date-help [data-warning="outside-campaign"]');
+    await outside.waitForDisplayed();
+    assert.match(await outside.getText(), /01\.11\.2026 – 30\.11\.2026/);
+    await shot(browser, "39-distribute-day-outside-campaign");
+    await type(browser, "#bulk-date", "20.11.2026");
+    await outside.waitForExist({ reverse: true });
     await (await browser.$("#bulk-aid-type")).selectByVisibleText("азық-түлік себеті");
     await (await browser.$("#bulk-village")).selectByVisibleText("Ақсу");
     await click(browser, "#bulk-find");
@@ -47,6 +63,9 @@ test("a campaign plans, prints, delivers and sums up a round of food baskets", a
     assert.match(await textOf(browser, ".banner.success"), /Жоспарланды: 5 отбасы/);
     assert.equal(await fig(browser, "fig-planned"), "5");
     assert.equal((await browser.$$("#round-list tbody tr")).length, 5);
+    // Nothing handed over yet, but the round's worth is on the page, not just «0 ₸».
+    assert.equal((await fig(browser, "fig-value")).replaceAll("\u00a0", " "), "0 ₸");
+    assert.equal((await fig(browser, "fig-planned-value")).replaceAll("\u00a0", " "), "жоспарда: 100 000 ₸");
 
     await click(browser, "#print-list");
     await type(browser, "#list-signatory", "Бөлім басшысы А.Б. Серіков");
@@ -64,7 +83,16 @@ test("a campaign plans, prints, delivers and sums up a round of food baskets", a
       assert.ok(text.includes(expected), `«${expected}» not in the list:\n${text}`);
     }
     for (const iin of IINS) assert.ok(!text.includes(iin), `full IIN ${iin} printed`);
+    assert.equal(path.basename(pdf), "Тізімдеме - Наурыз — азық-түлік себеті - 2026-11-20.pdf");
     await shot(browser, "41-campaign-round-planned");
+
+    // The same list onto the USB stick.
+    await click(browser, "#print-list");
+    await browser.waitUntil(async () => (await (await browser.$("#list-drive")).getValue()) === usb, { timeoutMsg: "the stick was not offered" });
+    await shot(browser, "41b-list-print-dialog");
+    await click(browser, "#list-write");
+    assert.match(await textOf(browser, "#list-written"), /Флешканы алуға болады/);
+    assert.ok(existsSync(path.join(usb, path.basename(pdf))), "the list is not on the stick");
 
     await click(browser, "#deliver-round");
     await click(browser, "#round-deliver-confirm");
@@ -79,7 +107,11 @@ test("a campaign plans, prints, delivers and sums up a round of food baskets", a
     await click(browser, "#new-volunteer");
     await type(browser, "#vol-surname", "Серіков");
     await type(browser, "#vol-name", "Дәурен");
-    await type(browser, "#vol-birth-date", "04.05.1990");
+    // The IIN fills in the birth date and sex, as in the family form.
+    await type(browser, "#vol-iin", syntheticIin("900504", 3, 21));
+    await waitValue(browser, "#vol-birth-date", "04.05.1990", "the volunteer's birth date was not filled from the IIN");
+    assert.equal(await (await browser.$("#vol-sex")).getValue(), "male");
+    await shot(browser, "42a-volunteer-iin-prefill");
     await click(browser, "#vol-civil-servant");
     await click(browser, "#vol-save");
     assert.match(await textOf(browser, '[data-error-for="vol-agency"]'), /толтырыңыз/);

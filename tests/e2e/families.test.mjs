@@ -126,6 +126,43 @@ test("refuses a form without names, with Kazakh messages on the fields", async (
   }
 });
 
+test("asks before a half-filled form is thrown away, and keeps an IIN that is no date in view", async () => {
+  // Its own registry: the families of the other tests stay as they are.
+  const browser = await launch(freshDataDir());
+  try {
+    await click(browser, "#new-family");
+    await type(browser, "#m0-surname", "Оспанова");
+    await type(browser, "#m0-name", "Гүлнар");
+    await click(browser, "#nav-home");
+    await (await browser.$("#unsaved-text")).waitForDisplayed();
+    await shot(browser, "04b-unsaved-question");
+    await click(browser, "#unsaved-stay");
+    await (await browser.$("#unsaved-text")).waitForExist({ reverse: true });
+    assert.equal(await (await browser.$("#m0-surname")).getValue(), "Оспанова", "the typed name survived");
+
+    // Month 13: the check digit agrees, but the first six digits are no date.
+    await type(browser, "#m0-iin", "821315312347");
+    const warning = await browser.$('#m0-iin-help [data-warning="impossible-date"]');
+    await warning.waitForDisplayed({ timeoutMsg: "no warning beside the IIN" });
+    assert.match(await warning.getText(), /алғашқы алты цифр нақты күнді білдірмейді/);
+    assert.equal(await (await browser.$("#m0-birth-date")).getValue(), "", "nothing filled in from it");
+    assert.equal(await (await browser.$("#m0-sex")).getValue(), "");
+    await shot(browser, "04c-iin-not-a-date");
+
+    await click(browser, "#save");
+    await (await browser.$("#detail-name")).waitForDisplayed();
+    // The saved family's page opens at its top, the confirmation in view…
+    assert.equal(await browser.execute(() => window.scrollY), 0);
+    await (await browser.$(".banner.success")).waitForDisplayed();
+    // …and the IIN's warning stays beside it.
+    const kept = await browser.$('#member-list [data-warning="impossible-date"]');
+    await kept.waitForDisplayed({ timeoutMsg: "the warning was not kept on the family's page" });
+    await shot(browser, "04d-iin-warning-kept");
+  } finally {
+    await quit(browser);
+  }
+});
+
 test("warns about a likely duplicate while typing, then merges the two on the duplicates screen", async () => {
   const browser = await launch(dataDir);
   try {

@@ -34,8 +34,17 @@ test("a campaign's volunteers get numbered letters that verify against the regis
   try {
     await click(browser, "#open-letters");
 
+    // Before the letterhead is written, the batch says what its pages would lack.
+    await (await browser.$("#batch-campaign")).selectByVisibleText("Мектепке жол");
+    await click(browser, "#find-recipients");
+    const missing = await browser.$("#batch-missing");
+    await missing.waitForDisplayed();
+    assert.match(await missing.getText(), /мекеменің қазақша атауы жоқ/);
+    assert.match(await missing.getText(), /қол қоюшының аты-жөні жоқ/);
+    await shot(browser, "44-letters-missing-letterhead");
+
     // The office's letterhead and who signs the campaign letter.
-    await click(browser, "#tab-letters-templates");
+    await click(browser, "#batch-missing-open");
     // Two lines each: WebKitWebDriver drops a typed "\n", so Enter is pressed between them.
     for (const [id, first, second] of [
       ["#letterhead-kk", "Сайрам ауданы", "Ақсу ауылдық округі әкімінің аппараты"],

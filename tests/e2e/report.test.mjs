@@ -40,6 +40,19 @@ test("a year's report shows the district's figures and saves as XLSX, CSV and PD
     assert.equal((await cells[1].getText()).replaceAll("\u00a0", " "), String(helped.now[0]));
     assert.equal((await cells[2].getText()).replaceAll("\u00a0", " "), String(helped.before[0]));
     await shot(browser, "60-period-report");
+    // Aid by type's four figures come as two tables, each within the 1200-pixel window.
+    const aid = await browser.$$('table[data-section="aid-by-type"]');
+    assert.equal(aid.length, 2);
+    await aid[1].scrollIntoView();
+    const overflow = await browser.execute(() => {
+      const main = document.querySelector("main")?.getBoundingClientRect();
+      return [...document.querySelectorAll("table.report-table")]
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => main && r.right > main.right + 1).length;
+    });
+    assert.equal(overflow, 0, "a report table is wider than the window");
+    assert.ok(await browser.execute(() => document.documentElement.scrollWidth <= window.innerWidth), "the page scrolls sideways");
+    await shot(browser, "60b-report-aid-by-type");
 
     for (const format of ["xlsx", "csv", "pdf"]) {
       await click(browser, `#report-save-${format}`);

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, freshDataDir, launch, quit, shot, startDriver, stopDriver } from "./harness.mjs";
+import { CLI, click, freshDataDir, launch, quit, shot, startDriver, stopDriver, textOf, type } from "./harness.mjs";
 
 before(() => startDriver());
 after(() => stopDriver());
@@ -36,4 +36,49 @@ test("a registry from a newer Meirim is refused with a message and left untouche
     await quit(browser);
   }
   assert.ok(readFileSync(file).equals(bytes), "the refused file must not change");
+});
+
+test("a new office is shown its first steps, and each button does its step", async () => {
+  const browser = await launch(freshDataDir(), { home: true });
+  try {
+    const steps = await browser.$("#first-steps");
+    await steps.waitForDisplayed({ timeoutMsg: "no first steps on an empty registry" });
+    // No figures or charts of zeros.
+    assert.equal(await browser.$("#figure-families-current").isExisting(), false);
+    await shot(browser, "00-first-steps");
+    await click(browser, "#step-operator");
+    await type(browser, "#operator-name", "Айгерім Серікова");
+    await click(browser, "#operator-save");
+    await browser.waitUntil(async () => (await (await browser.$('[data-step="operator"]')).getAttribute("class")).includes("done"), {
+      timeoutMsg: "the operator step was not marked done",
+    });
+    await click(browser, "#step-letterhead");
+    await (await browser.$("#letterhead-kk")).waitForDisplayed({ timeoutMsg: "the letterhead did not open" });
+    await click(browser, "#nav-home");
+    await click(browser, "#step-new-family");
+    await (await browser.$("#family-form")).waitForDisplayed();
+  } finally {
+    await quit(browser);
+  }
+});
+
+test("an automatic backup that fails is said on the home screen and its reason logged", async () => {
+  const dataDir = freshDataDir();
+  execFileSync(CLI, ["--data-dir", dataDir, "demo", "--families", "5", "--seed", "3"]);
+  // Something that is not a folder where the backups go: the day's backup cannot be made.
+  writeFileSync(path.join(dataDir, "backups"), "not a folder");
+  const browser = await launch(dataDir, { home: true });
+  try {
+    const banner = await browser.$("#backup-failed");
+    await banner.waitForDisplayed({ timeoutMsg: "the failed backup was not said" });
+    assert.match(await banner.getText(), /Автоматты сақтық көшірме жасалмады/);
+    assert.match(await banner.getText(), /meirim\.log/);
+    await shot(browser, "00b-backup-failed-warning");
+    await click(browser, "#backup-failed-open");
+    assert.match(await textOf(browser, "#backups #backup-failed"), /жасалмады/);
+  } finally {
+    await quit(browser);
+  }
+  const log = readFileSync(path.join(dataDir, "meirim.log"), "utf8");
+  assert.match(log, /backup-failed/);
 });

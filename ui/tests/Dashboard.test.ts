@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { BackupStatus, Dashboard as Data } from "../src/lib/api";
+import type { AppStatus, Dashboard as Data } from "../src/lib/api";
 import { apiMock } from "./fakeApi";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -103,20 +103,23 @@ describe("Dashboard", () => {
 
 describe("the automatic backups' warning", () => {
   it("says on the home screen that the last automatic backup failed, and goes when one works", async () => {
-    const { watchBackupStatus } = await import("../src/lib/backupStatus.svelte");
-    let tell: (s: BackupStatus) => void = () => {};
-    apiMock.watchBackups.mockImplementationOnce(async (onChange: (s: BackupStatus) => void) => {
+    const { watchAppStatus } = await import("../src/lib/appStatus.svelte");
+    let tell: (s: AppStatus) => void = () => {};
+    apiMock.watchStatus.mockImplementationOnce(async (onChange: (s: AppStatus) => void) => {
       tell = onChange;
       return {
-        running: false,
-        failure: {
+        checking: false,
+        damaged: false,
+        backup_running: false,
+        backup_failure: {
           at: "2026-11-23T04:10:00.000Z",
           problem: { code: "backup-write-failed" as const, params: { path: "/data/backups", reason: "No space left on device" }, fields: [] },
         },
       };
     });
     apiMock.dashboard.mockResolvedValue(structuredClone(data));
-    await watchBackupStatus();
+    const ondamaged = vi.fn();
+    await watchAppStatus(ondamaged);
     const onopen = vi.fn();
     render(Dashboard, { props: { onopen } });
     const banner = await screen.findByText(/Автоматты сақтық көшірме жасалмады/);
@@ -124,8 +127,12 @@ describe("the automatic backups' warning", () => {
     expect(document.getElementById("backup-failed")!.textContent).toContain("meirim.log");
     await userEvent.setup().click(document.getElementById("backup-failed-open")!);
     expect(onopen).toHaveBeenCalledWith({ to: "backups" });
-    tell({ running: false, failure: null });
+    tell({ checking: false, damaged: false, backup_running: false, backup_failure: null });
     await waitFor(() => expect(document.getElementById("backup-failed")).toBeNull());
+    expect(ondamaged).not.toHaveBeenCalled();
+    // The start-up check finding the registry damaged brings the restore screen.
+    tell({ checking: false, damaged: true, backup_running: false, backup_failure: null });
+    expect(ondamaged).toHaveBeenCalledOnce();
   });
 });
 

@@ -3,7 +3,7 @@
 import { vi } from "vitest";
 import type {
   AidType,
-  BackupStatus,
+  AppStatus,
   FirstSteps,
   Missing,
   BulkCandidate,
@@ -261,7 +261,7 @@ export const apiMock = {
   importHistory: vi.fn(async (): Promise<ImportBatch[]> => []),
   importUndo: vi.fn(),
   backupsList: vi.fn(async (): Promise<LocalBackup[]> => []),
-  watchBackups: vi.fn(async (_onChange: (s: BackupStatus) => void): Promise<BackupStatus | null> => null),
+  watchStatus: vi.fn(async (_onChange: (s: AppStatus) => void): Promise<AppStatus | null> => null),
   backupNow: vi.fn(),
   backupRetention: vi.fn(async () => ({ daily: 7, weekly: 4, monthly: 12 })),
   setBackupRetention: vi.fn(async () => null),
@@ -280,6 +280,7 @@ export const apiMock = {
   letterTypedNames: vi.fn(async (_lines: string): Promise<Recipient[]> => []),
   letterRecipientWithSex: vi.fn(),
   letterBatchWarnings: vi.fn(async (_id: string, _layout: string): Promise<Missing[]> => []),
+  startupPainted: vi.fn(async () => {}),
   firstSteps: vi.fn(async (): Promise<FirstSteps> => ({ operator: true, letterhead: true, families: 412 })),
   previewLetter: vi.fn(async () => "data:image/svg+xml;base64,PHN2Zy8+"),
   issueLetters: vi.fn(),

@@ -36,5 +36,5 @@ pub mod settings;
 pub mod text;
 pub mod volunteers;
 
-pub use db::{Database, DbError};
+pub use db::{Check, Database, DbError};
 pub use problem::{ErrorCode, FieldProblem, Problem};

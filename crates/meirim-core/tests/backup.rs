@@ -253,6 +253,40 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
     );
 }
 
+/// The app opens the registry at once and checks it on another connection: until the
+/// check has passed nothing can be written, and a damaged file is found by the check
+/// without a byte having been written to it.
+#[test]
+fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 40, 6);
+    db.checkpoint().unwrap();
+    drop(db);
+    let db = Database::open_in_checked(dir.path(), meirim_core::Check::Later).unwrap();
+    assert!(!rows(&db).is_empty(), "reads work at once");
+    let refused = meirim_core::settings::set_operator(db.conn(), "Айгерім").unwrap_err();
+    assert!(refused.to_string().contains("readonly"), "{refused}");
+    meirim_core::db::check_file(&paths::db_path(dir.path())).unwrap();
+    db.allow_writes().unwrap();
+    meirim_core::settings::set_operator(db.conn(), "Айгерім").unwrap();
+    db.checkpoint().unwrap();
+    drop(db);
+
+    // Damage in the middle of the file: opening later does not read it, the check does.
+    let path = paths::db_path(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let db = Database::open_in_checked(dir.path(), meirim_core::Check::Later).unwrap();
+    let found = meirim_core::db::check_file(&path).unwrap_err();
+    assert_eq!(Problem::from(found).code, ErrorCode::DbDamaged);
+    drop(db);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");
+}
+
 #[test]
 fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     let dir = tempfile::tempdir().unwrap();

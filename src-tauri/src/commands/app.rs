@@ -26,7 +26,7 @@ pub struct AppInfo {
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     let (schema_version, language, operator) = state
-        .with_db(|db| {
+        .read_db(|db| {
             let v = db.schema_version().map_err(Problem::from)?;
             let lang = settings::language(db.conn()).map_err(Problem::from)?;
             let operator = settings::operator_setting(db.conn()).map_err(Problem::from)?;
@@ -66,5 +66,22 @@ pub fn set_operator(state: State<'_, AppState>, name: String) -> Result<String, 
 pub fn first_steps(
     state: State<'_, AppState>,
 ) -> Result<meirim_core::first_steps::FirstSteps, Problem> {
-    state.with_db(|db| meirim_core::first_steps::status(db.conn()))
+    state.read_db(|db| meirim_core::first_steps::status(db.conn()))
+}
+
+/// The variable under which `startup_painted` reports (scripts/bench-startup.sh sets it).
+pub const STARTUP_PROBE_ENV: &str = "MEIRIM_STARTUP_PROBE";
+
+/// The home screen's first paint: with MEIRIM_STARTUP_PROBE set, prints the moment (Unix
+/// milliseconds) for scripts/bench-startup.sh to measure start-up by; otherwise nothing.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn startup_painted() {
+    if std::env::var_os(STARTUP_PROBE_ENV).is_some() {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default();
+        println!("meirim-startup painted {ms}");
+    }
 }

@@ -13,28 +13,26 @@ use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::backup_monitor::BackupStatus;
 use crate::commands::documents::data_dir;
 use crate::commands::exports::{save_to, Target};
 use crate::commands::imports::{files_in, FoundFile};
 use crate::state::AppState;
+use crate::status::AppStatus;
 
 /// After an import, a bulk distribution or a merge: a backup of the result, off-thread.
 pub(crate) fn after_change(state: &AppState) {
-    if let Some(monitor) = &state.backups {
-        monitor.start(Some(Kind::AfterChange));
+    if let Some(status) = &state.status {
+        status.start_backup(Some(Kind::AfterChange));
     }
 }
 
-/// Whether an automatic backup is running and the last one that failed; `channel` hears of
-/// every change from now on (the home and backups screens show it).
+/// The work behind the window — the registry's start-up check, whether an automatic backup
+/// is running and the last one that failed; `channel` hears of every change from now on
+/// (the home and backups screens show it; a damaged registry brings the restore screen).
 #[tauri::command(async)]
 #[specta::specta]
-pub fn watch_backups(
-    state: State<'_, AppState>,
-    channel: Channel<BackupStatus>,
-) -> Option<BackupStatus> {
-    state.backups.as_ref().map(|m| m.watch(channel))
+pub fn watch_status(state: State<'_, AppState>, channel: Channel<AppStatus>) -> Option<AppStatus> {
+    state.status.as_ref().map(|s| s.watch(channel))
 }
 
 /// Local backups, newest first, with what each holds. Works without an open registry.
@@ -54,8 +52,8 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<LocalBackup, Problem> {
             meirim_core::clock::now_utc(),
         )?)
     });
-    if let Some(monitor) = &state.backups {
-        monitor.record(&made);
+    if let Some(status) = &state.status {
+        status.record_backup(&made);
     }
     made
 }

@@ -14,13 +14,13 @@ use crate::state::AppState;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_oblasts(state: State<'_, AppState>) -> Result<Vec<Oblast>, Problem> {
-    state.with_db(|db| reference::oblasts(db.conn()).map_err(Problem::from))
+    state.read_db(|db| reference::oblasts(db.conn()).map_err(Problem::from))
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_categories(state: State<'_, AppState>) -> Result<Vec<Category>, Problem> {
-    state.with_db(|db| reference::categories(db.conn()).map_err(Problem::from))
+    state.read_db(|db| reference::categories(db.conn()).map_err(Problem::from))
 }
 
 /// Live check while the IIN is typed; needs no database.

@@ -97,6 +97,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         letters::letter_recipient_with_sex,
         letters::letter_batch_warnings,
         app::first_steps,
+        app::startup_painted,
         letters::preview_letter,
         letters::issue_letters,
         letters::cancel_letter_batch,
@@ -129,7 +130,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         imports::import_undo,
         backups::backups_list,
         backups::backup_now,
-        backups::watch_backups,
+        backups::watch_status,
         backups::backup_retention,
         backups::set_backup_retention,
         backups::backup_seal,
@@ -192,6 +193,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 115);
+        assert_eq!(count, 116);
     }
 }

@@ -36,7 +36,13 @@ pub fn typed_period(from: String, to: String) -> Result<Period, Problem> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, Problem> {
-    state.with_db(|db| reports::dashboard::build(db.conn(), meirim_core::clock::today()))
+    let today = meirim_core::clock::today();
+    // The first time, the figures computed while the window opened.
+    if let Some(figures) = state.first_dashboard.take(today) {
+        return figures;
+    }
+    // The home screen reads only, so it does not wait for the start-up check.
+    state.read_db(|db| reports::dashboard::build(db.conn(), today))
 }
 
 #[tauri::command(async)]

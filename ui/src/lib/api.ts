@@ -67,8 +67,8 @@ import type {
   Delivery_Serialize,
   FundingSource_Serialize,
   AppInfo_Serialize,
-  BackupStatus_Deserialize,
-  BackupStatus_Serialize,
+  AppStatus_Deserialize,
+  AppStatus_Serialize,
   AuditEntry_Serialize,
   CategoryEntry_Serialize,
   CategoryInput,
@@ -205,7 +205,7 @@ export type DeliveryCheck = DeliveryCheck_Serialize;
 export type DeliveryInput = DeliveryInput_Deserialize;
 export type FundingSource = FundingSource_Serialize;
 export type AppInfo = AppInfo_Serialize;
-export type BackupStatus = BackupStatus_Serialize;
+export type AppStatus = AppStatus_Serialize;
 export type AuditEntry = AuditEntry_Serialize;
 export type Category = Category_Serialize;
 export type CategoryEntry = CategoryEntry_Serialize;
@@ -303,6 +303,7 @@ export const api = {
   letterRecipientWithSex: (recipient: Recipient, sex: Sex): Promise<Recipient> => commands.letterRecipientWithSex(recipient, sex),
   letterBatchWarnings: (templateId: string, layout: BatchLayout): Promise<Missing[]> => unwrap(commands.letterBatchWarnings(templateId, layout)),
   firstSteps: (): Promise<FirstSteps> => unwrap(commands.firstSteps()),
+  startupPainted: (): Promise<void> => commands.startupPainted(),
   previewLetter: (options: BatchOptions, recipient: Recipient): Promise<string> =>
     unwrap(commands.previewLetter(options, recipient)),
   issueLetters: (
@@ -315,11 +316,12 @@ export const api = {
     return unwrap(commands.issueLetters(options, recipients, channel));
   },
   cancelLetterBatch: (): Promise<void> => commands.cancelLetterBatch(),
-  /** The automatic backups' status now, and `onChange` for every later change. */
-  watchBackups: (onChange: (s: BackupStatus) => void): Promise<BackupStatus | null> => {
-    const channel = new Channel<BackupStatus_Deserialize>();
-    channel.onmessage = (s) => onChange({ running: s.running, failure: s.failure ?? null });
-    return commands.watchBackups(channel);
+  /** The work behind the window now (start-up check, backups), and `onChange` for every later change. */
+  watchStatus: (onChange: (s: AppStatus) => void): Promise<AppStatus | null> => {
+    const channel = new Channel<AppStatus_Deserialize>();
+    channel.onmessage = (s) =>
+      onChange({ checking: s.checking, damaged: s.damaged, backup_running: s.backup_running, backup_failure: s.backup_failure ?? null });
+    return commands.watchStatus(channel);
   },
   listIssuedDocuments: (filter: RegisterFilter): Promise<IssuedDocument[]> =>
     unwrap(commands.listIssuedDocuments(filter)),

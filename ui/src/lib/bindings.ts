@@ -110,6 +110,11 @@ export const commands = {
 	 *  shows the steps left.
 	 */
 	firstSteps: () => typedError<FirstSteps, Problem>(__TAURI_INVOKE("first_steps")),
+	/**
+	 *  The home screen's first paint: with MEIRIM_STARTUP_PROBE set, prints the moment (Unix
+	 *  milliseconds) for scripts/bench-startup.sh to measure start-up by; otherwise nothing.
+	 */
+	startupPainted: () => __TAURI_INVOKE<void>("startup_painted"),
 	/**  The page `recipient` would get, as SVG drawn from the same layout as the PDF. */
 	previewLetter: (options: BatchOptions_Deserialize, recipient: Recipient_Deserialize) => typedError<string, Problem>(__TAURI_INVOKE("preview_letter", { options, recipient })),
 	/**
@@ -184,10 +189,11 @@ export const commands = {
 	backupsList: () => typedError<LocalBackup_Serialize[], Problem>(__TAURI_INVOKE("backups_list")),
 	backupNow: () => typedError<LocalBackup_Serialize, Problem>(__TAURI_INVOKE("backup_now")),
 	/**
-	 *  Whether an automatic backup is running and the last one that failed; `channel` hears of
-	 *  every change from now on (the home and backups screens show it).
+	 *  The work behind the window — the registry's start-up check, whether an automatic backup
+	 *  is running and the last one that failed; `channel` hears of every change from now on
+	 *  (the home and backups screens show it; a damaged registry brings the restore screen).
 	 */
-	watchBackups: (channel: Channel<BackupStatus_Deserialize>) => __TAURI_INVOKE<BackupStatus_Serialize | null>("watch_backups", { channel }),
+	watchStatus: (channel: Channel<AppStatus_Deserialize>) => __TAURI_INVOKE<AppStatus_Serialize | null>("watch_status", { channel }),
 	backupRetention: () => typedError<Retention, Problem>(__TAURI_INVOKE("backup_retention")),
 	setBackupRetention: (keep: Retention) => typedError<null, Problem>(__TAURI_INVOKE("set_backup_retention", { keep })),
 	/**  The encrypted copy, written to `target` (a USB stick's folder, documents/, or a file). */
@@ -382,6 +388,29 @@ export type AppInfo_Serialize = {
 	today: string,
 };
 
+/**  What the window shows of the work behind it. */
+export type AppStatus = AppStatus_Serialize | AppStatus_Deserialize;
+
+/**  What the window shows of the work behind it. */
+export type AppStatus_Deserialize = {
+	/**  The registry is being read through at start-up; changes wait for it. */
+	checking: boolean,
+	/**  That check found the file damaged: the window shows the restore screen. */
+	damaged: boolean,
+	backup_running: boolean,
+	backup_failure?: BackupFailure | null,
+};
+
+/**  What the window shows of the work behind it. */
+export type AppStatus_Serialize = {
+	/**  The registry is being read through at start-up; changes wait for it. */
+	checking: boolean,
+	/**  That check found the file damaged: the window shows the restore screen. */
+	damaged: boolean,
+	backup_running: boolean,
+	backup_failure: BackupFailure | null,
+};
+
 export type AuditAction = "create" | "update" | "archive" | "restore" | 
 /**  On the surviving family: another family was merged into it. */
 "merge" | 
@@ -425,21 +454,6 @@ export type BackupFailure = {
 	/**  When it failed (RFC 3339). */
 	at: string,
 	problem: Problem,
-};
-
-/**  What the home and backups screens show. */
-export type BackupStatus = BackupStatus_Serialize | BackupStatus_Deserialize;
-
-/**  What the home and backups screens show. */
-export type BackupStatus_Deserialize = {
-	running: boolean,
-	failure?: BackupFailure | null,
-};
-
-/**  What the home and backups screens show. */
-export type BackupStatus_Serialize = {
-	running: boolean,
-	failure: BackupFailure | null,
 };
 
 export type Batch = Batch_Serialize | Batch_Deserialize;

@@ -332,12 +332,10 @@ fn background_unrecorded(
     kind: Option<Kind>,
 ) -> Result<Option<LocalBackup>, crate::Problem> {
     let path = paths::db_path(data_dir);
-    let conn =
-        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| BackupError::Read {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?;
+    let conn = crate::db::open_reader(&path).map_err(|e| BackupError::Read {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
     let dir = paths::backup_dir(data_dir);
     let keep = crate::settings::backup_retention(&conn)?;
     let now = crate::clock::now_utc();

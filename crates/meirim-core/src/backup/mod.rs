@@ -71,8 +71,7 @@ pub fn contents_of(path: &std::path::Path) -> Result<Contents, BackupError> {
         path: path.to_path_buf(),
         reason: e.to_string(),
     };
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(read)?;
+    let conn = crate::db::open_reader(path).map_err(read)?;
     contents(&conn).map_err(read)
 }
 

@@ -7,6 +7,7 @@ mod pragmas;
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
 pub use migrate::{latest_version, Migration, MIGRATIONS};
@@ -87,6 +88,39 @@ fn health(conn: &Connection, path: &Path) -> Result<(), DbError> {
     }
 }
 
+/// When the whole file is read through before `open` returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Now: `quick_check` first (the CLI, a restore).
+    Now,
+    /// Later, by the caller (`check_file` on another connection): the connection opens at
+    /// once and refuses writes until `allow_writes`. A file that needs a schema upgrade is
+    /// still checked first, since the upgrade writes.
+    Later,
+}
+
+/// `quick_check` of the registry at `path` on a connection of its own: for the app, which
+/// opened its own with `Check::Later` and shows the window meanwhile.
+pub fn check_file(path: &Path) -> Result<(), DbError> {
+    let conn = open_reader(path).map_err(|source| DbError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    health(&conn, path)
+}
+
+/// A read-only connection to the registry at `path` for work that reads for long beside
+/// the app's own connection (a check, a backup, figures): WAL lets it read while the other
+/// writes, and it waits for a lock as the main connection does.
+pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(pragmas::BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
 /// An open, configured, up-to-date registry.
 #[derive(Debug)]
 pub struct Database {
@@ -97,17 +131,26 @@ pub struct Database {
 impl Database {
     /// Opens (creating if absent) `meirim.sqlite3` inside `data_dir`.
     pub fn open_in(data_dir: &Path) -> Result<Self, DbError> {
+        Self::open_in_checked(data_dir, Check::Now)
+    }
+
+    /// `open_in`, with the file's check now or left to the caller.
+    pub fn open_in_checked(data_dir: &Path, check: Check) -> Result<Self, DbError> {
         std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
             path: data_dir.to_path_buf(),
             source,
         })?;
-        Self::open(&paths::db_path(data_dir))
+        Self::open_checked(&paths::db_path(data_dir), check)
     }
 
     /// Opens a registry file and brings its schema up to date. An existing file is copied to
     /// `backups/` beside it before any migration touches it; a file from a newer Meirim or
     /// a foreign SQLite file is refused untouched. Nothing here ever deletes a database.
     pub fn open(path: &Path) -> Result<Self, DbError> {
+        Self::open_checked(path, Check::Now)
+    }
+
+    fn open_checked(path: &Path, check: Check) -> Result<Self, DbError> {
         let mut conn = Connection::open(path).map_err(|source| DbError::Open {
             path: path.to_path_buf(),
             source,
@@ -125,12 +168,36 @@ impl Database {
                 source,
             },
         })?;
-        health(&conn, path)?;
+        let upgrade = migrate::user_version(&conn)? < migrate::latest_version();
+        if check == Check::Now || upgrade {
+            health(&conn, path)?;
+        }
         migrate::bring_up_to_date(&mut conn, path)?;
+        if check == Check::Later && !upgrade {
+            // Nothing may be written to a file not yet known to be whole: no statement, and
+            // no checkpoint of the WAL into it when the connection closes.
+            conn.pragma_update(None, "query_only", true)?;
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        }
         Ok(Self {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Lets the connection write again, once `check_file` has passed.
+    pub fn allow_writes(&self) -> Result<(), DbError> {
+        self.conn.pragma_update(None, "query_only", false)?;
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+        Ok(())
+    }
+
+    /// Whether this connection still waits for its file's check (`Check::Later`).
+    pub fn awaits_check(&self) -> bool {
+        self.conn
+            .pragma_query_value(None, "query_only", |r| r.get::<_, bool>(0))
+            .unwrap_or(false)
     }
 
     /// A private in-memory registry, for tests and benchmarks.

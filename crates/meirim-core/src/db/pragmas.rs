@@ -5,8 +5,11 @@ use rusqlite::Connection;
 /// WAL lets the UI read while a write is in flight; synchronous=FULL because offices lose
 /// power, and a committed aid record must survive that; foreign keys are off by default
 /// in SQLite and must be switched on per connection.
+/// How long a connection waits for another's lock before giving up.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // In-memory databases answer "memory"; that is fine.
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
