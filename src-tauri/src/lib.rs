@@ -12,8 +12,6 @@ pub use commands::specta_builder;
 use tauri::Manager;
 
 pub fn run() {
-    #[cfg(target_os = "linux")]
-    webview_without_compositing();
     let args = args::AppArgs::parse_or_exit();
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
@@ -32,17 +30,5 @@ pub fn run() {
             eprintln!("Meirim could not start its window: {e}");
             std::process::exit(1);
         }
-    }
-}
-
-/// WebKitGTK, the Linux webview, composites pages through offscreen GPU buffers: about 100
-/// MiB for Meirim's screens (364 → 265 MiB in all at 2 000 families, BENCHMARKS.md), and a
-/// known cause of blank windows on some graphics drivers. Screens of forms and tables do
-/// not need it. Set before any thread starts; a user who sets the variable keeps theirs.
-#[cfg(target_os = "linux")]
-fn webview_without_compositing() {
-    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    if std::env::var_os(VAR).is_none() {
-        std::env::set_var(VAR, "1");
     }
 }

@@ -82,34 +82,10 @@ fn add_then_search_and_show_as_json() {
     assert_eq!(family["categories"][0]["code"], "pensioner");
 }
 
-/// Every row of every table, in a fixed order, as text.
+/// Every row of the registry in `dir`, in a fixed order, as text.
 fn rows_of(dir: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(meirim_core::paths::db_path(dir)).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = Vec::new();
-    for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
-        let width = stmt.column_count();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                Ok((0..width)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .unwrap()
-            .map(|r| format!("{t}: {}", r.unwrap()))
-            .collect();
-        rows.sort();
-        out.extend(rows);
-    }
-    out
+    meirim_core::db::rows_as_text(&conn).unwrap()
 }
 
 #[test]

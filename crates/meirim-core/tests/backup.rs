@@ -253,6 +253,17 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
     );
 }
 
+/// A disk error in the middle of the file at `path`; returns the damaged bytes.
+fn damage(path: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0x5A;
+    }
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
 /// The app opens the registry at once and checks it on another connection: until the
 /// check has passed nothing can be written, and a damaged file is found by the check
 /// without a byte having been written to it.
@@ -274,12 +285,7 @@ fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
 
     // Damage in the middle of the file: opening later does not read it, the check does.
     let path = paths::db_path(dir.path());
-    let mut bytes = std::fs::read(&path).unwrap();
-    let middle = bytes.len() / 2;
-    for b in &mut bytes[middle..middle + 8192] {
-        *b = 0x5A;
-    }
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = damage(&path);
     let db = Database::open_in_checked(dir.path(), meirim_core::Check::Later).unwrap();
     let found = meirim_core::db::check_file(&path).unwrap_err();
     assert_eq!(Problem::from(found).code, ErrorCode::DbDamaged);
@@ -295,14 +301,8 @@ fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     let expected = rows(&db);
     db.checkpoint().unwrap();
     drop(db);
-    // A disk error in the middle of the file.
     let path = paths::db_path(dir.path());
-    let mut bytes = std::fs::read(&path).unwrap();
-    let middle = bytes.len() / 2;
-    for b in &mut bytes[middle..middle + 8192] {
-        *b = 0x5A;
-    }
-    std::fs::write(&path, &bytes).unwrap();
+    let bytes = damage(&path);
     let refused = Database::open_in(dir.path()).unwrap_err();
     assert_eq!(Problem::from(refused).code, ErrorCode::DbDamaged);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");

@@ -54,28 +54,12 @@ fn district(db: &mut Database, n: u32) -> Vec<String> {
     iins
 }
 
-fn round(db: &mut Database) -> String {
-    let c = campaigns::create(
-        db,
-        &CampaignInput {
-            name: "Наурыз көктемі".into(),
-            name_ru: None,
-            kind: CampaignKind::Holiday,
-            starts_on: None,
-            ends_on: None,
-            organiser_id: None,
-            funding_source_id: None,
-            description: None,
-        },
-    )
-    .unwrap();
-    let basket = aid::types::find(db.conn(), "food-basket")
-        .unwrap()
-        .unwrap()
-        .id;
+/// Plans `aid_code` for every family the round would choose in `campaign`, on 20.03.2026.
+fn plan(db: &mut Database, campaign: &str, aid_code: &str) {
+    let aid_type_id = aid::types::find(db.conn(), aid_code).unwrap().unwrap().id;
     let filter = BulkFilter {
-        aid_type_id: basket,
-        campaign_id: Some(c.id.clone()),
+        aid_type_id,
+        campaign_id: Some(campaign.to_owned()),
         on_date: Some("20.03.2026".into()),
         ..Default::default()
     };
@@ -93,6 +77,24 @@ fn round(db: &mut Database) -> String {
         },
     )
     .unwrap();
+}
+
+fn round(db: &mut Database) -> String {
+    let c = campaigns::create(
+        db,
+        &CampaignInput {
+            name: "Наурыз көктемі".into(),
+            name_ru: None,
+            kind: CampaignKind::Holiday,
+            starts_on: None,
+            ends_on: None,
+            organiser_id: None,
+            funding_source_id: None,
+            description: None,
+        },
+    )
+    .unwrap();
+    plan(db, &c.id, "food-basket");
     c.id
 }
 
@@ -257,27 +259,7 @@ fn a_russian_print_is_its_own_file_in_russian_and_keeps_the_kazakh_one() {
     };
     campaigns::update(&mut db, &campaign, &input).unwrap();
     // A second aid type in the same round: the rows, sorted by name, alternate the types.
-    let coal = aid::types::find(db.conn(), "coal").unwrap().unwrap().id;
-    let filter = BulkFilter {
-        aid_type_id: coal,
-        campaign_id: Some(campaign.clone()),
-        on_date: Some("20.03.2026".into()),
-        ..Default::default()
-    };
-    let ids = aid::bulk::candidates(db.conn(), &filter)
-        .unwrap()
-        .into_iter()
-        .map(|c| c.family_id)
-        .collect();
-    aid::bulk::plan(
-        &mut db,
-        &BulkPlan {
-            filter,
-            family_ids: ids,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    plan(&mut db, &campaign, "coal");
     meirim_core::letters::letterhead::set(
         db.conn(),
         &meirim_core::letters::letterhead::Letterhead {

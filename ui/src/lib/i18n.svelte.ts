@@ -13,10 +13,14 @@ function bundle(locale: Language, source: string): FluentBundle {
   return b;
 }
 
-const bundles: Record<Language, FluentBundle> = {
-  kk: bundle("kk", kkSource),
-  ru: bundle("ru", ruSource),
-};
+const sources: Record<Language, string> = { kk: kkSource, ru: ruSource };
+// Parsed when first needed: most offices never switch, and a parsed bundle of some 1 300
+// messages is memory the other language does not need to hold.
+const bundles: Partial<Record<Language, FluentBundle>> = {};
+
+function bundleFor(lang: Language): FluentBundle {
+  return (bundles[lang] ??= bundle(lang, sources[lang]));
+}
 
 const state = $state<{ language: Language }>({ language: "kk" });
 
@@ -32,7 +36,7 @@ export function setLanguage(lang: Language): void {
 export type Args = Record<string, FluentVariable>;
 
 export function t(id: string, args?: Args): string {
-  const b = bundles[state.language];
+  const b = bundleFor(state.language);
   const message = b.getMessage(id);
   if (!message?.value) return id;
   return b.formatPattern(message.value, args ?? null);
@@ -58,5 +62,5 @@ export function problemText(p: Problem | FieldProblem): string {
 }
 
 export function hasMessage(lang: Language, id: string): boolean {
-  return bundles[lang].hasMessage(id);
+  return bundleFor(lang).hasMessage(id);
 }

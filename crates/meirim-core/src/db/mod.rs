@@ -121,6 +121,37 @@ pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// Every row of every table of the registry as text («table: cell | cell …»), tables by
+/// name and rows sorted, so two registries compare whatever order SQLite stores rows in:
+/// how tests tell that two registries hold the same data (the demo's determinism, a
+/// restore). The search index's shadow tables are left out; they follow the tables.
+pub fn rows_as_text(conn: &Connection) -> Result<Vec<String>, DbError> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'family_search%'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\""))?;
+        let width = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let cells = (0..width)
+                    .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(format!("{t}: {}", cells.join(" | ")))
+            })?
+            .collect::<Result<_, _>>()?;
+        rows.sort();
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 /// An open, configured, up-to-date registry.
 #[derive(Debug)]
 pub struct Database {

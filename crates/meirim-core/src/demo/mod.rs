@@ -621,42 +621,6 @@ mod tests {
         clock::parse_day(s).unwrap()
     }
 
-    /// Every row of every table the demo writes, in primary-key order, as text.
-    fn dump(db: &Database) -> Vec<String> {
-        let conn = db.conn();
-        let tables: Vec<String> = conn
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table'
-                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'family_search%'
-                 ORDER BY name",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        let mut out = Vec::new();
-        for t in tables {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
-            let width = stmt.column_count();
-            let mut rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    let cells: Vec<String> = (0..width)
-                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                        .collect();
-                    Ok(format!("{t}: {}", cells.join(" | ")))
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            // Rows are compared as a set in a fixed order, not in whatever order SQLite
-            // happens to return them.
-            rows.sort();
-            out.extend(rows);
-        }
-        out
-    }
-
     fn district(seed: u64, today: NaiveDate) -> Database {
         let mut db = Database::open_in_memory().unwrap();
         fill(&mut db, 150, seed, today).unwrap();
@@ -667,7 +631,7 @@ mod tests {
     /// Every row but the stock letter templates, which carry the moment the registry file
     /// was made (the rest of a new registry is the same in every office).
     fn demo_rows(seed: u64, today: NaiveDate) -> Vec<String> {
-        let mut rows = dump(&district(seed, today));
+        let mut rows = crate::db::rows_as_text(district(seed, today).conn()).unwrap();
         rows.retain(|r| !r.starts_with("letter_templates: "));
         rows
     }
