@@ -5,7 +5,7 @@
 # drive the real app under Xvfb. Stops at the first failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver poppler-utils qpdf zbar-tools python3 faketime tzdata
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" xvfb xauth x11-utils x11-apps webkit2gtk-driver poppler-utils qpdf zbar-tools python3 faketime tzdata
 ensure_rust rustfmt clippy
 ensure_node
 ensure_npm_deps "$ROOT/ui"

@@ -12,6 +12,8 @@ pub use commands::specta_builder;
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    webview_without_dmabuf();
     let args = args::AppArgs::parse_or_exit();
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
@@ -30,5 +32,19 @@ pub fn run() {
             eprintln!("Meirim could not start its window: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// WebKitGTK, the Linux webview, hands its rendered pages to the window through DMA-BUF
+/// buffers: about 100 MiB more for Meirim's screens (BENCHMARKS.md), and the known cause of
+/// blank windows with some graphics drivers. Without it WebKit shares ordinary memory,
+/// which screens of forms and tables do not notice. (WebKit's own page snapshot then waits
+/// for a repaint; the E2E screenshots are taken from the X server instead.) Set before any
+/// thread starts; a user who sets the variable keeps theirs.
+#[cfg(target_os = "linux")]
+fn webview_without_dmabuf() {
+    const VAR: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+    if std::env::var_os(VAR).is_none() {
+        std::env::set_var(VAR, "1");
     }
 }

@@ -11,7 +11,7 @@ vi.mock("../src/lib/api", async (importOriginal) => {
 });
 
 import Dashboard from "../src/views/dashboard/Dashboard.svelte";
-import { aidSeries, monthOf } from "../src/views/dashboard/dashboardData";
+import { aidSeries, monthOf, niceTop } from "../src/views/dashboard/dashboardData";
 import { setLanguage } from "../src/lib/i18n.svelte";
 
 const year = { from: "2026-01-01", to: "2026-12-31" };
@@ -55,6 +55,16 @@ describe("dashboard data", () => {
     expect(monthOf({ from: "2028-01-01", to: "2028-12-31" }, 1)).toEqual({ from: "2028-02-01", to: "2028-02-29" });
     expect(monthOf(year, 11)).toEqual({ from: "2026-12-01", to: "2026-12-31" });
   });
+
+  it("end the value axis at four round steps above the largest bar", () => {
+    expect(niceTop(0)).toBe(4);
+    expect(niceTop(3)).toBe(4);
+    expect(niceTop(7)).toBe(8);
+    expect(niceTop(140)).toBe(160);
+    expect(niceTop(412)).toBe(600);
+    expect(niceTop(900_000)).toBe(1_000_000);
+    expect(niceTop(18_400_500)).toBe(20_000_000);
+  });
 });
 
 describe("Dashboard", () => {
@@ -88,6 +98,32 @@ describe("Dashboard", () => {
     expect(onopen).toHaveBeenLastCalledWith({ to: "families", categoryId: "c-large" });
     await user.click(screen.getByRole("button", { name: "Қарабұлақ" }));
     expect(onopen).toHaveBeenLastCalledWith({ to: "families", village: "Қарабұлақ", helped: year });
+  });
+
+  it("draws its charts as bars to click: a month opens its report, a category its families", async () => {
+    apiMock.dashboard.mockResolvedValueOnce(data);
+    const onopen = vi.fn();
+    render(Dashboard, { props: { onopen } });
+    const user = userEvent.setup();
+    const months = await waitFor(() => {
+      const bars = document.querySelectorAll<HTMLButtonElement>("#chart-aid button.vbar");
+      expect(bars).toHaveLength(12);
+      return bars;
+    });
+    // October's stack: coal only, 900 000 ₸, said in the bar's tooltip; the axis ends at a round 1 000 000.
+    expect(months[9]!.title).toContain("көмір: 900\u00a0000\u00a0₸");
+    expect(months[9]!.querySelectorAll(".seg")).toHaveLength(1);
+    expect(months[0]!.querySelectorAll(".seg")).toHaveLength(0);
+    expect(document.querySelector("#chart-aid .axis")!.textContent).toContain("1\u00a0000\u00a0000\u00a0₸");
+    await user.click(months[9]!);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "report", period: monthOf(year, 9) });
+    const categories = document.querySelectorAll<HTMLButtonElement>("#chart-categories button.hbar");
+    expect(categories).toHaveLength(2);
+    expect(categories[0]!.textContent).toContain("140");
+    await user.click(categories[1]!);
+    expect(onopen).toHaveBeenLastCalledWith({ to: "families", categoryId: "c-low" });
+    // A single series has no legend; the stacked one names its aid types.
+    expect(document.querySelector("#chart-categories .legend")).toBeNull();
   });
 
   it("says so when no aid was given this year, and shows the error when the figures cannot be read", async () => {

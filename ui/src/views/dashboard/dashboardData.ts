@@ -28,6 +28,18 @@ export const PALETTE = [
   "#d97706", "#0891b2", "#be185d", "#4b5563", "#65a30d", "#9333ea",
 ];
 
+/** The value axis's top for a largest value `max`: four equal round steps (1, 2, 2.5, 5…
+ * times a power of ten; whole numbers only, as counts are). 0 gives 4, so an empty chart
+ * still has an axis. */
+export function niceTop(max: number): number {
+  if (!(max > 0)) return 4;
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const steps = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((s) => s * power);
+  const step = steps.find((s) => s >= raw && Number.isInteger(s)) ?? Math.max(1, Math.ceil(raw));
+  return step * 4;
+}
+
 /** The first and last day of month `index` (0-based) of the year `period` starts in. */
 export function monthOf(period: Period, index: number): Period {
   const year = Number(period.from.slice(0, 4));
