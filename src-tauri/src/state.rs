@@ -206,8 +206,10 @@ fn check_in_background(
                 drop(guard);
                 match allowed {
                     Ok(()) => {
-                        status.set_health(Health::Ready);
+                        // Counted as running before anyone may see the registry ready, so
+                        // a window closed at once still waits for it.
                         status.start_backup(None);
+                        status.set_health(Health::Ready);
                     }
                     Err(p) => {
                         meirim_core::log::append(&data_dir, "open-failed", &p.to_string());

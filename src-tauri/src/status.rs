@@ -131,3 +131,58 @@ impl Status {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use meirim_core::Database;
+
+    fn registry(dir: &std::path::Path) {
+        let mut db = Database::open_in(dir).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        meirim_core::demo::fill(&mut db, 60, 1, day).unwrap();
+        db.checkpoint().unwrap();
+    }
+
+    #[test]
+    fn closing_lets_a_started_backup_finish_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        registry(dir.path());
+        let status = Status::new(dir.path().to_path_buf(), Health::Ready);
+        status.start_backup(Some(Kind::Manual));
+        assert!(
+            status.status().backup_running,
+            "running until its thread ends"
+        );
+        status.wait_backups(Duration::from_secs(60));
+        assert!(!status.status().backup_running);
+        let files: Vec<String> = std::fs::read_dir(meirim_core::paths::backup_dir(dir.path()))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(files[0].ends_with("-manual.sqlite3"), "{files:?}");
+        assert!(status.status().backup_failure.is_none());
+    }
+
+    #[test]
+    fn commands_that_may_write_wait_for_the_start_up_check() {
+        let dir = tempfile::tempdir().unwrap();
+        registry(dir.path());
+        let state = crate::state::AppState::open(Some(dir.path()));
+        // Reads work at once; a write goes through once the check has let it.
+        let families = state
+            .read_db(|db| Ok(meirim_core::first_steps::status(db.conn())?.families))
+            .unwrap();
+        assert_eq!(families, 60);
+        state
+            .with_db(|db| Ok(meirim_core::settings::set_operator(db.conn(), "Айгерім")?))
+            .unwrap();
+        let status = state.status.as_ref().unwrap();
+        assert_eq!(status.health(), Health::Ready);
+        // The day's backup follows the check; closing waits for it.
+        state.close();
+        assert!(!status.status().backup_running);
+        assert!(meirim_core::paths::backup_dir(dir.path()).exists());
+    }
+}
