@@ -43,6 +43,22 @@ ensure_rust() {
   fi
 }
 
+# Rust's standard library for the Windows target (rustup fetches it from its registry).
+ensure_windows_target() {
+  rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu && return 0
+  step "Adding the Rust target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+}
+
+# The app's version, which tauri.conf.json and the Cargo workspace must agree on.
+app_version() {
+  local tauri cargo
+  tauri="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$ROOT/src-tauri/tauri.conf.json")"
+  cargo="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml")"
+  [ "$tauri" = "$cargo" ] || die "version $tauri in tauri.conf.json but $cargo in Cargo.toml: make them the same"
+  echo "$tauri"
+}
+
 node_is_recent() {
   command -v node >/dev/null || return 1
   local v major minor
@@ -143,3 +159,7 @@ for line in sys.stdin:
 }
 
 APP_BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)
+# Cross-building for Windows (mingw-w64 links, makensis packs the installer) and running
+# the Windows builds under wine.
+WINDOWS_BUILD_PACKAGES=(gcc-mingw-w64-x86-64 nsis)
+WINDOWS_TEST_PACKAGES=(wine wine64)

@@ -6,6 +6,8 @@ mod commands;
 mod first_screen;
 mod state;
 mod status;
+#[cfg(windows)]
+mod webview2;
 
 pub use commands::specta_builder;
 
@@ -15,6 +17,10 @@ pub fn run() {
     #[cfg(target_os = "linux")]
     webview_without_dmabuf();
     let args = args::AppArgs::parse_or_exit();
+    #[cfg(windows)]
+    if !webview2::present_or_explained() {
+        std::process::exit(1);
+    }
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
     let app = tauri::Builder::default()

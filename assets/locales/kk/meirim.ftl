@@ -858,6 +858,12 @@ usb-format = Пішімі
 usb-write = Сақтау
 usb-refresh = Тізімді жаңарту
 usb-done = Жазылды және тексерілді: { $path }. Флешканы алуға болады.
+cli-drives-none = Флешка табылмады. Флешканы салып, қайта көріңіз.
+cli-drives-col-path = Орны
+cli-drives-col-name = Аты
+cli-drives-col-free = Бос орын
+cli-drives-col-size = Көлемі
+cli-drives-gb = { $value } ГБ
 
 ## Lists with personal data.
 list-sheet-families = Отбасылар
@@ -1199,3 +1205,7 @@ backup-keep-daily = Күндік
 backup-keep-weekly = Апталық
 backup-keep-monthly = Айлық
 backup-keep-saved = Сақталды.
+
+## Windows: WebView2, which draws the app's window, is missing.
+webview2-missing-title = Мейірім ашылмады
+webview2-missing = Бұл компьютерде Microsoft Edge WebView2 жоқ, ал Мейірім терезесі онсыз ашылмайды. Не істеу керек: Windows жаңартуларын орнатыңыз (WebView2 Windows 11-де және жаңартылған Windows 10-да бар) немесе IT маманынан Microsoft сайтындағы «WebView2 Runtime» (Evergreen Standalone Installer) бағдарламасын орнатуды сұраңыз. Содан кейін Мейірімді қайта ашыңыз. Деректеріңізге ештеңе болған жоқ.

@@ -885,6 +885,12 @@ usb-format = Формат
 usb-write = Сохранить
 usb-refresh = Обновить список
 usb-done = Записано и проверено: { $path }. Флешку можно извлечь.
+cli-drives-none = Флешка не найдена. Вставьте флешку и попробуйте снова.
+cli-drives-col-path = Путь
+cli-drives-col-name = Название
+cli-drives-col-free = Свободно
+cli-drives-col-size = Объём
+cli-drives-gb = { $value } ГБ
 
 ## Lists with personal data.
 list-sheet-families = Семьи
@@ -1226,3 +1232,7 @@ backup-keep-daily = Ежедневных
 backup-keep-weekly = Еженедельных
 backup-keep-monthly = Ежемесячных
 backup-keep-saved = Сохранено.
+
+## Windows: WebView2, which draws the app's window, is missing.
+webview2-missing-title = Мейирим не открылся
+webview2-missing = На этом компьютере нет Microsoft Edge WebView2, а без него окно Мейирима не откроется. Что делать: установите обновления Windows (WebView2 есть в Windows 11 и в обновлённой Windows 10) или попросите IT-специалиста установить «WebView2 Runtime» (Evergreen Standalone Installer) с сайта Microsoft. Затем откройте Мейирим снова. С вашими данными ничего не случилось.

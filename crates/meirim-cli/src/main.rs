@@ -7,6 +7,7 @@ mod bench_letters;
 mod bench_report;
 mod campaigns;
 mod dashboard;
+mod drives;
 mod export;
 mod families;
 mod import;
@@ -140,6 +141,9 @@ enum Command {
     Operator { name: Option<String> },
     /// Where the data folder and database file are.
     Where,
+    /// The USB sticks (removable drives) plugged in now, where reports, exports and
+    /// encrypted backups can be saved.
+    Drives,
 }
 
 pub struct Ctx {
@@ -190,6 +194,12 @@ fn main() -> ExitCode {
         // Its own fresh registry: the user's data folder is not touched.
         let result = bench_letters::run(*count, out_dir, *seed, cli.json);
         return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(p) => fail(&fallback, &p, cli.json),
+        };
+    }
+    if let Command::Drives = cli.command {
+        return match drives::run(&fallback, cli.json) {
             Ok(()) => ExitCode::SUCCESS,
             Err(p) => fail(&fallback, &p, cli.json),
         };
@@ -253,7 +263,7 @@ fn main() -> ExitCode {
             runs,
         } => bench(&mut ctx, families, deliveries, seed, runs),
         Command::Operator { name } => operator(&ctx, name),
-        Command::Where | Command::BenchLetters { .. } => Ok(()),
+        Command::Where | Command::Drives | Command::BenchLetters { .. } => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -31,6 +31,7 @@ pub mod phone;
 pub mod places;
 pub mod problem;
 pub mod reference;
+pub mod rename;
 pub mod reports;
 pub mod settings;
 pub mod text;

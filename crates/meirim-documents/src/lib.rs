@@ -150,7 +150,10 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| failed(path, e))?;
-    tmp.persist(path).map_err(|e| failed(path, e.error))?;
+    // Renamed with retries: on Windows an antivirus or a PDF viewer may hold the old file.
+    let tmp = tmp.into_temp_path();
+    meirim_core::rename::rename_over(&tmp, path).map_err(|e| failed(path, e))?;
+    let _ = tmp.keep();
     Ok(())
 }
 

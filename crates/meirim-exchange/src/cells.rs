@@ -70,3 +70,32 @@ pub(crate) fn csv_field(text: &str) -> String {
         s
     }
 }
+
+/// A text cell for CSV. Digits that Excel would read as a number and spoil are written as
+/// the text formula `="…"`, which Kazakh and Russian Excel and LibreOffice show as the
+/// digits themselves: an IIN or account number starting with 0 (born 2000–2009) would lose
+/// it, and twelve digits would show as 1,23457E+11. Only digits go inside, so the formula
+/// can do nothing else; the import reads it back as the digits (`csv_text::parse`).
+pub(crate) fn csv_text(text: &str) -> String {
+    let digits = text.len() >= 2 && text.bytes().all(|b| b.is_ascii_digit());
+    if digits && (text.starts_with('0') || text.len() > 11) {
+        format!("=\"{text}\"")
+    } else {
+        csv_field(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_excel_would_spoil_are_kept_as_text() {
+        assert_eq!(csv_text("050315500011"), "=\"050315500011\"");
+        assert_eq!(csv_text("820315312347"), "=\"820315312347\"");
+        assert_eq!(csv_text("0"), "0");
+        assert_eq!(csv_text("12"), "12");
+        assert_eq!(csv_text("Ақсу; орталық"), "\"Ақсу; орталық\"");
+        assert_eq!(csv_text("=1+1"), "'=1+1");
+    }
+}

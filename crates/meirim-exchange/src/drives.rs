@@ -1,4 +1,5 @@
-//! Where a USB stick is: the removable drives the system reports (sysinfo), or — for tests
+//! Where a USB stick is: the removable drives the system reports (sysinfo; on Windows the
+//! removable drive letters, drives_windows.rs), or — for tests
 //! and unusual set-ups — the folders named in `MEIRIM_REMOVABLE_DRIVES`, separated like
 //! PATH entries.
 
@@ -41,11 +42,23 @@ pub fn removable() -> Vec<Drive> {
     if let Ok(list) = std::env::var(DRIVES_ENV) {
         return from_override(&list);
     }
+    let mut out = system_removable();
+    out.sort_by_key(|d| std::cmp::Reverse(d.free_bytes));
+    out
+}
+
+#[cfg(windows)]
+fn system_removable() -> Vec<Drive> {
+    crate::drives_windows::removable()
+}
+
+#[cfg(not(windows))]
+fn system_removable() -> Vec<Drive> {
     // A system that cannot list its disks has no stick to offer; the save dialog remains.
     let Ok(disks) = sysinfo::Disks::new_with_refreshed_list() else {
         return Vec::new();
     };
-    let mut out: Vec<Drive> = disks
+    disks
         .iter()
         .filter(|d| d.is_removable())
         .map(|d| Drive {
@@ -61,14 +74,39 @@ pub fn removable() -> Vec<Drive> {
             free_bytes: d.available_space(),
             total_bytes: d.total_space(),
         })
-        .collect();
-    out.sort_by_key(|d| std::cmp::Reverse(d.free_bytes));
-    out
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Under wine, scripts/wine-run.sh maps a folder to a drive letter of type «floppy»
+    /// (removable) and names the letter in MEIRIM_TEST_STICK; on Windows, set it to the
+    /// letter of a plugged-in stick («E:\\»).
+    #[cfg(windows)]
+    #[test]
+    fn a_stick_is_found_by_its_drive_letter() {
+        let stick = std::env::var("MEIRIM_TEST_STICK")
+            .expect("MEIRIM_TEST_STICK names a removable drive (scripts/wine-run.sh sets it)");
+        let drives = system_removable();
+        let found = drives
+            .iter()
+            .find(|d| d.mount_point.eq_ignore_ascii_case(&stick));
+        let found = found.unwrap_or_else(|| panic!("{stick} not among {drives:?}"));
+        assert!(found.name.contains(&stick[..2]), "{found:?}");
+        assert!(
+            !drives
+                .iter()
+                .any(|d| d.mount_point.eq_ignore_ascii_case("C:\\")),
+            "the system drive is not a stick: {drives:?}"
+        );
+        // A file with a Kazakh name goes onto it through the verified writer.
+        let path = std::path::Path::new(&found.mount_point).join("Есеп-қаңтар-Әсел.csv");
+        crate::write_verified(&path, "Ауыл;Отбасы\r\n".as_bytes()).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), "Ауыл;Отбасы\r\n".as_bytes());
+        std::fs::remove_file(&path).unwrap();
+    }
 
     #[test]
     fn the_override_lists_existing_folders_only() {

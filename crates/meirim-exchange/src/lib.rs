@@ -3,6 +3,8 @@
 
 mod cells;
 pub mod drives;
+#[cfg(windows)]
+mod drives_windows;
 pub mod import;
 pub mod list_files;
 pub mod report_csv;

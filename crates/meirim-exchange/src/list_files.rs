@@ -102,7 +102,10 @@ fn csv(
         let cells: Vec<String> = row
             .iter()
             .zip(&table.columns)
-            .map(|(c, (_, kind))| csv_field(&cell_text(l10n, *kind, c)))
+            .map(|(c, (_, kind))| match c {
+                Cell::Text(t) => crate::cells::csv_text(t),
+                _ => csv_field(&cell_text(l10n, *kind, c)),
+            })
             .collect();
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");

@@ -73,7 +73,10 @@ pub fn write_verified(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let failed = |e| WriteError::Write(path.to_path_buf(), e);
     tmp.write_all(bytes).map_err(failed)?;
     tmp.as_file().sync_all().map_err(failed)?;
-    tmp.persist(path).map_err(|e| failed(e.error))?;
+    // Renamed with retries: on Windows an antivirus or Excel may hold the old file.
+    let tmp = tmp.into_temp_path();
+    meirim_core::rename::rename_over(&tmp, path).map_err(failed)?;
+    let _ = tmp.keep();
     // The directory entry too, so the rename survives pulling the stick out.
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();

@@ -74,6 +74,14 @@ fn a_family_list_keeps_iins_as_text_and_a_row_per_person() {
     .unwrap();
     assert!(csv.starts_with("\u{feff}Дата;№ семьи;Глава"));
     assert_eq!(csv.lines().count(), 201);
+
+    // In CSV the IIN with its leading zero reaches Excel as text, not as a number.
+    let families = String::from_utf8(whole(&table, &l10n, ListFormat::Csv)).unwrap();
+    assert!(
+        families.contains(";=\"050315500011\";"),
+        "IIN as Excel text"
+    );
+    assert!(families.split("\r\n").all(|l| !l.contains('\n')));
 }
 
 /// A big list reports its rows while it is read and while it is written, and stops when

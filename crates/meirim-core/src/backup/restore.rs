@@ -97,7 +97,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         },
         other => other,
     })?;
-    std::fs::rename(partial(&staged), &staged).map_err(write_err)?;
+    crate::rename::rename_over(&partial(&staged), &staged).map_err(write_err)?;
     // Opening migrates an older schema and refuses a newer or a foreign file.
     let opened = Database::open(&staged).map_err(|e| match e {
         DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
@@ -149,7 +149,7 @@ fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Pr
             path: staged.to_path_buf(),
             reason: e.to_string(),
         })?;
-    std::fs::rename(staged, target).map_err(|e| BackupError::Write {
+    crate::rename::rename_over(staged, target).map_err(|e| BackupError::Write {
         path: target.to_path_buf(),
         reason: e.to_string(),
     })?;
@@ -174,7 +174,7 @@ pub fn replace_damaged(
         let from = with_suffix(&target, suffix);
         if from.exists() {
             let aside = with_suffix(&target, &format!(".damaged-{stamp}{suffix}"));
-            std::fs::rename(&from, &aside).map_err(|e| BackupError::Write {
+            crate::rename::rename_over(&from, &aside).map_err(|e| BackupError::Write {
                 path: aside.clone(),
                 reason: e.to_string(),
             })?;

@@ -54,7 +54,7 @@ pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupErro
         File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| failed(&e))?;
-        std::fs::rename(&tmp, target).map_err(|e| failed(&e))?;
+        crate::rename::rename_over(&tmp, target).map_err(|e| failed(&e))?;
         if let Some(dir) = target.parent() {
             // The rename itself must survive a power cut.
             let _ = File::open(dir).and_then(|d| d.sync_all());

@@ -103,6 +103,15 @@ fn detect(text: &str) -> Delimiter {
 
 type Parsed = (TextEncoding, Delimiter, Vec<Vec<Cell>>);
 
+/// `="050315500011"`, how Meirim's own CSV lists (and many offices' files) keep digits
+/// from Excel's number conversion, is read as the digits.
+fn excel_text(field: &str) -> &str {
+    match field.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) => inner,
+        _ => field,
+    }
+}
+
 pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, ImportError> {
     // A binary file (an image, a PDF, a zip with the wrong name) is not a list.
     let sample = &bytes[..bytes.len().min(4096)];
@@ -126,7 +135,7 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, ImportError> 
                     if f.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(f.to_owned())
+                        Cell::Text(excel_text(f).to_owned())
                     }
                 })
                 .collect(),
@@ -139,4 +148,17 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, ImportError> 
         return Err(ImportError::Empty);
     }
     Ok((encoding, delimiter, rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_kept_from_excel_read_back_as_digits() {
+        let csv = "\u{feff}ЖСН;Аты\r\n=\"050315500011\";Әсел\r\n=\"1+1\";x\r\n";
+        let (_, _, rows) = parse(csv.as_bytes(), &CsvOptions::default()).unwrap();
+        assert_eq!(rows[1][0], Cell::Text("050315500011".into()));
+        assert_eq!(rows[2][0], Cell::Text("=\"1+1\"".into()));
+    }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds Meirim's two packages into dist/, installing what it needs:
+#   dist/Meirim-<version>-setup.exe   Windows 10/11 installer (per user, no admin rights):
+#                                     meirim.exe, WebView2Loader.dll and meirim-cli.exe,
+#                                     cross-compiled for x86_64-pc-windows-gnu with mingw-w64,
+#                                     packed by makensis from src-tauri/windows/meirim.nsi
+#   dist/meirim_<version>_amd64.deb   Debian/Ubuntu package (Tauri's deb bundler), with
+#                                     meirim-cli in /usr/bin beside the app
+#   dist/SHA256SUMS
+# MEIRIM_PACKAGES=deb or =windows builds only one of them.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WIN_TARGET=x86_64-pc-windows-gnu
+packages="${MEIRIM_PACKAGES:-deb windows}"
+target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
+dist="$ROOT/dist"
+
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}"
+ensure_rust
+ensure_windows_target
+ensure_node
+ensure_npm_deps "$ROOT/ui"
+
+version="$(app_version)"
+mkdir -p "$dist"
+build_ui_if_changed
+# The UI in ui/dist is current: neither build may rebuild it.
+no_ui='{"build":{"beforeBuildCommand":null}}'
+
+if [[ " $packages " == *" deb "* ]]; then
+  step "Linux: meirim-cli and the app (release), then the .deb"
+  cargo build --release --locked -p meirim-cli
+  # meirim-cli goes into the package beside the app; the path is absolute because the
+  # target folder may be outside the repository (CARGO_TARGET_DIR).
+  deb_config="$(python3 -c 'import json,sys; print(json.dumps({"build":{"beforeBuildCommand":None},"bundle":{"linux":{"deb":{"files":{"/usr/bin/meirim-cli":sys.argv[1]}}}}}))' "$target_dir/release/meirim-cli")"
+  tauri_cli build --bundles deb --config "$deb_config"
+  deb="$target_dir/release/bundle/deb/Meirim_${version}_amd64.deb"
+  [ -f "$deb" ] || die "Tauri did not produce $deb"
+  cp -f "$deb" "$dist/meirim_${version}_amd64.deb"
+fi
+
+if [[ " $packages " == *" windows "* ]]; then
+  step "Windows: meirim.exe and meirim-cli.exe (release, $WIN_TARGET)"
+  # custom-protocol: the app serves the UI bundled into it, not Vite's dev server.
+  (cd "$ROOT" && cargo build --release --locked --target "$WIN_TARGET" \
+    -p meirim-app --features meirim-app/custom-protocol -p meirim-cli)
+  out="$target_dir/$WIN_TARGET/release"
+  stage="$(mktemp -d)"
+  trap 'rm -rf "$stage"' EXIT
+  for f in meirim.exe WebView2Loader.dll meirim-cli.exe; do
+    [ -f "$out/$f" ] || die "the Windows build did not produce $out/$f"
+    cp "$out/$f" "$stage/"
+  done
+  # The app must need no DLL that Windows does not have, but WebView2Loader.dll beside it.
+  imports="$(x86_64-w64-mingw32-objdump -p "$stage/meirim.exe" "$stage/meirim-cli.exe" | sed -n 's/^\tDLL Name: //p' | sort -u)"
+  for dll in $imports; do
+    case "${dll,,}" in
+      webview2loader.dll) ;;
+      *) [ -f "/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/${dll,,}" ] ||
+        [[ "${dll,,}" == api-ms-win-* ]] ||
+        die "meirim.exe imports $dll, which Windows does not provide and the installer does not carry" ;;
+    esac
+  done
+  step "Windows installer (makensis)"
+  makensis -V2 -INPUTCHARSET UTF8 \
+    -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$dist/Meirim-${version}-setup.exe" \
+    "$ROOT/src-tauri/windows/meirim.nsi"
+fi
+
+(cd "$dist" && sha256sum -- *.exe *.deb 2>/dev/null >SHA256SUMS || true)
+step "Packages in $dist"
+ls -l "$dist"

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Windows and packaging tests, installing what they need (CI runs this after
+# scripts/test.sh):
+#   1. the core, exchange, documents, i18n and CLI tests built for x86_64-pc-windows-gnu
+#      and run under wine (scripts/wine-run.sh is cargo's runner for that target);
+#   2. scripts/package.sh builds the Windows installer and the .deb into dist/;
+#   3. the installer under wine, for a user named in Kazakh letters: a silent install puts
+#      the program and shortcuts in place, the installed meirim-cli.exe works on a
+#      registry, a second install (an upgrade) keeps the data, a silent uninstall removes
+#      the program and keeps the data, `/DELETEDATA` removes the data too;
+#   4. the .deb installs with apt, meirim-cli runs, and every library the app needs resolves.
+# The Windows tests use the release profile: the same compiled dependencies then serve
+# the installer's build, which halves the Windows build time.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WIN_TARGET=x86_64-pc-windows-gnu
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}" "${WINDOWS_TEST_PACKAGES[@]}" python3
+ensure_rust
+ensure_windows_target
+cd "$ROOT"
+
+work="$(mktemp -d -t meirim-packages-XXXX)"
+trap 'wineserver_stop; rm -rf "$work"' EXIT
+wineserver_stop() { [ -n "${WINEPREFIX:-}" ] && command -v wineserver >/dev/null && wineserver -k 2>/dev/null || true; }
+
+# A wine prefix of its own, whose Windows user is named in Kazakh letters: the data folder
+# is then C:\users\Әсел\AppData\Roaming\kz.meirim.app, as on many office PCs.
+export WINEPREFIX="$work/wine" WINEDEBUG=-all HOME="$work/home" USER="Әсел" LOGNAME="Әсел"
+export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree=d;mshtml=d"
+mkdir -p "$HOME"
+# Tests must not see the Linux data folder the README's test command sets.
+unset MEIRIM_DATA_DIR
+
+step "Windows tests under wine ($WIN_TARGET, release)"
+cargo test --release --locked --target "$WIN_TARGET" \
+  -p meirim-core -p meirim-i18n -p meirim-exchange -p meirim-documents -p meirim-cli
+
+step "Packages"
+bash "$ROOT/scripts/package.sh"
+version="$(app_version)"
+setup="$ROOT/dist/Meirim-${version}-setup.exe"
+deb="$ROOT/dist/meirim_${version}_amd64.deb"
+
+wine64="$(command -v wine64 || echo /usr/lib/wine/wine64)"
+win() { "$wine64" "$@"; }
+user_dir="$WINEPREFIX/drive_c/users/$USER"
+installed="$user_dir/AppData/Local/Programs/Meirim"
+data="$user_dir/AppData/Roaming/kz.meirim.app"
+
+# Wine 8 lacks bcryptprimitives.dll (Windows 10/11 have it): the test-only stand-in goes
+# where Windows keeps its own, never into the installer.
+win cmd /c exit 0 >/dev/null 2>&1 || true
+x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+  "$ROOT/tests/windows/bcryptprimitives.c" -ladvapi32
+
+# The uninstaller copies itself away and returns at once: wait for the folder to go.
+wait_gone() {
+  for _ in $(seq 1 120); do [ -e "$1" ] || return 0; sleep 0.5; done
+  die "$1 is still there a minute after uninstalling"
+}
+cli() { win "$installed/meirim-cli.exe" --lang kk "$@"; }
+registry_families() { cli families search --limit 1 | tail -n 1; }
+
+step "Installer: silent install under wine"
+win "$setup" /S || die "the installer failed"
+for f in meirim.exe WebView2Loader.dll meirim-cli.exe uninstall.exe; do
+  [ -f "$installed/$f" ] || die "the installer did not put $f in $installed"
+done
+start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Мейірім.lnk"
+[ -f "$start_menu" ] || die "no Start menu shortcut «Мейірім»"
+desktop="$(readlink -f "$user_dir/Desktop")/Мейірім.lnk"
+[ -f "$desktop" ] || die "no desktop shortcut «Мейірім» ($desktop)"
+win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\kz.meirim.app' /v DisplayVersion |
+  grep -q "$version" || die "no uninstall entry for version $version in the user's registry"
+
+step "Installed meirim-cli.exe on a registry"
+where="$(cli where | tr -d '\r')"
+[ "$where" = 'C:\users\Әсел\AppData\Roaming\kz.meirim.app\meirim.sqlite3' ] ||
+  die "the data folder is $where, not under the user's %APPDATA%"
+cli demo --families 40 --seed 7 --today 01.12.2026 >/dev/null || die "demo failed on Windows"
+before="$(registry_families)"
+echo "  registry: $before"
+[ -f "$data/meirim.sqlite3" ] || die "no registry in $data"
+cli drives >/dev/null || die "meirim-cli drives failed on Windows"
+
+step "Upgrade: installing again keeps the data"
+win "$setup" /S || die "the second install failed"
+[ "$(registry_families)" = "$before" ] || die "the registry changed across an upgrade"
+
+step "Silent uninstall keeps the data"
+win "$installed/uninstall.exe" /S
+wait_gone "$installed/meirim.exe"
+wait_gone "$start_menu"
+[ -f "$data/meirim.sqlite3" ] || die "uninstalling deleted the registry"
+python3 - "$data/meirim.sqlite3" <<'PY' || die "the kept registry is not whole"
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+assert c.execute("SELECT count(*) FROM families").fetchone()[0] == 40
+PY
+if win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\kz.meirim.app' >/dev/null 2>&1; then
+  die "the uninstall entry is still in the registry"
+fi
+
+step "Uninstall with /DELETEDATA removes the data too"
+win "$setup" /S || die "reinstalling failed"
+[ "$(registry_families)" = "$before" ] || die "a reinstall did not find the kept registry"
+win "$installed/uninstall.exe" /S /DELETEDATA
+wait_gone "$installed/meirim.exe"
+wait_gone "$data"
+
+step ".deb: installs with apt, meirim-cli runs, the app's libraries resolve"
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb"
+meirim-cli --version
+missing="$(ldd /usr/bin/meirim | grep 'not found' || true)"
+[ -z "$missing" ] || die "the installed app lacks libraries: $missing"
+MEIRIM_DATA_DIR="$work/deb-data" meirim-cli demo --families 5 --seed 1 --today 01.12.2026 >/dev/null
+as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq meirim
+
+step "Windows and package tests passed"
+ls -l "$ROOT/dist"
