@@ -23,21 +23,23 @@ work="$(mktemp -d -t meirim-packages-XXXX)"
 trap 'wineserver_stop; rm -rf "$work"' EXIT
 wineserver_stop() { [ -n "${WINEPREFIX:-}" ] && command -v wineserver >/dev/null && wineserver -k 2>/dev/null || true; }
 
-# A wine prefix of its own, whose Windows user is named in Kazakh letters: the data folder
-# is then C:\users\Әсел\AppData\Roaming\kz.meirim.app, as on many office PCs.
-export WINEPREFIX="$work/wine" WINEDEBUG=-all HOME="$work/home" USER="Әсел" LOGNAME="Әсел"
-export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree=d;mshtml=d"
-mkdir -p "$HOME"
-# Tests must not see the Linux data folder the README's test command sets.
-unset MEIRIM_DATA_DIR
-
 step "Windows tests under wine ($WIN_TARGET, release)"
-cargo test --release --locked --target "$WIN_TARGET" \
+# scripts/wine-run.sh runs them in this prefix, as a Windows user named in Kazakh letters.
+WINEPREFIX="$work/wine-tests" cargo test --release --locked --target "$WIN_TARGET" \
   -p meirim-core -p meirim-i18n -p meirim-exchange -p meirim-documents -p meirim-cli
 
 step "Packages"
 bash "$ROOT/scripts/package.sh"
 version="$(app_version)"
+
+# The installer's own wine prefix, whose Windows user is named in Kazakh letters: the data
+# folder is then C:\users\Әсел\AppData\Roaming\kz.meirim.app, as on many office PCs. Wine
+# links the user's Desktop to HOME: a temporary one, so shortcuts land there.
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+export WINEPREFIX="$work/wine" WINEDEBUG=-all HOME="$work/home" USER="Әсел" LOGNAME="Әсел"
+export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree=d;mshtml=d"
+mkdir -p "$HOME"
+unset MEIRIM_DATA_DIR
 setup="$ROOT/dist/Meirim-${version}-setup.exe"
 deb="$ROOT/dist/meirim_${version}_amd64.deb"
 

@@ -3,19 +3,13 @@
 # meirim-cli.exe) under Debian's wine, in a wine prefix of its own.
 #
 # Wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's standard library calls for
-# random bytes; a stand-in built from tests/windows/bcryptprimitives.c is put beside the
-# program. It exists for these tests only and is never packaged.
+# random bytes. A stand-in built from tests/windows/bcryptprimitives.c goes where Windows
+# keeps its own (the prefix's system32), so the programs the tests start find it too. It
+# exists for these tests only and is never packaged.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 exe="$1"
 shift
-dir="$(cd "$(dirname "$exe")" && pwd)"
-src="$ROOT/tests/windows/bcryptprimitives.c"
-dll="$dir/bcryptprimitives.dll"
-if [ ! -f "$dll" ] || [ "$src" -nt "$dll" ]; then
-  x86_64-w64-mingw32-gcc -shared -O2 -o "$dll.tmp" "$src" -ladvapi32
-  mv -f "$dll.tmp" "$dll"
-fi
 # Its own prefix, whose Windows user is named in Kazakh letters, as on many office PCs: the
 # tests' temporary and data folders then have such letters in their paths.
 export USER="${MEIRIM_WINE_USER:-Әсел}" LOGNAME="${MEIRIM_WINE_USER:-Әсел}"
@@ -27,6 +21,13 @@ export WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-bcryptprimitives=n,b;mscoree=d;msht
 wine64="$(command -v wine64 || true)"
 [ -n "$wine64" ] || wine64=/usr/lib/wine/wine64
 
+src="$ROOT/tests/windows/bcryptprimitives.c"
+dll="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+if [ -d "$(dirname "$dll")" ] && { [ ! -f "$dll" ] || [ "$src" -nt "$dll" ]; }; then
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$dll.tmp" "$src" -ladvapi32
+  mv -f "$dll.tmp" "$dll"
+fi
+
 # A USB stick for the tests: a folder mapped to R:, of the type wine reports as removable.
 # Wine reads drive types when it starts, so a new prefix is set up and restarted once.
 stick="$WINEPREFIX/stick-r"
@@ -37,6 +38,7 @@ if [ ! -d "$stick" ]; then
   ln -sfn "$stick" "$WINEPREFIX/dosdevices/r:"
   wineserver -k 2>/dev/null || true
   mv "$stick.tmp" "$stick"
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$dll" "$src" -ladvapi32
 fi
 export MEIRIM_TEST_STICK='R:\'
 # Windows programs must not get the Linux data folder the test command sets for Linux.

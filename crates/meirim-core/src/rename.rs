@@ -19,6 +19,16 @@ pub fn rename_over(from: &Path, to: &Path) -> io::Result<()> {
     retry_while_held(|| std::fs::rename(from, to))
 }
 
+/// Flushes a finished file to the disk before it is renamed into place. Windows flushes
+/// only through a handle with write access: through a read-only one it answers «Access
+/// denied», which made every backup fail there.
+pub fn sync_file(path: &Path) -> io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()
+}
+
 /// Runs `op` until it succeeds, fails for a reason other than a brief hold, or the waits
 /// run out. `op` must be safe to repeat after it failed (a rename is).
 pub fn retry_while_held<T>(mut op: impl FnMut() -> io::Result<T>) -> io::Result<T> {
@@ -58,6 +68,16 @@ mod tests {
         rename_over(&from, &to).unwrap();
         assert_eq!(std::fs::read_to_string(&to).unwrap(), "new");
         assert!(!from.exists());
+    }
+
+    #[test]
+    fn a_finished_file_is_flushed_without_changing_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meirim-2026-12-05-manual.sqlite3");
+        std::fs::write(&path, "registry").unwrap();
+        sync_file(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "registry");
+        assert!(sync_file(&dir.path().join("missing")).is_err());
     }
 
     #[test]

@@ -143,12 +143,10 @@ pub fn replace(
 
 /// The staged file, made durable, takes the registry's name in one rename; then it opens.
 fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Problem> {
-    File::open(staged)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| BackupError::Write {
-            path: staged.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+    crate::rename::sync_file(staged).map_err(|e| BackupError::Write {
+        path: staged.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     crate::rename::rename_over(staged, target).map_err(|e| BackupError::Write {
         path: target.to_path_buf(),
         reason: e.to_string(),

@@ -51,9 +51,7 @@ pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupErro
                 .map_err(|e| failed(&e))?;
         }
         let contents = verify(&tmp)?;
-        File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| failed(&e))?;
+        crate::rename::sync_file(&tmp).map_err(|e| failed(&e))?;
         crate::rename::rename_over(&tmp, target).map_err(|e| failed(&e))?;
         if let Some(dir) = target.parent() {
             // The rename itself must survive a power cut.
