@@ -36,7 +36,12 @@ if [[ " $packages " == *" deb "* ]]; then
   tauri_cli build --bundles deb --config "$deb_config"
   deb="$target_dir/release/bundle/deb/Meirim_${version}_amd64.deb"
   [ -f "$deb" ] || die "Tauri did not produce $deb"
-  cp -f "$deb" "$dist/meirim_${version}_amd64.deb"
+  # Repacked with xz (Tauri's bundler uses gzip): one stream over both programs, which
+  # share most of their code, takes the package from 19 MB to under 10.
+  repack="$(mktemp -d)"
+  dpkg-deb -R "$deb" "$repack/pkg"
+  dpkg-deb --root-owner-group -Zxz -z9 -b "$repack/pkg" "$dist/meirim_${version}_amd64.deb" >/dev/null
+  rm -rf "$repack"
 fi
 
 if [[ " $packages " == *" windows "* ]]; then
@@ -51,15 +56,14 @@ if [[ " $packages " == *" windows "* ]]; then
     [ -f "$out/$f" ] || die "the Windows build did not produce $out/$f"
     cp "$out/$f" "$stage/"
   done
-  # The app must need no DLL that Windows does not have, but WebView2Loader.dll beside it.
-  imports="$(x86_64-w64-mingw32-objdump -p "$stage/meirim.exe" "$stage/meirim-cli.exe" | sed -n 's/^\tDLL Name: //p' | sort -u)"
+  # The programs may import only DLLs every Windows 10/11 has, and WebView2Loader.dll,
+  # which the installer puts beside them. A new import fails the build until it is
+  # checked and added here.
+  system_dlls=" advapi32.dll bcrypt.dll bcryptprimitives.dll combase.dll comctl32.dll dwmapi.dll gdi32.dll imm32.dll kernel32.dll msvcrt.dll ntdll.dll ole32.dll oleaut32.dll shell32.dll shlwapi.dll user32.dll userenv.dll uxtheme.dll ws2_32.dll version.dll "
+  imports="$(x86_64-w64-mingw32-objdump -p "$stage/meirim.exe" "$stage/meirim-cli.exe" | sed -n 's/^\tDLL Name: //p' | tr 'A-Z' 'a-z' | sort -u)"
   for dll in $imports; do
-    case "${dll,,}" in
-      webview2loader.dll) ;;
-      *) [ -f "/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/${dll,,}" ] ||
-        [[ "${dll,,}" == api-ms-win-* ]] ||
-        die "meirim.exe imports $dll, which Windows does not provide and the installer does not carry" ;;
-    esac
+    [[ "$system_dlls" == *" $dll "* || "$dll" == webview2loader.dll || "$dll" == api-ms-win-core-* ]] ||
+      die "meirim.exe or meirim-cli.exe imports $dll, which is not known to come with Windows 10/11 and is not in the installer"
   done
   step "Windows installer (makensis)"
   makensis -V2 -INPUTCHARSET UTF8 \

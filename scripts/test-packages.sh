@@ -4,17 +4,21 @@
 #   1. the core, exchange, documents, i18n and CLI tests built for x86_64-pc-windows-gnu
 #      and run under wine (scripts/wine-run.sh is cargo's runner for that target);
 #   2. scripts/package.sh builds the Windows installer and the .deb into dist/;
-#   3. the installer under wine, for a user named in Kazakh letters: a silent install puts
+#   3. the installer under wine, for a user named in Kazakh letters: a first install clicked
+#      through its pages under Xvfb (screenshots in dist/screenshots/), ending with the
+#      app saying that WebView2 is missing (wine has none), puts
 #      the program and shortcuts in place, the installed meirim-cli.exe works on a
-#      registry, a second install (an upgrade) keeps the data, a silent uninstall removes
-#      the program and keeps the data, `/DELETEDATA` removes the data too;
+#      registry; an upgrade keeps the data; a silent uninstall removes the program and
+#      keeps the data, `/DELETEDATA` removes the data too;
 #   4. the .deb installs with apt, meirim-cli runs, and every library the app needs resolves.
 # The Windows tests use the release profile: the same compiled dependencies then serve
 # the installer's build, which halves the Windows build time.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 WIN_TARGET=x86_64-pc-windows-gnu
-ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}" "${WINDOWS_TEST_PACKAGES[@]}" python3
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}" "${WINDOWS_TEST_PACKAGES[@]}" \
+  python3 xvfb xauth x11-apps xdotool
+ensure_node
 ensure_rust
 ensure_windows_target
 cd "$ROOT"
@@ -61,10 +65,12 @@ wait_gone() {
   die "$1 is still there a minute after uninstalling"
 }
 cli() { win "$installed/meirim-cli.exe" --lang kk "$@"; }
-registry_families() { cli families search --limit 1 | tail -n 1; }
+registry_families() { cli families list --limit 1 | tail -n 1; }
 
-step "Installer: silent install under wine"
-win "$setup" /S || die "the installer failed"
+step "Installer: a first install clicked through its pages under Xvfb (screenshots)"
+shots="$ROOT/dist/screenshots"
+rm -rf "$shots"
+timeout 300 xvfb-run -a -s "-screen 0 1024x700x24" bash "$ROOT/tests/windows/installer-gui.sh" "$setup" "$shots"
 for f in meirim.exe WebView2Loader.dll meirim-cli.exe uninstall.exe; do
   [ -f "$installed/$f" ] || die "the installer did not put $f in $installed"
 done

@@ -15,6 +15,9 @@ Unicode true
 Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
+; A dictionary larger than both programs: meirim.exe and meirim-cli.exe share most of
+; their code, and one solid stream then stores it about once.
+SetCompressorDictSize 64
 RequestExecutionLevel user
 
 !ifndef VERSION
@@ -65,6 +68,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "© ${PUBLISHER}, MIT"
 !define MUI_LANGDLL_REGISTRY_KEY "${SETTINGS_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_LANGDLL_ALLLANGUAGES
+!define MUI_LANGDLL_WINDOWTITLE "Мейірім"
+!define MUI_LANGDLL_INFO "Орнату тілін таңдаңыз.$\r$\nВыберите язык установки."
 
 Var DataNote
 
@@ -87,6 +92,8 @@ Var DataNote
 
 LangString WebView2Missing ${LANG_KAZAKH} "Бұл компьютерде Microsoft Edge WebView2 жоқ, ал Мейірім онсыз ашылмайды.$\r$\n$\r$\nНе істеу керек: Windows жаңартуларын орнатыңыз (WebView2 Windows 11-де және жаңартылған Windows 10-да бар) немесе IT маманынан Microsoft сайтындағы «WebView2 Runtime» (Evergreen Standalone Installer) бағдарламасын орнатуды сұраңыз.$\r$\n$\r$\nМейірім қазір орнатылады және WebView2 пайда болған соң ашылады."
 LangString WebView2Missing ${LANG_RUSSIAN} "На этом компьютере нет Microsoft Edge WebView2, а без него Мейирим не откроется.$\r$\n$\r$\nЧто делать: установите обновления Windows (WebView2 есть в Windows 11 и в обновлённой Windows 10) или попросите IT-специалиста установить «WebView2 Runtime» (Evergreen Standalone Installer) с сайта Microsoft.$\r$\n$\r$\nМейирим сейчас будет установлен и откроется, как только появится WebView2."
+LangString WebView2MissingShort ${LANG_KAZAKH} "Microsoft Edge WebView2 жоқ: Мейірім ол орнатылғанша ашылмайды."
+LangString WebView2MissingShort ${LANG_RUSSIAN} "Нет Microsoft Edge WebView2: Мейирим не откроется, пока он не установлен."
 LangString AppRunning ${LANG_KAZAKH} "Мейірім ашық тұр. Оны жауып, «Қайталау» батырмасын басыңыз."
 LangString AppRunning ${LANG_RUSSIAN} "Мейирим сейчас открыт. Закройте его и нажмите «Повтор»."
 LangString SecProgram ${LANG_KAZAKH} "Бағдарлама"
@@ -131,7 +138,7 @@ Function WarnIfNoWebView2
   ${EndIf}
   ${If} $0 == ""
   ${OrIf} $0 == "0.0.0.0"
-    DetailPrint "$(WebView2Missing)"
+    DetailPrint "$(WebView2MissingShort)"
     MessageBox MB_OK|MB_ICONEXCLAMATION "$(WebView2Missing)" /SD IDOK
   ${EndIf}
 FunctionEnd
