@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Windows and packaging tests, installing what they need (CI runs this after
 # scripts/test.sh):
-#   1. the core, exchange, documents, i18n and CLI tests built for x86_64-pc-windows-gnu
+#   1. clippy on the Windows build; the core, exchange, documents, i18n and CLI tests built for x86_64-pc-windows-gnu
 #      and run under wine (scripts/wine-run.sh is cargo's runner for that target);
 #   2. scripts/package.sh builds the Windows installer and the .deb into dist/;
 #   3. the installer under wine, for a user named in Kazakh letters: a first install clicked
@@ -26,6 +26,9 @@ cd "$ROOT"
 work="$(mktemp -d -t meirim-packages-XXXX)"
 trap 'wineserver_stop; rm -rf "$work"' EXIT
 wineserver_stop() { [ -n "${WINEPREFIX:-}" ] && command -v wineserver >/dev/null && wineserver -k 2>/dev/null || true; }
+
+step "cargo clippy for $WIN_TARGET (the Windows-only modules too)"
+cargo clippy --locked --target "$WIN_TARGET" --workspace --all-targets -- -D warnings
 
 step "Windows tests under wine ($WIN_TARGET, release)"
 # scripts/wine-run.sh runs them in this prefix, as a Windows user named in Kazakh letters.
