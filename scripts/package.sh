@@ -69,6 +69,12 @@ if [[ " $packages " == *" windows "* ]]; then
   makensis -V2 -INPUTCHARSET UTF8 \
     -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$dist/Meirim-${version}-setup.exe" \
     "$ROOT/src-tauri/windows/meirim.nsi"
+  # Version and publisher must show in each file's properties (a UTF-16 version resource).
+  for exe in "$stage/meirim.exe" "$stage/meirim-cli.exe" "$dist/Meirim-${version}-setup.exe"; do
+    props="$(strings -el "$exe")"
+    grep -qx "Meirim developers" <<<"$props" && grep -qx "$version" <<<"$props" ||
+      die "$(basename "$exe") has no version $version and publisher in its file properties"
+  done
 fi
 
 (cd "$dist" && sha256sum -- *.exe *.deb 2>/dev/null >SHA256SUMS || true)
