@@ -15,7 +15,7 @@ packages="${MEIRIM_PACKAGES:-deb windows}"
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
 dist="$ROOT/dist"
 
-ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}"
+ensure_apt_packages "${APP_BUILD_PACKAGES[@]}" "${WINDOWS_BUILD_PACKAGES[@]}" python3
 ensure_rust
 ensure_windows_target
 ensure_node
@@ -66,8 +66,10 @@ if [[ " $packages " == *" windows "* ]]; then
       die "meirim.exe or meirim-cli.exe imports $dll, which is not known to come with Windows 10/11 and is not in the installer"
   done
   step "Windows installer (makensis)"
+  python3 "$ROOT/src-tauri/windows/wizard-bitmap.py" "$ROOT/src-tauri/icons/128x128.png" "$stage/wizard.bmp"
   makensis -V2 -INPUTCHARSET UTF8 \
     -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$dist/Meirim-${version}-setup.exe" \
+    -DWIZARD_BMP="$stage/wizard.bmp" \
     "$ROOT/src-tauri/windows/meirim.nsi"
   # Version and publisher must show in each file's properties (a UTF-16 version resource).
   for exe in "$stage/meirim.exe" "$stage/meirim-cli.exe" "$dist/Meirim-${version}-setup.exe"; do

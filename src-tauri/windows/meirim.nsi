@@ -1,5 +1,6 @@
 ; Meirim's Windows installer, built by scripts/package.sh with Debian's makensis:
-;   makensis -DVERSION=0.1.0 -DSTAGE=<folder with the three files> -DOUTFILE=<setup.exe> meirim.nsi
+;   makensis -DVERSION=0.1.0 -DSTAGE=<folder with the three files> -DOUTFILE=<setup.exe>
+;            -DWIZARD_BMP=<164x314 picture from wizard-bitmap.py> meirim.nsi
 ; makensis works in this file's folder: relative paths below start there.
 ;
 ; Per user, without administrator rights: the program goes to
@@ -59,6 +60,11 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "© ${PUBLISHER}, MIT"
 !include LogicLib.nsh
 !include FileFunc.nsh
 
+; The welcome and finish pages' picture: the icon on its teal (wizard-bitmap.py makes it).
+!ifdef WIZARD_BMP
+  !define MUI_WELCOMEFINISHPAGE_BITMAP "${WIZARD_BMP}"
+  !define MUI_UNWELCOMEFINISHPAGE_BITMAP "${WIZARD_BMP}"
+!endif
 !define MUI_ICON "../icons/icon.ico"
 !define MUI_UNICON "../icons/icon.ico"
 !define MUI_ABORTWARNING
