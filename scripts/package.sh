@@ -50,8 +50,10 @@ if [[ " $packages " == *" windows "* ]]; then
   (cd "$ROOT" && cargo build --release --locked --target "$WIN_TARGET" \
     -p meirim-app --features meirim-app/custom-protocol -p meirim-cli)
   out="$target_dir/$WIN_TARGET/release"
-  stage="$(mktemp -d)"
-  trap 'rm -rf "$stage"' EXIT
+  # What the installer holds, kept beside the build: scripts/test-packages.sh packs an
+  # "older version" from it to test an upgrade.
+  stage="$out/installer-stage"
+  rm -rf "$stage" && mkdir -p "$stage"
   for f in meirim.exe WebView2Loader.dll meirim-cli.exe; do
     [ -f "$out/$f" ] || die "the Windows build did not produce $out/$f"
     cp "$out/$f" "$stage/"

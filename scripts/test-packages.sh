@@ -68,6 +68,7 @@ wait_gone() {
   die "$1 is still there a minute after uninstalling"
 }
 cli() { win "$installed/meirim-cli.exe" --lang kk "$@"; }
+uninstall_entry='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\kz.meirim.app'
 registry_families() { cli families list --limit 1 | tail -n 1; }
 
 step "Installer: a first install clicked through its pages under Xvfb (screenshots)"
@@ -81,8 +82,8 @@ start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Ме
 [ -f "$start_menu" ] || die "no Start menu shortcut «Мейірім»"
 desktop="$(readlink -f "$user_dir/Desktop")/Мейірім.lnk"
 [ -f "$desktop" ] || die "no desktop shortcut «Мейірім» ($desktop)"
-win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\kz.meirim.app' /v DisplayVersion |
-  grep -q "$version" || die "no uninstall entry for version $version in the user's registry"
+registered_version() { win reg query "$uninstall_entry" /v DisplayVersion 2>/dev/null | tr -d '\r' | sed -n 's/.*REG_SZ *//p'; }
+[ "$(registered_version)" = "$version" ] || die "no uninstall entry for version $version in the user's registry"
 
 step "Installed meirim-cli.exe on a registry"
 where="$(cli where | tr -d '\r')"
@@ -94,8 +95,15 @@ echo "  registry: $before"
 [ -f "$data/meirim.sqlite3" ] || die "no registry in $data"
 cli drives >/dev/null || die "meirim-cli drives failed on Windows"
 
-step "Upgrade: installing again keeps the data"
-win "$setup" /S || die "the second install failed"
+step "Upgrade: over an older version, the data stays and the version changes"
+# The same files packed as version 0.0.1 stand in for an older release.
+stage="${CARGO_TARGET_DIR:-$ROOT/target}/$WIN_TARGET/release/installer-stage"
+(cd "$ROOT/src-tauri/windows" && makensis -V2 -INPUTCHARSET UTF8 -DVERSION=0.0.1 -DSTAGE="$stage" \
+  -DWIZARD_BMP="$stage/wizard.bmp" -DOUTFILE="$work/Meirim-0.0.1-setup.exe" meirim.nsi)
+win "$work/Meirim-0.0.1-setup.exe" /S || die "installing the older version failed"
+[ "$(registered_version)" = 0.0.1 ] || die "the older version did not register"
+win "$setup" /S || die "the upgrade failed"
+[ "$(registered_version)" = "$version" ] || die "the upgrade did not register $version"
 [ "$(registry_families)" = "$before" ] || die "the registry changed across an upgrade"
 
 step "Silent uninstall keeps the data"
@@ -109,7 +117,7 @@ c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 assert c.execute("SELECT count(*) FROM families").fetchone()[0] == 40
 PY
-if win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\kz.meirim.app' >/dev/null 2>&1; then
+if win reg query "$uninstall_entry" >/dev/null 2>&1; then
   die "the uninstall entry is still in the registry"
 fi
 
