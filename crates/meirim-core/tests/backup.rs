@@ -162,6 +162,17 @@ fn the_encrypted_backup_opens_only_whole_and_with_its_passphrase() {
     flipped[at] ^= 0x10;
     let bad = backup::open_sealed(&file, &flipped, "Мейірім-2026 кеңсе").unwrap_err();
     assert_eq!(code(bad.into()), ErrorCode::BackupDamaged);
+    // A damaged header (its MAC no longer matches) with the right passphrase is a damaged
+    // file, not a wrong passphrase: the user must not retype a correct one for ever.
+    let mac_at = end + 5;
+    let mut bad_header = bytes.clone();
+    bad_header[mac_at] = if bad_header[mac_at] == b'A' {
+        b'B'
+    } else {
+        b'A'
+    };
+    let bad = backup::open_sealed(&file, &bad_header, "Мейірім-2026 кеңсе").unwrap_err();
+    assert_eq!(code(bad.into()), ErrorCode::BackupDamaged);
     let not_age =
         backup::open_sealed(&file, b"PK\x03\x04 a zip", "Мейірім-2026 кеңсе").unwrap_err();
     assert_eq!(code(not_age.into()), ErrorCode::BackupNotMeirim);

@@ -152,8 +152,15 @@ pub fn open_sealed(
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::Io(e) => damaged(e.to_string()),
+            // The passphrase opened the key, but the header was changed since it was
+            // written: the file is damaged, and retyping the passphrase cannot help.
+            age::DecryptError::InvalidMac | age::DecryptError::InvalidHeader => {
+                damaged("the header does not match its checksum".into())
+            }
             // Meirim never asks for that much: not one of its backups.
-            age::DecryptError::ExcessiveWork { .. } => BackupError::NotMeirim(path.to_path_buf()),
+            age::DecryptError::ExcessiveWork { .. } | age::DecryptError::UnknownFormat => {
+                BackupError::NotMeirim(path.to_path_buf())
+            }
             _ => BackupError::WrongPassphrase,
         })?;
     let mut plain = Vec::new();
