@@ -1,6 +1,8 @@
 //! Power cuts during a backup and during a restore, played by killing `meirim-cli` (SIGKILL)
 //! at many random moments: afterwards the registry must open whole and hold either the old
-//! data or the restored data — never a mix — and every listed backup must verify.
+//! data or the restored data — never a mix — and every listed backup must verify. An
+//! encrypted backup killed part-way leaves no unencrypted copy of the registry once
+//! Meirim has started again.
 
 #![allow(clippy::unwrap_used)]
 
@@ -23,6 +25,34 @@ fn cli(dir: &Path) -> Command {
 fn families(dir: &Path) -> u32 {
     let db = Database::open_in(dir).unwrap();
     backup::contents_of(db.path()).unwrap().families
+}
+
+/// Files under `dir` that hold a registry unencrypted («SQLite format 3» at the start),
+/// other than the registry itself and the local backups the backup screen lists.
+fn plaintext_copies(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let name = e.file_name().to_string_lossy().into_owned();
+            let listed = name == "meirim.sqlite3"
+                || (name.starts_with("meirim-") && name.ends_with(".sqlite3"));
+            let mut head = [0u8; 15];
+            let is_sqlite = std::fs::File::open(&p)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+                .is_ok()
+                && &head == b"SQLite format 3";
+            if is_sqlite && !listed {
+                found.push(p);
+            }
+        }
+    }
+    found
 }
 
 /// A cheap deterministic sequence of delays (no extra crate for randomness here).
@@ -104,6 +134,36 @@ fn killing_a_backup_or_a_restore_at_random_moments_never_leaves_a_broken_registr
     );
     let good = listed[0].path.clone();
     drop(db);
+
+    // Encrypted backups to a "stick" killed part-way: the snapshot they encrypt from is
+    // the whole registry in the clear, and must not outlive the next start.
+    let stick = tempfile::tempdir().unwrap();
+    let sealed = || {
+        let mut c = cli(data);
+        c.args(["backup", "create", "--to"])
+            .arg(stick.path())
+            .env("MEIRIM_BACKUP_PASSPHRASE", "Мейірім-2026 кеңсе");
+        c
+    };
+    let span = duration_of(sealed());
+    let runs = delays(13, 20, span * 2);
+    let mut left_behind = 0;
+    for ms in &runs {
+        kill_after(sealed(), *ms);
+        left_behind += plaintext_copies(data).len();
+        assert_eq!(families(data), 300, "opening the registry again");
+        let copies = plaintext_copies(data);
+        assert!(
+            copies.is_empty(),
+            "unencrypted copies after a restart: {copies:?}"
+        );
+        assert!(plaintext_copies(stick.path()).is_empty());
+    }
+    eprintln!(
+        "encrypted backup: {} runs killed at 0–{} ms, {left_behind} left a plaintext copy, all gone at the next start",
+        runs.len(),
+        span * 2
+    );
 
     // Restores killed part-way: each leaves the registry old (300 + added) or restored (300).
     let add = |n: u32| {

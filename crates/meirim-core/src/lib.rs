@@ -29,6 +29,7 @@ pub mod paths;
 pub mod person;
 pub mod phone;
 pub mod places;
+pub mod private;
 pub mod problem;
 pub mod reference;
 pub mod rename;

@@ -100,7 +100,7 @@ fn dir_of(db: &Database) -> Result<PathBuf, BackupError> {
         reason: "an in-memory registry has no folder".into(),
     })?;
     let dir = paths::backup_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write {
+    crate::private::own_dir(&dir).map_err(|e| BackupError::Write {
         path: dir.clone(),
         reason: e.to_string(),
     })?;
@@ -120,7 +120,7 @@ pub fn create_in(
     kind: Kind,
     now: DateTime<Utc>,
 ) -> Result<LocalBackup, BackupError> {
-    std::fs::create_dir_all(dir).map_err(|e| BackupError::Write {
+    crate::private::own_dir(dir).map_err(|e| BackupError::Write {
         path: dir.to_path_buf(),
         reason: e.to_string(),
     })?;
@@ -151,21 +151,10 @@ pub fn create_in(
 /// modification time (the migration's backups, files copied in by hand).
 /// Half-written copies left by a backup that was cut off (a power cut): removed once they
 /// are an hour old, so a backup still running beside this one is never touched.
+/// Leftovers of earlier runs older than an hour: one that young may belong to a backup
+/// another Meirim process (the CLI beside the app) is making right now.
 fn sweep_partials(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let stale = e
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
-        if stale && e.file_name().to_string_lossy().ends_with(".partial") {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
+    super::leftovers::sweep(dir, Some(std::time::Duration::from_secs(3600)));
 }
 
 fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {

@@ -3,6 +3,7 @@
 //! USB stick; restore that shows what it brings back and keeps the current data first.
 
 pub mod health;
+mod leftovers;
 mod local;
 mod restore;
 mod sealed;
@@ -15,12 +16,14 @@ use serde::Serialize;
 
 use crate::problem::{ErrorCode, Problem};
 
+pub use leftovers::sweep_leftovers;
 pub use local::{
     auto_if_due, auto_if_due_in, background, create, create_in, list, list_in, prune, Kind,
     LocalBackup, Retention,
 };
 pub use restore::{discard_staged, inspect, replace, replace_damaged, Candidate, Source};
 pub use sealed::{open_sealed, seal, sealed_file_name, Manifest, MIN_PASSPHRASE, SEALED_EXTENSION};
+pub(crate) use snapshot::with_suffix;
 pub use snapshot::{snapshot, verify};
 
 /// What a registry file holds, shown beside each backup and before a restore.

@@ -58,7 +58,7 @@ pub fn discard_staged(data_dir: &Path) {
 /// Stages and checks `source`; nothing of the current registry is touched.
 pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     let dir = restore_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write {
+    crate::private::own_dir(&dir).map_err(|e| BackupError::Write {
         path: dir.clone(),
         reason: e.to_string(),
     })?;
@@ -74,6 +74,8 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;
+            // The copy takes the source's mode; a file from a stick may be world-readable.
+            crate::private::restrict_file(&partial(&staged)).map_err(write_err)?;
             None
         }
         Source::Sealed { path, passphrase } => {
@@ -82,7 +84,10 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
                 reason: e.to_string(),
             })?;
             let (manifest, registry) = open_sealed(path, &bytes, passphrase)?;
-            std::fs::write(partial(&staged), registry).map_err(write_err)?;
+            let _ = std::fs::remove_file(partial(&staged));
+            crate::private::create_file(&partial(&staged))
+                .and_then(|mut f| std::io::Write::write_all(&mut f, &registry))
+                .map_err(write_err)?;
             Some(manifest)
         }
     };

@@ -57,7 +57,7 @@ pub fn seal(
     if passphrase.chars().count() < MIN_PASSPHRASE {
         return Err(BackupError::PassphraseShort);
     }
-    std::fs::create_dir_all(work_dir).map_err(|e| BackupError::Write {
+    crate::private::own_dir(work_dir).map_err(|e| BackupError::Write {
         path: work_dir.to_path_buf(),
         reason: e.to_string(),
     })?;

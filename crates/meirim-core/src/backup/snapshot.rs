@@ -33,6 +33,10 @@ pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupErro
     };
     let result = (|| {
         {
+            // Created for this user alone before SQLite writes a page into it (a copy a
+            // killed run left under this name goes first).
+            let _ = std::fs::remove_file(&tmp);
+            crate::private::create_file(&tmp).map_err(|e| failed(&e))?;
             let mut dst = Connection::open(&tmp).map_err(|e| failed(&e))?;
             let backup = Backup::new(conn, &mut dst).map_err(|e| failed(&e))?;
             loop {

@@ -133,7 +133,7 @@ fn backup_before_migration(
         .parent()
         .map(paths::backup_dir)
         .unwrap_or_else(|| PathBuf::from(paths::BACKUP_DIR_NAME));
-    std::fs::create_dir_all(&dir).map_err(|source| DbError::DataDir {
+    crate::private::own_dir(&dir).map_err(|source| DbError::DataDir {
         path: dir.clone(),
         source,
     })?;

@@ -167,11 +167,15 @@ impl Database {
 
     /// `open_in`, with the file's check now or left to the caller.
     pub fn open_in_checked(data_dir: &Path, check: Check) -> Result<Self, DbError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+        crate::private::create_dir(data_dir).map_err(|source| DbError::DataDir {
             path: data_dir.to_path_buf(),
             source,
         })?;
-        Self::open_checked(&paths::db_path(data_dir), check)
+        let db = Self::open_checked(&paths::db_path(data_dir), check)?;
+        // What a backup or a restore killed part-way left: never kept, since a sealing
+        // copy is the whole registry unencrypted.
+        crate::backup::sweep_leftovers(data_dir);
+        Ok(db)
     }
 
     /// Opens a registry file and brings its schema up to date. An existing file is copied to
@@ -186,6 +190,14 @@ impl Database {
             path: path.to_path_buf(),
             source,
         })?;
+        // The registry and the WAL and shared-memory files SQLite makes beside it (with
+        // the registry's mode) are readable by this user only.
+        for suffix in ["", "-wal", "-shm"] {
+            let file = crate::backup::with_suffix(path, suffix);
+            if file.exists() {
+                let _ = crate::private::restrict_file(&file);
+            }
+        }
         pragmas::configure(&conn).map_err(|source| match source.sqlite_error_code() {
             // A file whose first page is garbage: damaged, not merely unopenable.
             Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
