@@ -11,6 +11,20 @@ use crate::iin::Iin;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::{date, phone, text};
 
+/// Characters that show as nothing: controls, zero-width ones, bidirectional overrides.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' // zero-width space, (non-)joiner, direction marks
+            | '\u{202A}'..='\u{202E}' // embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // isolates
+            | '\u{061C}' // Arabic letter mark
+            | '\u{FEFF}' // byte-order mark inside text
+            | '\u{00AD}' // soft hyphen
+        )
+}
+
 #[derive(Default)]
 pub(crate) struct Checker {
     pub problems: Vec<FieldProblem>,
@@ -39,6 +53,7 @@ impl Checker {
         if v.is_empty() {
             self.push(FieldProblem::new(field, ErrorCode::Required));
         }
+        self.visible(field, &v, false);
         self.limit(field, &v, max);
         v
     }
@@ -46,6 +61,7 @@ impl Checker {
     pub fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let v = text::tidy_opt(value);
         if let Some(v) = &v {
+            self.visible(field, v, false);
             self.limit(field, v, max);
         }
         v
@@ -54,8 +70,52 @@ impl Checker {
     /// Free text that may span lines (notes): trimmed, line breaks kept.
     pub fn multiline(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let v = value.map(str::trim).filter(|v| !v.is_empty())?.to_owned();
+        self.visible(field, &v, true);
         self.limit(field, &v, max);
         Some(v)
+    }
+
+    /// A surname, name or patronymic: `required` (or optional) text of letters, spaces,
+    /// hyphens, apostrophes, dots and brackets only, so that nothing a spreadsheet or a
+    /// letter could read as a formula or markup is ever stored as a name.
+    pub fn person_name(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        required: bool,
+        max: usize,
+    ) -> Option<String> {
+        let v = if required {
+            Some(self.required(field, value.unwrap_or(""), max))
+        } else {
+            self.optional(field, value, max)
+        };
+        let odd = v.as_deref().and_then(|v| {
+            v.chars().find(|c| {
+                !(c.is_alphanumeric()
+                    || matches!(c, ' ' | '-' | '\'' | '’' | 'ʼ' | '.' | '(' | ')')
+                    // What a Windows-1251 CSV leaves for a Kazakh letter: the import
+                    // takes such names with a warning so the office can correct them.
+                    || *c == '?'
+                    || is_hidden(*c))
+            })
+        });
+        if let Some(c) = odd {
+            self.push(FieldProblem::new(field, ErrorCode::NameCharacters).with("char", c));
+        }
+        v
+    }
+
+    /// Refuses text with characters nobody can see: control characters (NUL from a broken
+    /// file, line breaks where there should be none), zero-width spaces and joiners, and
+    /// the marks that reverse the direction of text (a name could then print backwards).
+    fn visible(&mut self, field: &str, v: &str, multiline: bool) {
+        let hidden = v
+            .chars()
+            .any(|c| is_hidden(c) && !(multiline && matches!(c, '\n' | '\r' | '\t')));
+        if hidden {
+            self.push(FieldProblem::new(field, ErrorCode::HiddenCharacters));
+        }
     }
 
     pub fn limit(&mut self, field: &str, v: &str, max: usize) {

@@ -15,6 +15,11 @@ pub enum ErrorCode {
     // Field-level validation.
     Required,
     TooLong,
+    // Control, zero-width or direction-changing characters, which look like nothing and
+    // break sorting, search and exports.
+    HiddenCharacters,
+    // A person's name with a character no name has («=», «@», «;»…).
+    NameCharacters,
     InvalidDate,
     DateInFuture,
     DateTooOld,
@@ -136,6 +141,8 @@ impl ErrorCode {
     pub const ALL: &'static [ErrorCode] = &[
         ErrorCode::Required,
         ErrorCode::TooLong,
+        ErrorCode::HiddenCharacters,
+        ErrorCode::NameCharacters,
         ErrorCode::InvalidDate,
         ErrorCode::DateInFuture,
         ErrorCode::DateTooOld,

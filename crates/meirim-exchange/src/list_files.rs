@@ -113,6 +113,15 @@ fn csv(
     Ok(out.into_bytes())
 }
 
+/// `d` as an Excel date, when Excel has one for it (1900 to 9999).
+fn excel_date(d: &chrono::NaiveDate) -> Option<ExcelDateTime> {
+    use chrono::Datelike;
+    let year = u16::try_from(d.year())
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
 fn xlsx(
     table: &Table,
     l10n: &Localizer,
@@ -156,14 +165,16 @@ fn xlsx(
                 (Cell::Message(id), _) => {
                     sheet.write_string(r, c, l10n.text(id, &[]))?;
                 }
-                (Cell::Date(d), _) => {
-                    let dt = ExcelDateTime::from_ymd(
-                        u16::try_from(chrono::Datelike::year(d)).unwrap_or(1900),
-                        chrono::Datelike::month(d) as u8,
-                        chrono::Datelike::day(d) as u8,
-                    )?;
-                    sheet.write_datetime_with_format(r, c, &dt, &date_format)?;
-                }
+                (Cell::Date(d), _) => match excel_date(d) {
+                    Some(dt) => {
+                        sheet.write_datetime_with_format(r, c, &dt, &date_format)?;
+                    }
+                    // Excel has no dates before 1900 (an elder born in 1895, a year typed
+                    // as 1000): the date goes in as text rather than failing the export.
+                    None => {
+                        sheet.write_string(r, c, date::display(*d))?;
+                    }
+                },
                 (Cell::Int(n), ColumnKind::Tenge) => {
                     sheet.write_number_with_format(r, c, *n as f64, &tenge)?;
                 }

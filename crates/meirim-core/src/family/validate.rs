@@ -95,9 +95,13 @@ fn member(c: &mut Checker, form_index: usize, m: &MemberInput) -> ValidMember {
         id: text::tidy_opt(m.id.as_deref()),
         is_head: m.is_head,
         relation,
-        surname: c.required(&f("surname"), &m.surname, NAME_MAX),
-        name: c.required(&f("name"), &m.name, NAME_MAX),
-        patronymic: c.optional(&f("patronymic"), m.patronymic.as_deref(), NAME_MAX),
+        surname: c
+            .person_name(&f("surname"), Some(&m.surname), true, NAME_MAX)
+            .unwrap_or_default(),
+        name: c
+            .person_name(&f("name"), Some(&m.name), true, NAME_MAX)
+            .unwrap_or_default(),
+        patronymic: c.person_name(&f("patronymic"), m.patronymic.as_deref(), false, NAME_MAX),
         iin: c.iin(&f("iin"), m.iin.as_deref()),
         birth_date: c.past_date(&f("birth_date"), m.birth_date.as_deref()),
         sex: m.sex,
@@ -311,6 +315,36 @@ mod tests {
         assert_eq!(v.phone.as_deref(), Some("+77012345678"));
         assert_eq!(v.income_per_person, Some(45_000));
         assert_eq!(v.members[0].birth_date, NaiveDate::from_ymd_opt(1984, 7, 2));
+    }
+
+    #[test]
+    fn names_refuse_hidden_characters_and_formula_signs_but_take_real_names() {
+        let mut input = valid_input();
+        input.members[0].surname = "Серік\u{0}ова".into();
+        input.members[0].name = "Әсел\u{202E}".into();
+        input.members[0].patronymic = Some("=HYPERLINK(\"http://x\")".into());
+        input.members[1].name = "Ай\u{200B}ым".into();
+        input.notes = Some("Бірінші жол\nекінші жол".into());
+        let p = validate(&input).err().unwrap();
+        assert_eq!(
+            codes(&p),
+            vec![
+                ("members.0.surname".into(), ErrorCode::HiddenCharacters),
+                ("members.0.name".into(), ErrorCode::HiddenCharacters),
+                ("members.0.patronymic".into(), ErrorCode::NameCharacters),
+                ("members.1.name".into(), ErrorCode::HiddenCharacters),
+            ]
+        );
+        assert_eq!(
+            p.fields[2].params.get("char").map(String::as_str),
+            Some("=")
+        );
+        let mut fine = valid_input();
+        fine.members[0].surname = "Әбдірахман-Ұлы".into();
+        fine.members[0].name = "O'Brien Мария".into();
+        fine.members[0].patronymic = Some("Сейіт ұлы".into());
+        fine.notes = Some("Бірінші жол\nекінші жол".into());
+        assert!(validate(&fine).is_ok());
     }
 
     #[test]

@@ -97,9 +97,13 @@ fn validate(
     own: Option<&str>,
 ) -> Result<Valid, Problem> {
     let mut c = Checker::default();
-    let surname = c.required("surname", &input.surname, NAME_MAX);
-    let name = c.required("name", &input.name, NAME_MAX);
-    let patronymic = c.optional("patronymic", input.patronymic.as_deref(), NAME_MAX);
+    let surname = c
+        .person_name("surname", Some(&input.surname), true, NAME_MAX)
+        .unwrap_or_default();
+    let name = c
+        .person_name("name", Some(&input.name), true, NAME_MAX)
+        .unwrap_or_default();
+    let patronymic = c.person_name("patronymic", input.patronymic.as_deref(), false, NAME_MAX);
     let birth_date = c.not_future("birth_date", input.birth_date.as_deref());
     let iin = c
         .iin("iin", input.iin.as_deref())
