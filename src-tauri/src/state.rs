@@ -45,6 +45,22 @@ fn poisoned() -> Problem {
     Problem::new(ErrorCode::Internal).with("reason", "state lock poisoned")
 }
 
+/// Runs one command on the registry. A bug that panics in it fails that command with an
+/// internal error instead of taking the window's registry down with it; a transaction it
+/// left open is rolled back.
+fn run_guarded<T>(
+    db: &mut Database,
+    f: impl FnOnce(&mut Database) -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *db)));
+    result.unwrap_or_else(|_| {
+        if !db.conn().is_autocommit() {
+            let _ = db.conn().execute_batch("ROLLBACK");
+        }
+        Err(Problem::new(ErrorCode::Internal).with("reason", "a command failed unexpectedly"))
+    })
+}
+
 impl AppState {
     pub fn open(flag: Option<&Path>) -> Self {
         let data_dir = paths::resolve_data_dir(flag);
@@ -115,9 +131,15 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Database) -> Result<T, Problem>,
     ) -> Result<T, Problem> {
-        let mut guard = self.db.lock().map_err(|_| poisoned())?;
+        // A lock poisoned by a panic elsewhere is taken back: the registry behind it is
+        // whole (SQLite rolled back what was unfinished), and refusing every later command
+        // until a restart would be worse.
+        let mut guard = self.db.lock().unwrap_or_else(|e| {
+            self.db.clear_poison();
+            e.into_inner()
+        });
         match guard.as_mut() {
-            Ok(db) => f(db),
+            Ok(db) => run_guarded(db, f),
             Err(p) => Err(p.clone()),
         }
     }
@@ -227,4 +249,36 @@ fn check_in_background(
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_that_panics_fails_alone_and_the_next_one_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(Some(dir.path()));
+        let failed: Result<(), Problem> = state.with_db(|db| {
+            db.conn()
+                .execute_batch("BEGIN; CREATE TABLE t (x)")
+                .unwrap();
+            panic!("a bug in a command");
+        });
+        assert_eq!(failed.unwrap_err().code, ErrorCode::Internal);
+        let tables: i64 = state
+            .with_db(|db| {
+                Ok(db
+                    .conn()
+                    .query_row(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 't'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap())
+            })
+            .unwrap();
+        assert_eq!(tables, 0, "the unfinished transaction was rolled back");
+        state.close();
+    }
 }
