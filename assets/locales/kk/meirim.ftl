@@ -1147,6 +1147,7 @@ error-backup-damaged = Сақтық көшірме бүлінген: { $path } (
 error-backup-wrong-passphrase = Құпия сөз қате (немесе бұл файл Meirim көшірмесі емес). Қазіргі деректер өзгерген жоқ.
 error-backup-passphrase-short = Құпия сөз тым қысқа: кемінде { $min } таңба болсын.
 error-backup-not-meirim = Бұл файл Meirim-нің сақтық көшірмесі емес: { $path }.
+error-backup-altered = { $path } көшірмесін Meirim-нен тыс бағдарлама өзгерткен ({ $object }), сондықтан ол қалпына келтірілмейді. Басқа көшірмені таңдаңыз; қазіргі деректер өзгерген жоқ.
 error-db-damaged = Тізілім файлы бүлінген ({ $reason }). Meirim оған ештеңе жазбайды: соңғы дұрыс сақтық көшірмеден қалпына келтіріңіз. Бүлінген файл жойылмайды.
 backup-sealed = Шифрланған көшірме жазылды: { $path } ({ $families } отбасы).
 backup-verified = Көшірме дұрыс: { $families } отбасы, { $deliveries } көмек жазбасы.

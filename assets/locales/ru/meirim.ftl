@@ -1174,6 +1174,7 @@ error-backup-damaged = Резервная копия повреждена: { $pa
 error-backup-wrong-passphrase = Неверный пароль (или это не копия Meirim). Текущие данные не изменены.
 error-backup-passphrase-short = Пароль слишком короткий: не меньше { $min } знаков.
 error-backup-not-meirim = Этот файл не резервная копия Meirim: { $path }.
+error-backup-altered = Копию { $path } изменила посторонняя программа ({ $object }), поэтому она не восстанавливается. Выберите другую копию; текущие данные не изменены.
 error-db-damaged = Файл реестра повреждён ({ $reason }). Meirim ничего в него не пишет: восстановите последнюю исправную резервную копию. Повреждённый файл не удаляется.
 backup-sealed = Зашифрованная копия записана: { $path } (семей: { $families }).
 backup-verified = Копия исправна: семей — { $families }, записей о помощи — { $deliveries }.

@@ -105,6 +105,9 @@ pub enum ErrorCode {
     BackupWrongPassphrase,
     BackupPassphraseShort,
     BackupNotMeirim,
+    // A backup whose tables, indexes, triggers or views differ from what Meirim makes:
+    // changed by another program, and possibly made to act behind the office's back.
+    BackupAltered,
     DbDamaged,
     // Whole-request failures.
     Validation,
@@ -228,6 +231,7 @@ impl ErrorCode {
         ErrorCode::BackupWrongPassphrase,
         ErrorCode::BackupPassphraseShort,
         ErrorCode::BackupNotMeirim,
+        ErrorCode::BackupAltered,
         ErrorCode::DbDamaged,
         ErrorCode::Validation,
         ErrorCode::NotFound,

@@ -358,3 +358,39 @@ fn a_restore_nobody_confirmed_leaves_no_copy_behind_after_a_restart() {
         4
     );
 }
+
+/// A backup with a trigger added by another program would, once restored, act on every
+/// later change (here: hide each new family's audit entry and copy its IINs away). It is
+/// refused, naming what was added; the same file without the trigger restores.
+#[test]
+fn a_backup_with_an_added_trigger_is_refused() {
+    let source_dir = tempfile::tempdir().unwrap();
+    let source = registry(source_dir.path(), 12, 5);
+    let made = backup::create(&source, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
+    drop(source);
+    let tampered = source_dir.path().join("tampered.sqlite3");
+    std::fs::copy(&made.path, &tampered).unwrap();
+    {
+        let c = rusqlite::Connection::open(&tampered).unwrap();
+        c.execute_batch(
+            "CREATE TABLE stash (iin TEXT);
+             CREATE TRIGGER quiet AFTER INSERT ON audit_log BEGIN
+                 DELETE FROM audit_log WHERE rowid = new.rowid;
+             END;",
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 3, 9);
+    let before = rows(&db);
+    let refused = backup::inspect(dir.path(), &Source::Plain(tampered)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::BackupAltered);
+    let object = refused.params.get("object").cloned().unwrap_or_default();
+    assert!(
+        object == "table stash" || object == "trigger quiet",
+        "{object}"
+    );
+    assert_eq!(rows(&db), before, "a refused restore changes nothing");
+    let fine = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
+    assert_eq!(fine.backup.families, 12);
+}

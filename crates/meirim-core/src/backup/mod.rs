@@ -90,6 +90,8 @@ pub enum BackupError {
     PassphraseShort,
     #[error("not a Meirim backup: {0}")]
     NotMeirim(PathBuf),
+    #[error("the backup {path} was changed outside Meirim: {object}")]
+    Altered { path: PathBuf, object: String },
     #[error("made by a newer Meirim (schema {found}, this one knows {supported})")]
     Newer { found: u32, supported: u32 },
     #[error("could not read {path}: {reason}")]
@@ -112,6 +114,9 @@ impl From<BackupError> for Problem {
             BackupError::NotMeirim(path) => {
                 Problem::new(ErrorCode::BackupNotMeirim).with("path", path.display())
             }
+            BackupError::Altered { path, object } => Problem::new(ErrorCode::BackupAltered)
+                .with("path", path.display())
+                .with("object", object),
             BackupError::Newer { found, supported } => Problem::new(ErrorCode::DbNewerThanApp)
                 .with("found", found)
                 .with("supported", supported),

@@ -108,6 +108,15 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
         other => Problem::from(other),
     })?;
+    // Only Meirim's own schema comes in: an added trigger would otherwise act on every
+    // later change (hide audit entries, copy IINs elsewhere) in the restored registry.
+    if let Some(object) = schema_difference(opened.conn())? {
+        return Err(BackupError::Altered {
+            path: origin.clone(),
+            object,
+        }
+        .into());
+    }
     let backup = super::contents(opened.conn()).map_err(DbError::from)?;
     opened.checkpoint()?;
     drop(opened);
@@ -120,6 +129,30 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         current,
         manifest,
     })
+}
+
+/// The first schema object (table, index, trigger, view) in which `conn` differs from a
+/// new registry of the same version, named as `type name`; `None` when they are the same.
+fn schema_difference(conn: &rusqlite::Connection) -> Result<Option<String>, Problem> {
+    fn objects(
+        conn: &rusqlite::Connection,
+    ) -> rusqlite::Result<std::collections::BTreeMap<(String, String), Option<String>>> {
+        // sqlite_* objects (statistics, sequences) are SQLite's own bookkeeping.
+        let mut stmt = conn.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+        )?;
+        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+        rows.collect()
+    }
+    let fresh = Database::open_in_memory()?;
+    let expected = objects(fresh.conn()).map_err(DbError::from)?;
+    let found = objects(conn).map_err(DbError::from)?;
+    let differs = found
+        .iter()
+        .find(|(key, sql)| expected.get(*key) != Some(*sql))
+        .map(|(key, _)| key)
+        .or_else(|| expected.keys().find(|key| !found.contains_key(*key)));
+    Ok(differs.map(|(kind, name)| format!("{kind} {name}")))
 }
 
 /// Keeps the current registry as a «before-restore» backup, then puts the staged file in
