@@ -160,8 +160,13 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(files.len(), 1, "{files:?}");
-        assert!(files[0].ends_with("-manual.sqlite3"), "{files:?}");
+        // The backup, and the checksum written beside it.
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert!(
+            files.iter().any(|f| f.ends_with("-manual.sqlite3")),
+            "{files:?}"
+        );
+        assert!(files.iter().any(|f| f.ends_with("-manual.sqlite3.sha256")));
         assert!(status.status().backup_failure.is_none());
     }
 

@@ -394,3 +394,23 @@ fn a_backup_with_an_added_trigger_is_refused() {
     let fine = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
     assert_eq!(fine.backup.families, 12);
 }
+
+/// A byte flipped where `integrity_check` does not look (free space at the end of the
+/// file) is caught by the checksum written beside each local backup; the listing shows
+/// backups, not their checksum files.
+#[test]
+fn a_local_backup_changed_by_one_byte_fails_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = registry(dir.path(), 8, 2);
+    let made = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
+    let path = Path::new(&made.path);
+    assert!(Path::new(&format!("{}.sha256", made.path)).is_file());
+    backup::verify(path).unwrap();
+    assert_eq!(backup::list(&db, false).unwrap().len(), 1);
+    let mut bytes = std::fs::read(path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x01;
+    std::fs::write(path, &bytes).unwrap();
+    let e = backup::verify(path).unwrap_err();
+    assert_eq!(code(e.into()), ErrorCode::BackupDamaged);
+}

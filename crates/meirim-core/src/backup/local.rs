@@ -41,7 +41,7 @@ impl Kind {
     }
 
     fn of_name(name: &str) -> Option<Kind> {
-        if name.starts_with("before-migration") {
+        if name.starts_with("before-migration") && name.ends_with(".sqlite3") {
             return Some(Kind::BeforeMigration);
         }
         let rest = name.strip_prefix("meirim-")?.strip_suffix(".sqlite3")?;
@@ -133,6 +133,7 @@ pub fn create_in(
         target = dir.join(format!("meirim-{stamp}-{n}-{}.sqlite3", kind.code()));
     }
     let contents = snapshot(conn, &target)?;
+    super::checksum::write(&target)?;
     let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
     Ok(LocalBackup {
         path: target.display().to_string(),
@@ -147,16 +148,14 @@ pub fn create_in(
     })
 }
 
-/// When a backup was made: from its name («meirim-2026-11-23T09-00-00Z-…»), else the file's
-/// modification time (the migration's backups, files copied in by hand).
-/// Half-written copies left by a backup that was cut off (a power cut): removed once they
-/// are an hour old, so a backup still running beside this one is never touched.
-/// Leftovers of earlier runs older than an hour: one that young may belong to a backup
-/// another Meirim process (the CLI beside the app) is making right now.
+/// Leftovers of earlier runs (a power cut mid-backup) older than an hour: one that young
+/// may belong to a backup another Meirim process (the CLI beside the app) is making now.
 fn sweep_partials(dir: &Path) {
     super::leftovers::sweep(dir, Some(std::time::Duration::from_secs(3600)));
 }
 
+/// When a backup was made: from its name («meirim-2026-11-23T09-00-00Z-…»), else the file's
+/// modification time (the migration's backups, files copied in by hand).
 fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {
     let stamp = name.strip_prefix("meirim-").and_then(|r| r.get(..19));
     if let Some(t) =
@@ -291,6 +290,7 @@ fn prune_dir(dir: &Path, keep: Retention) -> Result<u32, BackupError> {
     let mut removed = 0;
     for (b, keep) in auto.iter().zip(kept(&times, keep)) {
         if !keep && std::fs::remove_file(&b.path).is_ok() {
+            let _ = std::fs::remove_file(super::checksum::sidecar(Path::new(&b.path)));
             removed += 1;
         }
     }

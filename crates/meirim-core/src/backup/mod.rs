@@ -2,6 +2,7 @@
 //! start-up once a day, after big operations) and rotated; a one-click encrypted copy for a
 //! USB stick; restore that shows what it brings back and keeps the current data first.
 
+mod checksum;
 pub mod health;
 mod leftovers;
 mod local;

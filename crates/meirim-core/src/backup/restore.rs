@@ -70,6 +70,8 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     };
     let manifest = match source {
         Source::Plain(path) => {
+            // A local backup is compared with its checksum before anything is copied.
+            super::checksum::check(path)?;
             std::fs::copy(path, partial(&staged)).map_err(|e| BackupError::Read {
                 path: path.clone(),
                 reason: e.to_string(),

@@ -79,8 +79,10 @@ pub(crate) enum Check {
     Quick,
 }
 
-/// Opens a registry copy read-only, runs `integrity_check` and reads what it holds.
+/// Opens a registry copy read-only, compares it with the checksum written when it was made
+/// (when it has one), runs `integrity_check` and reads what it holds.
 pub fn verify(path: &Path) -> Result<Contents, BackupError> {
+    super::checksum::check(path)?;
     checked(path, Check::Full)
 }
 
