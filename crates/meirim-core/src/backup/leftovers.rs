@@ -70,6 +70,14 @@ mod tests {
         ];
         for f in keep.iter().chain(&go) {
             std::fs::write(f, "x").unwrap();
+            // Written "now" by this process's clock, which a test may have moved (faketime):
+            // the file system's own time would make them years old or not yet made.
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(std::time::SystemTime::now())
+                .unwrap();
         }
         // Young leftovers survive the sweep a backup makes; the one at opening takes all.
         assert_eq!(sweep(&backups, Some(Duration::from_secs(3600))), 0);
