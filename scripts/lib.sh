@@ -163,3 +163,27 @@ APP_BUILD_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev)
 # the Windows builds under wine.
 WINDOWS_BUILD_PACKAGES=(gcc-mingw-w64-x86-64 nsis)
 WINDOWS_TEST_PACKAGES=(wine wine64)
+
+# Debian's 64-bit wine loader (it installs it in wine's library folder; plain `wine`
+# starts the 32-bit side).
+WINE64="$(command -v wine64 || echo /usr/lib/wine/wine64)"
+
+# Wine 8 has no bcryptprimitives.dll, whose ProcessPrng Rust's standard library calls for
+# random bytes. Builds the test-only stand-in (tests/windows/bcryptprimitives.c) into the
+# wine prefix's system32, where Windows keeps its own, so every program started there
+# finds it. Never packaged.
+install_wine_standin() {
+  local prefix="$1" src="$ROOT/tests/windows/bcryptprimitives.c"
+  local dll="$prefix/drive_c/windows/system32/bcryptprimitives.dll"
+  [ -f "$dll" ] && [ "$dll" -nt "$src" ] && return 0
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$dll.tmp" "$src" -ladvapi32
+  mv -f "$dll.tmp" "$dll"
+}
+
+# Packs the Windows installer: `make_installer VERSION STAGE_DIR OUT.exe` (STAGE_DIR holds
+# meirim.exe, WebView2Loader.dll, meirim-cli.exe and wizard.bmp).
+make_installer() {
+  local version="$1" stage="$2" out="$3"
+  makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DSTAGE="$stage" \
+    -DWIZARD_BMP="$stage/wizard.bmp" -DOUTFILE="$out" "$ROOT/src-tauri/windows/meirim.nsi"
+}

@@ -69,10 +69,7 @@ if [[ " $packages " == *" windows "* ]]; then
   done
   step "Windows installer (makensis)"
   python3 "$ROOT/src-tauri/windows/wizard-bitmap.py" "$ROOT/src-tauri/icons/128x128.png" "$stage/wizard.bmp"
-  makensis -V2 -INPUTCHARSET UTF8 \
-    -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$dist/Meirim-${version}-setup.exe" \
-    -DWIZARD_BMP="$stage/wizard.bmp" \
-    "$ROOT/src-tauri/windows/meirim.nsi"
+  make_installer "$version" "$stage" "$dist/Meirim-${version}-setup.exe"
   # Version and publisher must show in each file's properties (a UTF-16 version resource).
   for exe in "$stage/meirim.exe" "$stage/meirim-cli.exe" "$dist/Meirim-${version}-setup.exe"; do
     props="$(strings -el "$exe")"

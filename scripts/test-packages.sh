@@ -50,17 +50,14 @@ unset MEIRIM_DATA_DIR
 setup="$ROOT/dist/Meirim-${version}-setup.exe"
 deb="$ROOT/dist/meirim_${version}_amd64.deb"
 
-wine64="$(command -v wine64 || echo /usr/lib/wine/wine64)"
-win() { "$wine64" "$@"; }
+win() { "$WINE64" "$@"; }
 user_dir="$WINEPREFIX/drive_c/users/$USER"
 installed="$user_dir/AppData/Local/Programs/Meirim"
 data="$user_dir/AppData/Roaming/kz.meirim.app"
 
-# Wine 8 lacks bcryptprimitives.dll (Windows 10/11 have it): the test-only stand-in goes
-# where Windows keeps its own, never into the installer.
+# The prefix made, with the test-only stand-in for the DLL wine 8 lacks.
 win cmd /c exit 0 >/dev/null 2>&1 || true
-x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-  "$ROOT/tests/windows/bcryptprimitives.c" -ladvapi32
+install_wine_standin "$WINEPREFIX"
 
 # The uninstaller copies itself away and returns at once: wait for the folder to go.
 wait_gone() {
@@ -98,8 +95,7 @@ cli drives >/dev/null || die "meirim-cli drives failed on Windows"
 step "Upgrade: over an older version, the data stays and the version changes"
 # The same files packed as version 0.0.1 stand in for an older release.
 stage="${CARGO_TARGET_DIR:-$ROOT/target}/$WIN_TARGET/release/installer-stage"
-(cd "$ROOT/src-tauri/windows" && makensis -V2 -INPUTCHARSET UTF8 -DVERSION=0.0.1 -DSTAGE="$stage" \
-  -DWIZARD_BMP="$stage/wizard.bmp" -DOUTFILE="$work/Meirim-0.0.1-setup.exe" meirim.nsi)
+make_installer 0.0.1 "$stage" "$work/Meirim-0.0.1-setup.exe"
 win "$work/Meirim-0.0.1-setup.exe" /S || die "installing the older version failed"
 [ "$(registered_version)" = 0.0.1 ] || die "the older version did not register"
 win "$setup" /S || die "the upgrade failed"

@@ -12,20 +12,22 @@ pub fn present_or_explained() -> bool {
     if tauri::webview_version().is_ok() {
         return true;
     }
-    let text = |lang| {
+    // (title, text) in one language.
+    let message = |lang| {
         Localizer::new(lang)
-            .map(|l| l.text("webview2-missing", &[]))
+            .map(|l| {
+                (
+                    l.text("webview2-missing-title", &[]),
+                    l.text("webview2-missing", &[]),
+                )
+            })
             .unwrap_or_default()
     };
-    let title = |lang| {
-        Localizer::new(lang)
-            .map(|l| l.text("webview2-missing-title", &[]))
-            .unwrap_or_default()
-    };
+    let ((kk_title, kk_text), (ru_title, ru_text)) = (message(Language::Kk), message(Language::Ru));
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
-        .set_title(format!("{} / {}", title(Language::Kk), title(Language::Ru)))
-        .set_description(format!("{}\n\n{}", text(Language::Kk), text(Language::Ru)))
+        .set_title(format!("{kk_title} / {ru_title}"))
+        .set_description(format!("{kk_text}\n\n{ru_text}"))
         .set_buttons(rfd::MessageButtons::Ok)
         .show();
     false

@@ -91,25 +91,38 @@ mod tests {
         assert_eq!(calls, 1);
     }
 
+    /// An old file `to` (named `name`) held open by another program, sharing only
+    /// `share` (a Windows FILE_SHARE_* mask), and a finished `from` to put in its place.
+    #[cfg(windows)]
+    fn held_target(
+        name: &str,
+        share: u32,
+    ) -> (
+        tempfile::TempDir,
+        std::path::PathBuf,
+        std::path::PathBuf,
+        std::fs::File,
+    ) {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (from, to) = (dir.path().join("new.part"), dir.path().join(name));
+        std::fs::write(&to, "old").unwrap();
+        std::fs::write(&from, "new").unwrap();
+        let held = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(share)
+            .open(&to)
+            .unwrap();
+        (dir, from, to, held)
+    }
+
     /// The case the retries exist for, as Windows (and wine) behave: the target is open
     /// without FILE_SHARE_DELETE for a moment, as an antivirus scan holds it.
     #[cfg(windows)]
     #[test]
     fn a_file_held_open_for_a_moment_is_replaced_once_it_is_released() {
-        use std::os::windows::fs::OpenOptionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let (from, to) = (
-            dir.path().join("new.part"),
-            dir.path().join("Алғыс хат.pdf"),
-        );
-        std::fs::write(&to, "old").unwrap();
-        std::fs::write(&from, "new").unwrap();
-        let held = std::fs::OpenOptions::new()
-            .read(true)
-            .share_mode(1) // FILE_SHARE_READ only
-            .open(&to)
-            .unwrap();
-        // Without the retries the rename fails while the file is held.
+        let (_dir, from, to, held) = held_target("Алғыс хат.pdf", 1); // FILE_SHARE_READ only
+                                                                      // Without the retries the rename fails while the file is held.
         let e = std::fs::rename(&from, &to).unwrap_err();
         assert!(is_held(&e), "{e:?}");
         let release = std::thread::spawn(move || {
@@ -124,16 +137,7 @@ mod tests {
     #[cfg(windows)]
     #[test]
     fn a_file_held_for_good_gives_the_error_after_the_waits() {
-        use std::os::windows::fs::OpenOptionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let (from, to) = (dir.path().join("new.part"), dir.path().join("held.csv"));
-        std::fs::write(&to, "old").unwrap();
-        std::fs::write(&from, "new").unwrap();
-        let _held = std::fs::OpenOptions::new()
-            .read(true)
-            .share_mode(0)
-            .open(&to)
-            .unwrap();
+        let (_dir, from, to, _held) = held_target("held.csv", 0);
         let e = rename_over(&from, &to).unwrap_err();
         assert!(is_held(&e), "{e:?}");
         assert_eq!(

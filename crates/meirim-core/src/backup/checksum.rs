@@ -15,9 +15,12 @@ pub(crate) fn sidecar(backup: &Path) -> PathBuf {
     with_suffix(backup, ".sha256")
 }
 
-fn digest(path: &Path) -> std::io::Result<String> {
+/// The SHA-256 of the file at `path` as hex, and its length, read in 1 MiB pieces (a
+/// registry can be bigger than the memory one should spend on it).
+pub(crate) fn sha256_of_file(path: &Path) -> std::io::Result<(String, u64)> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
+    let mut bytes = 0u64;
     let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = file.read(&mut buf)?;
@@ -25,12 +28,13 @@ fn digest(path: &Path) -> std::io::Result<String> {
             break;
         }
         hasher.update(&buf[..n]);
+        bytes += n as u64;
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok((crate::text::hex(&hasher.finalize()), bytes))
+}
+
+fn digest(path: &Path) -> std::io::Result<String> {
+    sha256_of_file(path).map(|(sum, _)| sum)
 }
 
 /// Writes the checksum of the finished `backup` beside it, as `sha256sum` would.

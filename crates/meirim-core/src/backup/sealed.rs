@@ -70,25 +70,12 @@ pub fn seal(
         };
         // Two passes over the file rather than a copy of it in memory: the checksum goes in
         // the manifest, which comes first.
-        let mut hasher = Sha256::new();
-        let mut bytes = 0u64;
-        {
-            let mut file = std::fs::File::open(&tmp).map_err(read_err)?;
-            let mut buf = vec![0u8; 1 << 20];
-            loop {
-                let n = file.read(&mut buf).map_err(read_err)?;
-                if n == 0 {
-                    break;
-                }
-                hasher.update(&buf[..n]);
-                bytes += n as u64;
-            }
-        }
+        let (sha256, bytes) = super::checksum::sha256_of_file(&tmp).map_err(read_err)?;
         let manifest = Manifest {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             created_at: now.to_rfc3339(),
             contents,
-            sha256: hex(&hasher.finalize()),
+            sha256,
             bytes,
         };
         let failed = |e: std::io::Error| BackupError::Write {
