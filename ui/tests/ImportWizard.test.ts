@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ImportOutcome, ImportPreview, Mapping, OpenedFile, SheetView } from "../src/lib/api";
+import { ProblemError, type ImportOutcome, type ImportPreview, type Mapping, type OpenedFile, type SheetView } from "../src/lib/api";
 import { apiMock } from "./fakeApi";
 
 vi.mock("../src/lib/api", async (importOriginal) => {
@@ -119,5 +119,25 @@ describe("ImportWizard", () => {
     await user.click(document.querySelector<HTMLButtonElement>("#import-undo")!);
     expect(apiMock.importUndo).toHaveBeenCalledWith("b-1");
     await screen.findByText(/Импорт болдырылмады: 2 отбасы алынды/);
+  });
+});
+
+describe("ImportWizard reading a file", () => {
+  it("says the file is being read, lets «Бас тарту» end it, and shows why it was refused", async () => {
+    const user = userEvent.setup();
+    apiMock.importSources.mockResolvedValue([{ path: "/media/usb/үлкен.xlsx", name: "үлкен.xlsx", drive: "KINGSTON" }]);
+    let refuse: (p: unknown) => void = () => {};
+    apiMock.importOpen.mockImplementation(() => new Promise((_, reject) => (refuse = reject)));
+    render(ImportWizard, { onback: vi.fn(), onopenlist: vi.fn() });
+
+    await user.click(await screen.findByRole("button", { name: "үлкен.xlsx" }));
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toContain("Файл оқылып жатыр…");
+    await user.click(document.querySelector<HTMLButtonElement>("#import-cancel")!);
+    expect(apiMock.cancelImport).toHaveBeenCalledTimes(1);
+
+    refuse(new ProblemError({ code: "import-file-too-large", params: { reason: "a sheet 16384 columns wide" }, fields: [] }));
+    await screen.findByText(/Файл тізім үшін тым үлкен немесе бүлінген \(a sheet 16384 columns wide\)/);
+    expect(screen.queryByRole("status")).toBeNull();
   });
 });

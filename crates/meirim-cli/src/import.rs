@@ -88,15 +88,22 @@ fn field_by_code(code: &str) -> Option<Field> {
     serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
-fn column_index(letters: &str) -> Option<usize> {
-    let mut n = 0usize;
-    for c in letters.trim().chars() {
+/// A column letter as an index (A = 0), within Excel's columns (A…XFD): anything longer
+/// would only overflow, and no sheet has it.
+fn column_index(letters: &str) -> Option<u32> {
+    let letters = letters.trim();
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut n = 0u32;
+    for c in letters.chars() {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        n = n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1);
+        n = n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
     }
     n.checked_sub(1)
+        .filter(|&i| i < meirim_exchange::import::guard::MAX_COLUMNS)
 }
 
 fn saved(ctx: &Ctx, name: &str) -> Result<SavedMapping, Problem> {
@@ -134,7 +141,8 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<(), Problem> {
             Sep::Tab => Delimiter::Tab,
         }),
     };
-    let opened = files::open(&a.file, &csv)?;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let opened = files::open(&a.file, &csv, &files::Isolation::current(&cancel)?)?;
     let read_s = started.elapsed().as_secs_f64();
     let index = a
         .sheet
@@ -153,7 +161,13 @@ pub fn run(ctx: &mut Ctx, a: ImportArgs) -> Result<(), Problem> {
                     .with("value", pair.trim())
                     .with("allowed", "C=full-name")
             };
-            let c = column_index(col).ok_or_else(bad)?;
+            // Letters as Excel shows them; the mapping counts from the sheet's first column,
+            // and only columns the sheet has can be mapped.
+            let c = column_index(col)
+                .and_then(|c| c.checked_sub(sheet.first_column))
+                .map(|c| c as usize)
+                .filter(|&c| c < view.columns.len().max(mapping.columns.len()))
+                .ok_or_else(bad)?;
             let f = match field.trim() {
                 "-" => None,
                 code => Some(field_by_code(code).ok_or_else(bad)?),
@@ -395,6 +409,22 @@ pub fn run_imports(ctx: &mut Ctx, cmd: ImportsCommand) -> Result<(), Problem> {
             meirim_exchange::save(&out, &bytes)?;
             say(out.display());
             Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_index;
+
+    #[test]
+    fn column_letters_are_read_within_excels_columns() {
+        assert_eq!(column_index("A"), Some(0));
+        assert_eq!(column_index(" d "), Some(3));
+        assert_eq!(column_index("AA"), Some(26));
+        assert_eq!(column_index("XFD"), Some(16_383));
+        for beyond in ["XFE", "ZZZ", "ZZZZZZZ", &"Z".repeat(40), "", "1", "Ә"] {
+            assert_eq!(column_index(beyond), None, "{beyond:?}");
         }
     }
 }

@@ -155,6 +155,9 @@ pub struct Ctx {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = meirim_exchange::import::worker::serve_if_asked() {
+        return code;
+    }
     let cli = Cli::parse();
     if let Some(raw) = cli.today.as_deref() {
         match meirim_core::clock::parse_day(raw) {

@@ -93,6 +93,10 @@ pub enum ErrorCode {
     ImportFileEmpty,
     ImportNotSpreadsheet,
     ImportFileDamaged,
+    // Beyond the limits of a list (size, cells, the reader's memory).
+    ImportFileTooLarge,
+    // The reader ran past its time limit and was stopped.
+    ImportFileTooSlow,
     ImportNoHeader,
     ImportFileUnreadable,
     ImportNoFile,
@@ -219,6 +223,8 @@ impl ErrorCode {
         ErrorCode::ImportFileEmpty,
         ErrorCode::ImportNotSpreadsheet,
         ErrorCode::ImportFileDamaged,
+        ErrorCode::ImportFileTooLarge,
+        ErrorCode::ImportFileTooSlow,
         ErrorCode::ImportNoHeader,
         ErrorCode::ImportFileUnreadable,
         ErrorCode::ImportNoFile,

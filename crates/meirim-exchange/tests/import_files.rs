@@ -330,7 +330,12 @@ fn a_libreoffice_list_reads_with_its_date_and_number_cells() {
     // tests/fixtures/import/make-ods.py writes it (an ODS is a zip of XML).
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/import/office-list.ods");
-    let opened = meirim_exchange::import::open(&path, &CsvOptions::default()).unwrap();
+    let opened = open_bytes(
+        "f".into(),
+        &std::fs::read(&path).unwrap(),
+        &CsvOptions::default(),
+    )
+    .unwrap();
     assert_eq!(opened.source.kind, meirim_exchange::import::FileFormat::Ods);
     let sheet = opened.sheet(0).unwrap();
     let view = overview(sheet, None);
@@ -351,7 +356,12 @@ fn dates_from_a_mac_workbook_in_the_1904_system_are_the_days_written() {
     // tests/fixtures/import/make-xlsx-1904.py writes it: serials counted from 01.01.1904.
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/import/mac-1904.xlsx");
-    let opened = meirim_exchange::import::open(&path, &CsvOptions::default()).unwrap();
+    let opened = open_bytes(
+        "f".into(),
+        &std::fs::read(&path).unwrap(),
+        &CsvOptions::default(),
+    )
+    .unwrap();
     let sheet = opened.sheet(0).unwrap();
     let view = overview(sheet, None);
     let db = Database::open_in_memory().unwrap();

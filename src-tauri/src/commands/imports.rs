@@ -113,7 +113,9 @@ pub fn import_open(
     path: String,
     csv: CsvOptions,
 ) -> Result<OpenedFile, Problem> {
-    let opened = files::open(&PathBuf::from(&path), &csv)?;
+    state.cancel_import.store(false, Ordering::SeqCst);
+    let isolation = files::Isolation::current(&state.cancel_import)?;
+    let opened = files::open(&PathBuf::from(&path), &csv, &isolation)?;
     let mappings = state.with_db(|db| mappings::all(db.conn()))?;
     let out = OpenedFile {
         file_name: opened.file.name.clone(),

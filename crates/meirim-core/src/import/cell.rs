@@ -1,10 +1,10 @@
 //! One spreadsheet cell, whatever file it came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A cell as the file stored it: an IIN typed as a number stays a number here (and loses
 /// its leading zero — the cleaning step puts it back), a date cell stays a serial.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Cell {

@@ -53,22 +53,32 @@ pub fn overview(sheet: &Sheet, header_row: Option<u32>) -> SheetOverview {
         .or_else(|| find_header(&sheet.rows))
         .unwrap_or(0);
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    // One pass over the rows for every column's samples: a column-by-column scan is
+    // columns × rows, which a wide, long sheet makes billions.
+    let mut samples: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut wanting = width;
+    for row in sheet.rows.iter().skip(header + 1) {
+        if wanting == 0 {
+            break;
+        }
+        for (c, cell) in row.iter().enumerate() {
+            if samples[c].len() < SAMPLES && !cell.is_empty() {
+                samples[c].push(cell.display());
+                if samples[c].len() == SAMPLES {
+                    wanting -= 1;
+                }
+            }
+        }
+    }
     let header_cells = sheet.rows.get(header);
-    let columns = (0..width)
-        .map(|c| {
+    let columns = samples
+        .into_iter()
+        .enumerate()
+        .map(|(c, samples)| {
             let text = header_cells
                 .and_then(|r| r.get(c))
                 .map(|cell| cell.text().trim().to_owned())
                 .unwrap_or_default();
-            let samples = sheet
-                .rows
-                .iter()
-                .skip(header + 1)
-                .filter_map(|r| r.get(c))
-                .filter(|cell| !cell.is_empty())
-                .take(SAMPLES)
-                .map(|cell| cell.display())
-                .collect();
             ColumnOverview {
                 letter: column_letter(sheet.first_column + c as u32),
                 suggested: suggest(&text),
