@@ -613,13 +613,18 @@ fn a_list_export_needs_the_personal_data_choice_and_is_audit_logged() {
 #[test]
 fn import_map_with_a_column_beyond_excel_is_refused_not_a_crash() {
     let dir = tempfile::tempdir().unwrap();
-    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import/office-list.xls");
+    let list =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import/office-list.xls");
     let list = list.to_str().unwrap();
     let long = format!("{}=iin", "Z".repeat(40));
     for map in ["ZZZZZZZ=iin", long.as_str(), "XFE=iin", "Q=iin"] {
         let out = cli(dir.path(), &["import", list, "--dry-run", "--map", map]);
         assert_eq!(out.status.code(), Some(1), "{map}: {}", stderr(&out));
-        assert!(stderr(&out).contains("C=full-name"), "{map}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("C=full-name"),
+            "{map}: {}",
+            stderr(&out)
+        );
     }
     let out = cli(dir.path(), &["import", list, "--dry-run", "--map", "C=iin"]);
     assert!(out.status.success(), "{}", stderr(&out));

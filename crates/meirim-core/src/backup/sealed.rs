@@ -117,6 +117,17 @@ const WORK_FACTOR: u8 = 18;
 /// The most a backup file may ask for before it is refused unread, so that a broken or
 /// hostile file cannot make Meirim spend minutes and gigabytes on one passphrase.
 const MAX_WORK_FACTOR: u8 = WORK_FACTOR + 1;
+/// Below this no Meirim ever wrote a backup (age's own timing gave 14 and more on any PC
+/// before the factor was fixed); a lower one is a changed header, not a weak passphrase.
+const MIN_WORK_FACTOR: u8 = 10;
+
+/// The scrypt work factor an age header asks for (`-> scrypt SALT N`), if it has one.
+fn work_factor(bytes: &[u8]) -> Option<u8> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let text = String::from_utf8_lossy(head);
+    let stanza = text.lines().find(|l| l.starts_with("-> scrypt "))?;
+    stanza.rsplit(' ').next()?.parse().ok()
+}
 
 /// Decrypts and checks a sealed backup: the registry bytes and the manifest, or why not.
 pub fn open_sealed(
@@ -130,7 +141,9 @@ pub fn open_sealed(
     };
     let decryptor =
         age::Decryptor::new(bytes).map_err(|_| BackupError::NotMeirim(path.to_path_buf()))?;
-    if !decryptor.is_scrypt() {
+    let factor_ok =
+        work_factor(bytes).is_some_and(|f| (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&f));
+    if !decryptor.is_scrypt() || !factor_ok {
         return Err(BackupError::NotMeirim(path.to_path_buf()));
     }
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
