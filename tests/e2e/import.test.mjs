@@ -104,3 +104,27 @@ test("a messy list is checked, its mapping fixed, imported, recognised again and
   }
   assert.equal(families().length, 0);
 });
+
+// Files that abort, panic or hang the spreadsheet reader are read by a separate worker:
+// the office sees why each was refused, and the app goes on to open a good list.
+test("a hostile file is refused with its reason and the app stays usable", async () => {
+  const hostile = path.join(here, "..", "hostile", "calamine");
+  copyFileSync(path.join(hostile, "ods-missing-table-end.ods"), path.join(usb, "бүлінген.ods"));
+  copyFileSync(path.join(hostile, "xlsx-far-corner.xlsx"), path.join(usb, "үлкен.xlsx"));
+  const browser = await launch(dataDir);
+  try {
+    await click(browser, "#open-import");
+    await click(browser, "button=бүлінген.ods");
+    await (await browser.$("#import-problem")).waitForDisplayed();
+    assert.match(await textOf(browser, "#import-problem"), /Файл бүлінген, оқылмады \(content\.xml ends before its elements are closed\)/);
+    await click(browser, "button=үлкен.xlsx");
+    await browser.waitUntil(async () => /тым үлкен/.test(await textOf(browser, "#import-problem")), {
+      timeoutMsg: "the far-corner file was not refused as too large",
+    });
+    await shot(browser, "76-import-hostile-refused");
+    await click(browser, "button=тізім.xlsx");
+    await (await browser.$("#import-map-1")).waitForDisplayed();
+  } finally {
+    await quit(browser);
+  }
+});
