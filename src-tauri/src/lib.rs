@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod first_screen;
+mod grants;
 mod state;
 mod status;
 #[cfg(windows)]

@@ -35,6 +35,8 @@ pub struct AppState {
     pub cancel_import: AtomicBool,
     /// The file opened in the import wizard, between its steps.
     pub import: Mutex<Option<crate::commands::imports::ImportSession>>,
+    /// The paths offered to the window, by the tokens it hands back (`grants.rs`).
+    pub grants: crate::grants::Grants,
     /// The start-up check and the automatic backups (none without a data folder).
     pub status: Option<Arc<Status>>,
     /// The home screen's figures, computed while the window opens.
@@ -106,6 +108,7 @@ impl AppState {
             cancel_export: AtomicBool::new(false),
             cancel_import: AtomicBool::new(false),
             import: Mutex::new(None),
+            grants: crate::grants::Grants::default(),
             status,
             first_dashboard,
         }

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
+import { CLI, chooseStick, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 const usb = path.join(freshDataDir(), "KINGSTON");
@@ -35,7 +35,7 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
     assert.match(await textOf(browser, "#backup-list"), /Қолмен жасалған/);
 
     // A write-protected stick: a clear message, nothing written.
-    await (await browser.$("#backup-destination")).selectByAttribute("value", locked);
+    await chooseStick(browser, "#backup-destination", locked);
     await type(browser, "#backup-passphrase", PASSPHRASE);
     await type(browser, "#backup-passphrase2", PASSPHRASE);
     await click(browser, "#backup-seal");
@@ -44,7 +44,7 @@ test("an encrypted backup on a stick restores the registry as it was", async () 
     assert.deepEqual(readdirSync(locked), []);
     await shot(browser, "79-backup-read-only-stick");
 
-    await (await browser.$("#backup-destination")).selectByAttribute("value", usb);
+    await chooseStick(browser, "#backup-destination", usb);
     await type(browser, "#backup-passphrase", PASSPHRASE);
     await type(browser, "#backup-passphrase2", "басқа");
     await click(browser, "#backup-seal");

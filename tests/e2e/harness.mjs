@@ -201,3 +201,30 @@ export async function waitValue(browser, selector, value, message) {
   const el = await browser.$(selector);
   await browser.waitUntil(async () => (await el.getValue()) === value, { timeoutMsg: message });
 }
+
+/** Chooses the USB stick mounted at `mountPoint` in the destination list `selector`: the
+ * options carry Rust's tokens, not paths, so the stick is found by the path it shows. */
+export async function chooseStick(browser, selector, mountPoint) {
+  const select = await browser.$(selector);
+  await select.waitForDisplayed();
+  await browser.waitUntil(async () => {
+    for (const option of await select.$$("option")) {
+      if ((await option.getText()).replace(/[\u2068\u2069]/g, "").includes(`(${mountPoint})`)) {
+        await select.selectByAttribute("value", await option.getAttribute("value"));
+        return true;
+      }
+    }
+    return false;
+  }, { timeoutMsg: `no stick ${mountPoint} in ${selector}` });
+}
+
+/** Calls an app command straight through the IPC, as a compromised page could:
+ * `{ ok: value }` or `{ err: problem }`. */
+export async function invokeRaw(browser, command, args) {
+  return browser.executeAsync((command, args, done) => {
+    window.__TAURI_INTERNALS__.invoke(command, args).then(
+      (ok) => done({ ok }),
+      (err) => done({ err }),
+    );
+  }, command, args);
+}

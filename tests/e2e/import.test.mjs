@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf } from "./harness.mjs";
+import { CLI, chooseStick, click, freshDataDir, invokeRaw, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = freshDataDir();
@@ -50,7 +50,7 @@ test("a messy list is checked, its mapping fixed, imported, recognised again and
     assert.equal(families().length, 0, "the dry run wrote nothing");
 
     // The rejected rows, with their reasons, go to the stick to be fixed.
-    await (await browser.$("#import-rejected-destination")).selectByAttribute("value", usb);
+    await chooseStick(browser, "#import-rejected-destination", usb);
     await click(browser, "#import-save-rejected");
     await (await browser.$("#import-notice")).waitForDisplayed();
     const rejected = readdirSync(usb).filter((f) => f.endsWith("-rejected.xlsx"));
@@ -124,6 +124,57 @@ test("a hostile file is refused with its reason and the app stays usable", async
     await shot(browser, "76-import-hostile-refused");
     await click(browser, "button=тізім.xlsx");
     await (await browser.$("#import-map-1")).waitForDisplayed();
+  } finally {
+    await quit(browser);
+  }
+});
+
+// A page made to run someone else's script could call the app's commands with any path.
+// Every command that reads or writes a file takes only what Rust offered the window
+// (tokens for sticks, found files and dialog picks); a made-up path is refused and no
+// file is read, written or staged.
+test("commands refuse paths the window makes up", async () => {
+  const browser = await launch(dataDir);
+  const forgedDir = freshDataDir();
+  const forgedFile = path.join(forgedDir, "forged.xlsx");
+  const refused = async (command, args) => {
+    const answer = await invokeRaw(browser, command, args);
+    assert.ok(answer.err, `${command} accepted ${JSON.stringify(args)}: ${JSON.stringify(answer.ok)}`);
+    return answer.err.code;
+  };
+  try {
+    await (await browser.$("#open-import")).waitForDisplayed();
+    const csv = { encoding: null, delimiter: null };
+    const outside = path.join(here, "..", "fixtures", "import", "messy-list.xlsx");
+    assert.equal(await refused("import_open", { file: outside, csv }), "path-not-offered");
+    assert.equal(await refused("import_open", { file: "/etc/passwd", csv }), "path-not-offered");
+    // The stick itself, named by its path instead of its token.
+    for (const target of [{ to: "folder", path: forgedDir }, { to: "folder", path: usb }, { to: "file", path: forgedFile }]) {
+      assert.equal(await refused("import_save_template", { target }), "path-not-offered");
+      assert.equal(await refused("backup_seal", { passphrase: "ұзын құпия сөз 2026", target }), "path-not-offered");
+      const options = { personal_data: true, with_iin: true };
+      const args = { kind: "families", options, format: "csv", target, onProgress: "__CHANNEL__:0" };
+      assert.equal(await refused("export_list", args), "path-not-offered");
+    }
+    // A token Rust gave for reading is not a place to write.
+    const found = (await invokeRaw(browser, "import_sources", {})).ok;
+    assert.ok(found.length > 0);
+    assert.equal(await refused("import_save_template", { target: { to: "file", path: found[0].token } }), "path-not-offered");
+    // Restores: a file not offered, and a «local backup» outside backups/.
+    const registry = path.join(dataDir, "meirim.sqlite3");
+    assert.equal(await refused("backup_inspect", { from: { from: "file", file: registry, passphrase: "" } }), "path-not-offered");
+    for (const p of [registry, path.join(dataDir, "backups", "..", "meirim.sqlite3"), "/etc/passwd"]) {
+      assert.equal(await refused("backup_inspect", { from: { from: "local", path: p } }), "path-not-offered");
+    }
+    assert.equal(await refused("open_document", { path: "/etc/passwd" }) !== undefined, true);
+    assert.deepEqual(readdirSync(forgedDir), [], "nothing was written where the page asked");
+    assert.equal(readdirSync(usb).some((f) => f.endsWith(".meirim-backup") || f.startsWith("families-")), false);
+    // The window itself still works with what Rust offered.
+    const drives = (await invokeRaw(browser, "removable_drives", {})).ok;
+    const stick = drives.find((d) => d.mount_point === usb);
+    assert.ok(stick && stick.token !== usb, JSON.stringify(drives));
+    const saved = await invokeRaw(browser, "import_save_template", { target: { to: "folder", path: stick.token } });
+    assert.ok(saved.ok && saved.ok.startsWith(usb), JSON.stringify(saved));
   } finally {
     await quit(browser);
   }

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CLI, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
+import { CLI, chooseStick, click, freshDataDir, launch, plugInSticks, quit, shot, startDriver, stopDriver, textOf, type, unmountStick } from "./harness.mjs";
 
 const dataDir = freshDataDir();
 // Two "USB sticks" for the app: a plain folder, and a tmpfs mounted read-only.
@@ -76,9 +76,7 @@ test("a year's report shows the district's figures and saves as XLSX, CSV and PD
     await shot(browser, "61-report-saved");
 
     // To the stick: the XLSX written, read back, and a real workbook.
-    const drive = await browser.$("#usb-drive");
-    await drive.waitForDisplayed();
-    await drive.selectByAttribute("value", usb);
+    await chooseStick(browser, "#usb-drive", usb);
     await (await browser.$("#usb-format")).selectByAttribute("value", "xlsx");
     await click(browser, "#usb-write");
     assert.match(await textOf(browser, "#usb-done"), /Флешканы алуға болады/);
@@ -88,7 +86,7 @@ test("a year's report shows the district's figures and saves as XLSX, CSV and PD
     await shot(browser, "62-report-on-usb");
 
     // A write-protected stick: a clear message, nothing written.
-    await drive.selectByAttribute("value", locked);
+    await chooseStick(browser, "#usb-drive", locked);
     await click(browser, "#usb-write");
     assert.match(await textOf(browser, ".banner.error"), /жазуға болмайды/);
     assert.deepEqual(readdirSync(locked), []);
@@ -150,7 +148,7 @@ test("the dashboard is the home screen, its figures open the lists behind them, 
     await type(browser, "#report-on", "15.08.2026");
     await click(browser, "#report-show");
     await browser.waitUntil(async () => (await textOf(browser, "#report-period")) === "01.07.2026 – 30.09.2026");
-    await (await browser.$("#usb-drive")).selectByAttribute("value", usb);
+    await chooseStick(browser, "#usb-drive", usb);
     await (await browser.$("#usb-format")).selectByAttribute("value", "xlsx");
     await click(browser, "#usb-write");
     assert.match(await textOf(browser, "#usb-done"), /Флешканы алуға болады/);
@@ -161,7 +159,7 @@ test("the dashboard is the home screen, its figures open the lists behind them, 
     // The families list with members, as CSV on the stick: refused until confirmed, then
     // progress, the file, and an audit entry.
     await click(browser, "#tab-lists");
-    await (await browser.$("#list-destination")).selectByAttribute("value", usb);
+    await chooseStick(browser, "#list-destination", usb);
     await (await browser.$("#list-format")).selectByAttribute("value", "csv");
     await click(browser, "#list-export-start");
     await (await browser.$("[data-error-for='list-personal-data']")).waitForDisplayed();

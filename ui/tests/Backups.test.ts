@@ -86,7 +86,7 @@ describe("BackupsView", () => {
 
   it("shows the check's progress and a wrong passphrase beside the restore from a file, not at the top", async () => {
     const user = userEvent.setup();
-    apiMock.backupFiles.mockResolvedValue([{ path: "/media/STICK/meirim.meirim-backup", name: "meirim.meirim-backup", drive: "STICK" }]);
+    apiMock.backupFiles.mockResolvedValue([{ token: "p-backup-1", name: "meirim.meirim-backup", drive: "STICK" }]);
     let answer: (v: unknown) => void = () => {};
     apiMock.backupInspect.mockImplementationOnce(() => new Promise((_, reject) => (answer = reject)));
     render(BackupsView, {});

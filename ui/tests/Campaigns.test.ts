@@ -162,7 +162,7 @@ describe("CampaignPage", () => {
     apiMock.campaignRound.mockResolvedValue([
       { id: "d-1", family_id: "f-1", registry_no: 1, head_name: "Әбенова Айгүл", aid_type_id: "a-basket", aid_names: { kk: "азық-түлік себеті", ru: "продуктовая корзина" }, unit: "set", quantity_milli: 1000, value: 20_000, on_date: "2026-11-20", status: "planned", receipt_signed: false } as unknown as Delivery,
     ]);
-    apiMock.removableDrives.mockResolvedValue([{ name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
+    apiMock.removableDrives.mockResolvedValue([{ token: "p-stick-k", name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
     apiMock.listSignatory.mockResolvedValue("Бөлім басшысы А.Б. Серіков");
     apiMock.saveDistributionList.mockResolvedValue("/media/k/Тізімдеме - Наурыз - 2026-11-20.pdf");
     render(CampaignPage, { props: { id: "c-1", categories, onback: vi.fn(), onopen: vi.fn() } });
@@ -172,9 +172,9 @@ describe("CampaignPage", () => {
     await user.click(el("print-list"));
     await waitFor(() => expect(el("list-signatory").value).toBe("Бөлім басшысы А.Б. Серіков"));
     expect(el("list-language").textContent).toContain("қазақша");
-    await waitFor(() => expect((document.getElementById("list-drive") as HTMLSelectElement).value).toBe("/media/k"));
+    await waitFor(() => expect((document.getElementById("list-drive") as HTMLSelectElement).value).toBe("p-stick-k"));
     await user.click(el("list-write"));
-    await waitFor(() => expect(apiMock.saveDistributionList).toHaveBeenCalledWith("c-1", null, false, "Бөлім басшысы А.Б. Серіков", { to: "folder", path: "/media/k" }));
+    await waitFor(() => expect(apiMock.saveDistributionList).toHaveBeenCalledWith("c-1", null, false, "Бөлім басшысы А.Б. Серіков", { to: "folder", path: "p-stick-k" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/Флешканы алуға болады/);
   });
 });

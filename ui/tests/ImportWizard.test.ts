@@ -74,7 +74,7 @@ describe("import helpers", () => {
 describe("ImportWizard", () => {
   it("opens a file from the stick, fixes a mapping, previews, imports with a per-match choice", async () => {
     const user = userEvent.setup();
-    apiMock.importSources.mockResolvedValue([{ path: "/media/usb/тізім.xlsx", name: "тізім.xlsx", drive: "KINGSTON" }]);
+    apiMock.importSources.mockResolvedValue([{ token: "p-list-1", name: "тізім.xlsx", drive: "KINGSTON" }]);
     apiMock.importOpen.mockResolvedValue(opened);
     apiMock.importSheet.mockResolvedValue(view);
     const preview: ImportPreview = {
@@ -87,7 +87,8 @@ describe("ImportWizard", () => {
     render(ImportWizard, { onback: vi.fn(), onopenlist: vi.fn() });
 
     await user.click(await screen.findByRole("button", { name: "тізім.xlsx" }));
-    expect(apiMock.importOpen).toHaveBeenCalledWith("/media/usb/тізім.xlsx", { encoding: null, delimiter: null });
+    // The file goes back as the token Rust offered it by, never as a path.
+    expect(apiMock.importOpen).toHaveBeenCalledWith("p-list-1", { encoding: null, delimiter: null });
     await waitFor(() => expect(document.querySelector("#import-map-1")).not.toBeNull());
     const nameSelect = document.querySelector<HTMLSelectElement>("#import-map-1")!;
     expect(nameSelect.value).toBe("full-name");
@@ -125,7 +126,7 @@ describe("ImportWizard", () => {
 describe("ImportWizard reading a file", () => {
   it("says the file is being read, lets «Бас тарту» end it, and shows why it was refused", async () => {
     const user = userEvent.setup();
-    apiMock.importSources.mockResolvedValue([{ path: "/media/usb/үлкен.xlsx", name: "үлкен.xlsx", drive: "KINGSTON" }]);
+    apiMock.importSources.mockResolvedValue([{ token: "p-big-1", name: "үлкен.xlsx", drive: "KINGSTON" }]);
     let refuse: (p: unknown) => void = () => {};
     apiMock.importOpen.mockImplementation(() => new Promise((_, reject) => (refuse = reject)));
     render(ImportWizard, { onback: vi.fn(), onopenlist: vi.fn() });

@@ -99,17 +99,17 @@ describe("ReportView", () => {
 describe("ReportView destinations", () => {
   it("writes the report onto a stick, or where the save dialog says, and does nothing when the dialog is closed", async () => {
     apiMock.periodReport.mockResolvedValue(report);
-    apiMock.removableDrives.mockResolvedValue([{ name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
+    apiMock.removableDrives.mockResolvedValue([{ token: "p-stick-k", name: "KINGSTON", mount_point: "/media/k", free_bytes: 1e9, total_bytes: 4e9 }]);
     apiMock.saveReport.mockResolvedValueOnce("/media/k/report-2026-10-01-2026-12-31.xlsx");
     render(ReportView, { props: { onback: vi.fn() } });
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Есепті құру" }));
     await screen.findByText("01.10.2026 – 31.12.2026");
     const picker = screen.getByLabelText("Қайда сақталады") as HTMLSelectElement;
-    await waitFor(() => expect(picker.value).toBe("/media/k"));
+    await waitFor(() => expect(picker.value).toBe("p-stick-k"));
     await user.selectOptions(document.getElementById("usb-format")!, "xlsx");
     await user.click(screen.getByRole("button", { name: "Сақтау" }));
-    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx", { to: "folder", path: "/media/k" }));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenCalledWith(report, "xlsx", { to: "folder", path: "p-stick-k" }));
     expect((await screen.findByRole("status")).textContent).toMatch(/Флешканы алуға болады/);
 
     await user.selectOptions(picker, "other");
@@ -118,10 +118,10 @@ describe("ReportView destinations", () => {
     await waitFor(() => expect(apiMock.chooseSavePath).toHaveBeenCalledWith("report.xlsx"));
     expect(apiMock.saveReport).toHaveBeenCalledTimes(1);
 
-    apiMock.chooseSavePath.mockResolvedValueOnce("/home/office/есеп.xlsx");
+    apiMock.chooseSavePath.mockResolvedValueOnce("p-chosen-1");
     apiMock.saveReport.mockResolvedValueOnce("/home/office/есеп.xlsx");
     await user.click(screen.getByRole("button", { name: "Сақтау" }));
-    await waitFor(() => expect(apiMock.saveReport).toHaveBeenLastCalledWith(report, "xlsx", { to: "file", path: "/home/office/есеп.xlsx" }));
+    await waitFor(() => expect(apiMock.saveReport).toHaveBeenLastCalledWith(report, "xlsx", { to: "file", path: "p-chosen-1" }));
     expect((await screen.findByRole("status")).textContent).not.toMatch(/Флешканы/);
   });
 

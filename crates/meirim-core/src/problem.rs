@@ -97,6 +97,8 @@ pub enum ErrorCode {
     ImportFileTooLarge,
     // The reader ran past its time limit and was stopped.
     ImportFileTooSlow,
+    // A path the window named that Rust never offered it (a forged or stale token).
+    PathNotOffered,
     ImportNoHeader,
     ImportFileUnreadable,
     ImportNoFile,
@@ -225,6 +227,7 @@ impl ErrorCode {
         ErrorCode::ImportFileDamaged,
         ErrorCode::ImportFileTooLarge,
         ErrorCode::ImportFileTooSlow,
+        ErrorCode::PathNotOffered,
         ErrorCode::ImportNoHeader,
         ErrorCode::ImportFileUnreadable,
         ErrorCode::ImportNoFile,

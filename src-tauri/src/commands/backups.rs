@@ -14,8 +14,9 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::documents::data_dir;
-use crate::commands::exports::{save_to, Target};
-use crate::commands::imports::{files_in, FoundFile};
+use crate::commands::exports::{destination, Target};
+use crate::commands::imports::{files_in, offered, FoundFile};
+use crate::grants::Use;
 use crate::state::AppState;
 use crate::status::AppStatus;
 
@@ -88,6 +89,8 @@ pub fn backup_seal(
     let now = meirim_core::clock::now_utc();
     let name = backup::sealed_file_name(now);
     let dir = data_dir(&state)?;
+    // Where it goes is settled before a second of key derivation is spent on it.
+    let path = destination(&state, &target, &name)?;
     let (bytes, _) = state.with_db(|db| {
         Ok(backup::seal(
             db,
@@ -96,7 +99,8 @@ pub fn backup_seal(
             now,
         )?)
     })?;
-    save_to(&state, &target, &name, &bytes)
+    meirim_exchange::save(&path, &bytes)?;
+    Ok(path.display().to_string())
 }
 
 /// Encrypted backups at the top of USB sticks and in documents/.
@@ -108,42 +112,55 @@ pub fn backup_files(state: State<'_, AppState>) -> Vec<FoundFile> {
 
 #[tauri::command(async)]
 #[specta::specta]
-pub fn choose_backup_file(app: tauri::AppHandle) -> Option<String> {
+pub fn choose_backup_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Option<FoundFile> {
     let picked = app
         .dialog()
         .file()
         .add_filter("Meirim", &[backup::SEALED_EXTENSION, "sqlite3"])
         .blocking_pick_file()?;
-    Some(picked.into_path().ok()?.display().to_string())
+    Some(offered(&state.grants, &picked.into_path().ok()?))
 }
 
-/// Where a restore comes from: a local backup, or a file (encrypted: with its passphrase).
+/// Where a restore comes from: a local backup (by the path `backups_list` gave, which must
+/// be in backups/), or a file offered to the window (encrypted: with its passphrase).
 #[derive(Debug, Clone, Deserialize, specta::Type)]
 #[serde(tag = "from", rename_all = "kebab-case")]
 pub enum RestoreFrom {
     Local { path: String },
-    File { path: String, passphrase: String },
+    File { file: String, passphrase: String },
 }
 
-fn source(from: RestoreFrom) -> Source {
-    match from {
-        RestoreFrom::Local { path } => Source::Plain(PathBuf::from(path)),
-        RestoreFrom::File { path, passphrase } => {
+fn source(state: &AppState, dir: &std::path::Path, from: RestoreFrom) -> Result<Source, Problem> {
+    Ok(match from {
+        RestoreFrom::Local { path } => {
             let path = PathBuf::from(path);
+            // A local backup is a file directly in backups/, named as backups_list named it.
+            let inside = path
+                .file_name()
+                .map(|name| paths::backup_dir(dir).join(name))
+                .is_some_and(|expected| expected == path && path.is_file());
+            if !inside {
+                return Err(Problem::new(ErrorCode::PathNotOffered));
+            }
+            Source::Plain(path)
+        }
+        RestoreFrom::File { file, passphrase } => {
+            let path = state.grants.resolve(&file, Use::Read)?;
             if path.extension().is_some_and(|e| e == "sqlite3") {
                 Source::Plain(path)
             } else {
                 Source::Sealed { path, passphrase }
             }
         }
-    }
+    })
 }
 
 /// Checks a backup and says what it holds beside the current data; changes nothing.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn backup_inspect(state: State<'_, AppState>, from: RestoreFrom) -> Result<Candidate, Problem> {
-    backup::inspect(&data_dir(&state)?, &source(from))
+    let dir = data_dir(&state)?;
+    backup::inspect(&dir, &source(&state, &dir, from)?)
 }
 
 /// Replaces the registry with the inspected backup. The current registry is kept as a

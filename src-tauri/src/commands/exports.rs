@@ -15,15 +15,17 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::documents::data_dir;
+use crate::grants::Use;
 use crate::state::AppState;
 
-/// Where an export goes.
+/// Where an export goes. A stick and a chosen file are named by the tokens Rust gave the
+/// window for them (`removable_drives`, `choose_save_path`), never by a path.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
 #[serde(tag = "to", content = "path", rename_all = "kebab-case")]
 pub enum Target {
     /// documents/ in the data folder.
     Documents,
-    /// A folder (a USB stick's mount point); the file keeps its suggested name.
+    /// A USB stick; the file keeps its suggested name.
     Folder(String),
     /// The exact file the user chose in the save dialog.
     File(String),
@@ -46,8 +48,8 @@ pub(crate) fn destination(
             })?;
             dir.join(name)
         }
-        Target::Folder(folder) => PathBuf::from(folder).join(name),
-        Target::File(path) => PathBuf::from(path),
+        Target::Folder(token) => state.grants.resolve(token, Use::Folder)?.join(name),
+        Target::File(token) => state.grants.resolve(token, Use::Write)?,
     })
 }
 
@@ -73,11 +75,15 @@ pub(crate) fn office_localizer(
     Ok((lang, l10n))
 }
 
-/// The native save dialog, opened on `suggested` (a file name); `None` when the user closed
-/// it.
+/// The native save dialog, opened on `suggested` (a file name): the token of the file
+/// chosen, `None` when the user closed it.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn choose_save_path(app: tauri::AppHandle, suggested: String) -> Option<String> {
+pub fn choose_save_path(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    suggested: String,
+) -> Option<String> {
     let ext = suggested.rsplit_once('.').map(|(_, e)| e.to_owned());
     let mut dialog = app.dialog().file().set_file_name(&suggested);
     if let Some(ext) = &ext {
@@ -89,7 +95,7 @@ pub fn choose_save_path(app: tauri::AppHandle, suggested: String) -> Option<Stri
     if let (Some(ext), None) = (&ext, path.extension()) {
         path.set_extension(ext);
     }
-    Some(path.display().to_string())
+    Some(state.grants.grant(&path, Use::Write))
 }
 
 #[derive(Debug, Clone, Copy, Serialize, specta::Type)]

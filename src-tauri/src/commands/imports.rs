@@ -3,7 +3,7 @@
 //! save the rejected rows or the template, history and undo. The opened file stays here
 //! between steps, so the UI never holds the office's data as a file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use meirim_core::import::{
@@ -18,6 +18,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::documents::data_dir;
 use crate::commands::exports::{office_localizer, save_to, Target};
+use crate::grants::{Grants, Use};
 use crate::state::AppState;
 
 /// The opened file, and the last preview or import of it (for the rejected-rows file).
@@ -35,15 +36,22 @@ struct Last {
 
 const EXTENSIONS: &[&str] = &["xlsx", "xls", "ods", "csv"];
 
+/// A file offered to the window: its name to show and the token to open it with.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct FoundFile {
-    pub path: String,
+    pub token: String,
     pub name: String,
     /// The USB stick's name, or `None` for documents/.
     pub drive: Option<String>,
 }
 
-fn spreadsheets_in(dir: &Path, drive: Option<&str>, exts: &[&str], out: &mut Vec<FoundFile>) {
+fn spreadsheets_in(
+    grants: &Grants,
+    dir: &Path,
+    drive: Option<&str>,
+    exts: &[&str],
+    out: &mut Vec<FoundFile>,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -55,7 +63,7 @@ fn spreadsheets_in(dir: &Path, drive: Option<&str>, exts: &[&str], out: &mut Vec
             .unwrap_or_default();
         if path.is_file() && exts.contains(&ext.as_str()) {
             out.push(FoundFile {
-                path: path.display().to_string(),
+                token: grants.grant(&path, Use::Read),
                 name: e.file_name().to_string_lossy().into_owned(),
                 drive: drive.map(str::to_owned),
             });
@@ -74,10 +82,22 @@ pub fn import_sources(state: State<'_, AppState>) -> Vec<FoundFile> {
 pub(crate) fn files_in(state: &AppState, exts: &[&str]) -> Vec<FoundFile> {
     let mut out = Vec::new();
     for d in meirim_exchange::removable() {
-        spreadsheets_in(Path::new(&d.mount_point), Some(&d.name), exts, &mut out);
+        spreadsheets_in(
+            &state.grants,
+            Path::new(&d.mount_point),
+            Some(&d.name),
+            exts,
+            &mut out,
+        );
     }
     if let Ok(dir) = data_dir(state) {
-        spreadsheets_in(&meirim_documents::documents_dir(&dir), None, exts, &mut out);
+        spreadsheets_in(
+            &state.grants,
+            &meirim_documents::documents_dir(&dir),
+            None,
+            exts,
+            &mut out,
+        );
     }
     out.sort_by(|a, b| a.drive.cmp(&b.drive).then(a.name.cmp(&b.name)));
     out
@@ -86,13 +106,25 @@ pub(crate) fn files_in(state: &AppState, exts: &[&str]) -> Vec<FoundFile> {
 /// The native open dialog for a spreadsheet; `None` when closed.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn choose_import_file(app: tauri::AppHandle) -> Option<String> {
+pub fn choose_import_file(app: tauri::AppHandle, state: State<'_, AppState>) -> Option<FoundFile> {
     let picked = app
         .dialog()
         .file()
         .add_filter("Excel, LibreOffice, CSV", EXTENSIONS)
         .blocking_pick_file()?;
-    Some(picked.into_path().ok()?.display().to_string())
+    Some(offered(&state.grants, &picked.into_path().ok()?))
+}
+
+/// A file the user picked in a native open dialog, offered to the window for reading.
+pub(crate) fn offered(grants: &Grants, path: &Path) -> FoundFile {
+    FoundFile {
+        token: grants.grant(path, Use::Read),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        drive: None,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -105,17 +137,19 @@ pub struct OpenedFile {
     pub mappings: Vec<SavedMapping>,
 }
 
-/// Opens a file for import (replacing any opened before).
+/// Opens a file for import (replacing any opened before); `file` is the token of a file
+/// offered by `import_sources` or `choose_import_file`.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn import_open(
     state: State<'_, AppState>,
-    path: String,
+    file: String,
     csv: CsvOptions,
 ) -> Result<OpenedFile, Problem> {
+    let path = state.grants.resolve(&file, Use::Read)?;
     state.cancel_import.store(false, Ordering::SeqCst);
     let isolation = files::Isolation::current(&state.cancel_import)?;
-    let opened = files::open(&PathBuf::from(&path), &csv, &isolation)?;
+    let opened = files::open(&path, &csv, &isolation)?;
     let mappings = state.with_db(|db| mappings::all(db.conn()))?;
     let out = OpenedFile {
         file_name: opened.file.name.clone(),

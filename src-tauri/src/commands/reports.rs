@@ -8,6 +8,7 @@ use serde::Deserialize;
 use tauri::State;
 
 use crate::commands::exports::{office_localizer, save_to, Target};
+use crate::grants::Use;
 use crate::state::AppState;
 
 /// The preset period containing `on` (today when empty).
@@ -123,9 +124,25 @@ pub fn save_report(
     save_to(&state, &target, &file_name(report.period, format), &bytes)
 }
 
+/// A USB stick as the window sees it: what to show, and the token to write to it with.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct OfferedDrive {
+    pub token: String,
+    #[serde(flatten)]
+    pub drive: meirim_exchange::Drive,
+}
+
 /// The USB sticks (removable drives) mounted now.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn removable_drives() -> Vec<meirim_exchange::Drive> {
+pub fn removable_drives(state: State<'_, AppState>) -> Vec<OfferedDrive> {
     meirim_exchange::removable()
+        .into_iter()
+        .map(|drive| OfferedDrive {
+            token: state
+                .grants
+                .grant(std::path::Path::new(&drive.mount_point), Use::Folder),
+            drive,
+        })
+        .collect()
 }

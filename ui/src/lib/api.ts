@@ -12,7 +12,7 @@ import type {
   ExportProgress_Serialize,
   ExportProgress_Deserialize,
   BatchOptions_Deserialize,
-  Drive,
+  OfferedDrive,
   Period,
   PeriodReport_Serialize,
   Preset,
@@ -104,7 +104,7 @@ export type {
   MonthlySeries,
   Target,
   VillageCount,
-  Drive,
+  OfferedDrive as Drive,
   Label,
   Measure,
   Period,
@@ -241,7 +241,7 @@ export const api = {
   reportFileName: (period: Period, format: ReportFormat): Promise<string> => commands.reportFileName(period, format),
   saveReport: (report: PeriodReport, format: ReportFormat, target: Target): Promise<string> =>
     unwrap(commands.saveReport(report, format, target)),
-  removableDrives: (): Promise<Drive[]> => commands.removableDrives(),
+  removableDrives: (): Promise<OfferedDrive[]> => commands.removableDrives(),
   chooseSavePath: (suggested: string): Promise<string | null> => commands.chooseSavePath(suggested),
   listFileName: (kind: ListKind, format: ListFormat): Promise<string> => commands.listFileName(kind, format),
   exportList: (
@@ -257,8 +257,8 @@ export const api = {
   },
   cancelExport: (): Promise<void> => commands.cancelExport(),
   importSources: (): Promise<FoundFile[]> => commands.importSources(),
-  chooseImportFile: (): Promise<string | null> => commands.chooseImportFile(),
-  importOpen: (path: string, csv: CsvOptions): Promise<OpenedFile> => unwrap(commands.importOpen(path, csv)),
+  chooseImportFile: (): Promise<FoundFile | null> => commands.chooseImportFile(),
+  importOpen: (file: string, csv: CsvOptions): Promise<OpenedFile> => unwrap(commands.importOpen(file, csv)),
   importSheet: (sheet: number, headerRow: number | null, saved: string | null): Promise<SheetView> =>
     unwrap(commands.importSheet(sheet, headerRow, saved)),
   importPreview: (sheet: number, mapping: Mapping, choices: Choices, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> => {
@@ -284,7 +284,7 @@ export const api = {
   setBackupRetention: (keep: Retention): Promise<null> => unwrap(commands.setBackupRetention(keep)),
   backupSeal: (passphrase: string, target: Target): Promise<string> => unwrap(commands.backupSeal(passphrase, target)),
   backupFiles: (): Promise<FoundFile[]> => commands.backupFiles(),
-  chooseBackupFile: (): Promise<string | null> => commands.chooseBackupFile(),
+  chooseBackupFile: (): Promise<FoundFile | null> => commands.chooseBackupFile(),
   backupInspect: (from: RestoreFrom): Promise<RestoreCandidate> => unwrap(commands.backupInspect(from)),
   // What inspect returned goes back as it came: the same JSON either way.
   backupRestore: (candidate: RestoreCandidate): Promise<null> =>

@@ -144,10 +144,10 @@ export const commands = {
 	 */
 	saveReport: (report: PeriodReport_Deserialize, format: ReportFormat, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_report", { report, format, target })),
 	/**  The USB sticks (removable drives) mounted now. */
-	removableDrives: () => __TAURI_INVOKE<Drive[]>("removable_drives"),
+	removableDrives: () => __TAURI_INVOKE<OfferedDrive[]>("removable_drives"),
 	/**
-	 *  The native save dialog, opened on `suggested` (a file name); `None` when the user closed
-	 *  it.
+	 *  The native save dialog, opened on `suggested` (a file name): the token of the file
+	 *  chosen, `None` when the user closed it.
 	 */
 	chooseSavePath: (suggested: string) => __TAURI_INVOKE<string | null>("choose_save_path", { suggested }),
 	/**  The file name a list gets unless the user picks another. */
@@ -163,9 +163,12 @@ export const commands = {
 	/**  Spreadsheets at the top of each USB stick and in documents/: where an office's list is. */
 	importSources: () => __TAURI_INVOKE<FoundFile_Serialize[]>("import_sources"),
 	/**  The native open dialog for a spreadsheet; `None` when closed. */
-	chooseImportFile: () => __TAURI_INVOKE<string | null>("choose_import_file"),
-	/**  Opens a file for import (replacing any opened before). */
-	importOpen: (path: string, csv: CsvOptions_Deserialize) => typedError<OpenedFile_Serialize, Problem>(__TAURI_INVOKE("import_open", { path, csv })),
+	chooseImportFile: () => __TAURI_INVOKE<FoundFile_Serialize | null>("choose_import_file"),
+	/**
+	 *  Opens a file for import (replacing any opened before); `file` is the token of a file
+	 *  offered by `import_sources` or `choose_import_file`.
+	 */
+	importOpen: (file: string, csv: CsvOptions_Deserialize) => typedError<OpenedFile_Serialize, Problem>(__TAURI_INVOKE("import_open", { file, csv })),
 	/**
 	 *  The opened file's sheet with the header on `header_row` (an index into its rows; found
 	 *  when `None`), mapped by suggestion or by the saved mapping `saved`.
@@ -200,7 +203,7 @@ export const commands = {
 	backupSeal: (passphrase: string, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("backup_seal", { passphrase, target })),
 	/**  Encrypted backups at the top of USB sticks and in documents/. */
 	backupFiles: () => __TAURI_INVOKE<FoundFile_Serialize[]>("backup_files"),
-	chooseBackupFile: () => __TAURI_INVOKE<string | null>("choose_backup_file"),
+	chooseBackupFile: () => __TAURI_INVOKE<FoundFile_Serialize | null>("choose_backup_file"),
 	/**  Checks a backup and says what it holds beside the current data; changes nothing. */
 	backupInspect: (from: RestoreFrom) => typedError<Candidate_Serialize, Problem>(__TAURI_INVOKE("backup_inspect", { from })),
 	/**
@@ -1196,7 +1199,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1439,17 +1442,20 @@ export type FixKind =
 /**  «4-үй», «д. 4», «кв. 7»: the word taken off the number, since the address prints it. */
 "address-mark";
 
+/**  A file offered to the window: its name to show and the token to open it with. */
 export type FoundFile = FoundFile_Serialize | FoundFile_Deserialize;
 
+/**  A file offered to the window: its name to show and the token to open it with. */
 export type FoundFile_Deserialize = {
-	path: string,
+	token: string,
 	name: string,
 	/**  The USB stick's name, or `None` for documents/. */
 	drive?: string | null,
 };
 
+/**  A file offered to the window: its name to show and the token to open it with. */
 export type FoundFile_Serialize = {
-	path: string,
+	token: string,
 	name: string,
 	/**  The USB stick's name, or `None` for documents/. */
 	drive: string | null,
@@ -2000,6 +2006,11 @@ export type Oblast = {
 	names: Names,
 };
 
+/**  A USB stick as the window sees it: what to show, and the token to write to it with. */
+export type OfferedDrive = {
+	token: string,
+} & Drive;
+
 export type OpenedFile = OpenedFile_Serialize | OpenedFile_Deserialize;
 
 export type OpenedFile_Deserialize = {
@@ -2261,8 +2272,11 @@ export type Relation = "spouse" | "child" | "parent" | "sibling" | "grandchild" 
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
 
-/**  Where a restore comes from: a local backup, or a file (encrypted: with its passphrase). */
-export type RestoreFrom = { from: "local"; path: string } | { from: "file"; path: string; passphrase: string };
+/**
+ *  Where a restore comes from: a local backup (by the path `backups_list` gave, which must
+ *  be in backups/), or a file offered to the window (encrypted: with its passphrase).
+ */
+export type RestoreFrom = { from: "local"; path: string } | { from: "file"; file: string; passphrase: string };
 
 /**
  *  How many automatic backups to keep: the newest of each of the last N days, weeks and
@@ -2476,11 +2490,14 @@ export type StatusFilter =
 /**  Active and restored families: the working list. */
 "current" | "archived" | "all";
 
-/**  Where an export goes. */
+/**
+ *  Where an export goes. A stick and a chosen file are named by the tokens Rust gave the
+ *  window for them (`removable_drives`, `choose_save_path`), never by a path.
+ */
 export type Target = 
 /**  documents/ in the data folder. */
 { to: "documents" } | 
-/**  A folder (a USB stick's mount point); the file keeps its suggested name. */
+/**  A USB stick; the file keeps its suggested name. */
 { to: "folder"; path: string } | 
 /**  The exact file the user chose in the save dialog. */
 { to: "file"; path: string };

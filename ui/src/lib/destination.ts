@@ -1,5 +1,6 @@
-// Where an export goes, as the destination picker offers it: a USB stick (its mount
-// point), documents/ in the data folder, or a place chosen in the native save dialog.
+// Where an export goes, as the destination picker offers it: a USB stick, documents/ in
+// the data folder, or a place chosen in the native save dialog — a stick and a chosen file
+// by the tokens Rust gave for them, never by a path the window could make up.
 import { api, type Target } from "./api";
 
 export const DOCUMENTS = "documents";
@@ -9,8 +10,8 @@ export const OTHER = "other";
 export async function chooseTarget(choice: string, suggested: () => Promise<string>): Promise<Target | null> {
   if (choice === DOCUMENTS) return { to: "documents" };
   if (choice === OTHER) {
-    const path = await api.chooseSavePath(await suggested());
-    return path === null ? null : { to: "file", path };
+    const token = await api.chooseSavePath(await suggested());
+    return token === null ? null : { to: "file", path: token };
   }
   return { to: "folder", path: choice };
 }
