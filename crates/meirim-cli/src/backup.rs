@@ -75,6 +75,7 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
                 now,
             )?;
             let path = folder.join(backup::sealed_file_name(now));
+            backup::record_sealed(ctx.db.conn(), &manifest, &path)?;
             meirim_exchange::save(&path, &bytes)?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "path": path, "manifest": manifest }));

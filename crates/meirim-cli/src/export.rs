@@ -60,8 +60,10 @@ pub fn run(ctx: &mut Ctx, a: ExportArgs) -> Result<(), Problem> {
         }
     };
     let bytes = meirim_exchange::list_file(&table, &ctx.l10n, format, &mut |_| true)?;
-    meirim_exchange::save(&a.out, &bytes)?;
-    lists::record_export(ctx.db.conn(), &table, options, &a.out.display().to_string())?;
+    let target = a.out.display().to_string();
+    lists::export_logged(ctx.db.conn(), &table, options, &target, || {
+        meirim_exchange::save(&a.out, &bytes)
+    })?;
     let seconds = started.elapsed().as_secs_f64();
     if ctx.json {
         return print_json(&serde_json::json!({

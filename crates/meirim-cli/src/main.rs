@@ -2,6 +2,7 @@
 //! (and so the same validation and messages) as the app.
 
 mod aid;
+mod audit;
 mod backup;
 mod bench_letters;
 mod bench_report;
@@ -70,6 +71,8 @@ enum Command {
     /// A list with personal data (families with members, deliveries, volunteers) as XLSX or
     /// CSV; needs --personal-data, IINs only with --with-iin; logged in the audit log.
     Export(Box<export::ExportArgs>),
+    /// The audit log, newest first: who changed, exported, printed or copied what.
+    Audit(audit::AuditArgs),
     /// Backups: make one (local, or encrypted to a USB stick with --to), list, verify,
     /// prune, restore. The passphrase is read from MEIRIM_BACKUP_PASSPHRASE.
     #[command(subcommand)]
@@ -244,6 +247,7 @@ fn main() -> ExitCode {
         Command::Volunteers(cmd) => volunteers::run(&mut ctx, cmd),
         Command::Report(args) => report::run(&mut ctx, *args),
         Command::Export(args) => export::run(&mut ctx, *args),
+        Command::Audit(args) => audit::run(&ctx, args),
         Command::Import(args) => import::run(&mut ctx, *args),
         Command::Backup(cmd) => backup::run(&mut ctx, cmd),
         Command::Imports(cmd) => import::run_imports(&mut ctx, cmd),

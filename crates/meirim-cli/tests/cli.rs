@@ -629,3 +629,100 @@ fn import_map_with_a_column_beyond_excel_is_refused_not_a_crash() {
     let out = cli(dir.path(), &["import", list, "--dry-run", "--map", "C=iin"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// Everything that puts personal data into a file, or records a volunteer, is in the audit
+/// log — a list export even when its file could not be written (it is logged first).
+#[test]
+fn volunteers_encrypted_backups_family_cards_and_exports_are_in_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo", "--families", "3"])
+        .status
+        .success());
+    let out = cli(
+        dir.path(),
+        &[
+            "volunteers",
+            "add",
+            "--surname",
+            "Жұмабаева",
+            "--name",
+            "Әлия",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = Command::new(env!("CARGO_BIN_EXE_meirim-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["backup", "create", "--to"])
+        .arg(stick.path())
+        .env("MEIRIM_BACKUP_PASSPHRASE", "ұзын құпия сөз 2026")
+        .env_remove("MEIRIM_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cli(dir.path(), &["families", "card", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let unwritable = dir.path().join("no-such-folder").join("families.csv");
+    let out = cli(
+        dir.path(),
+        &[
+            "export",
+            "families",
+            "--personal-data",
+            "--with-iin",
+            "--out",
+            unwritable.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+
+    let log: serde_json::Value = serde_json::from_str(&stdout(&cli(
+        dir.path(),
+        &["--json", "audit", "--limit", "10"],
+    )))
+    .unwrap();
+    let entries = log.as_array().unwrap();
+    let actions: Vec<&str> = entries
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &actions[..5],
+        [
+            "export",
+            "export",
+            "family-card-printed",
+            "backup-sealed",
+            "volunteer-added"
+        ],
+        "newest first: {log:#}"
+    );
+    let summary = |i: usize| {
+        entries[i]["summary"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(summary(0).contains("not written"), "{}", summary(0));
+    assert!(
+        summary(1).contains("IIN yes") && summary(1).contains("families.csv"),
+        "{}",
+        summary(1)
+    );
+    assert!(entries[2]["family_id"].is_string() && summary(2).ends_with("family-card-1.pdf"));
+    assert!(
+        summary(3).starts_with("3 families") && summary(3).contains(stick.path().to_str().unwrap())
+    );
+    assert!(summary(4).starts_with("Жұмабаева Әлия"), "{}", summary(4));
+    // --office leaves out the family's own entry.
+    let office: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(dir.path(), &["--json", "audit", "--office"]))).unwrap();
+    assert!(office
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["family_id"].is_null()));
+    // The table reads in Kazakh.
+    assert!(stdout(&cli(dir.path(), &["audit", "--office"])).contains("Шифрланған көшірме жасалды"));
+}

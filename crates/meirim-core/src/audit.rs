@@ -31,6 +31,17 @@ pub enum AuditAction {
     Import,
     /// A whole import taken back.
     ImportUndone,
+    /// A list with personal data exported (no family): the list, rows, IINs, where to.
+    Export,
+    /// A volunteer added or changed (no family): their name and id.
+    VolunteerAdded,
+    VolunteerChanged,
+    /// An encrypted copy of the whole registry made (no family): families and where to.
+    BackupSealed,
+    /// A family's card printed to a PDF: where to.
+    FamilyCardPrinted,
+    /// A campaign's distribution list printed (no family): rows, full IINs or not, where to.
+    DistributionListPrinted,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.
@@ -106,8 +117,56 @@ pub(crate) fn record_office(
     insert(tx, None, action, Some(summary), &[])
 }
 
+/// Writes one entry about something that is not a change to a family's record: personal
+/// data leaving the registry in a file (logged before the file is written, so no file on a
+/// stick is missing from the log), or a volunteer's record.
+pub fn record_event(
+    conn: &Connection,
+    family_id: Option<&str>,
+    action: AuditAction,
+    summary: &str,
+) -> Result<i64, Problem> {
+    insert(conn, family_id, action, Some(summary), &[])
+}
+
+/// One entry of the whole log, for reading it back (`meirim-cli audit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LogEntry {
+    pub seq: u32,
+    pub at: String,
+    pub operator: String,
+    pub action: String,
+    pub family_id: Option<String>,
+    pub summary: Option<String>,
+}
+
+/// The newest `limit` entries, newest first; `office_only` leaves out entries about one
+/// family (their history is on the family's page).
+pub fn recent(conn: &Connection, limit: u32, office_only: bool) -> Result<Vec<LogEntry>, Problem> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT seq, at, operator, action, family_id, summary FROM audit_log
+             WHERE NOT ?2 OR family_id IS NULL ORDER BY seq DESC LIMIT ?1",
+        )
+        .map_err(DbError::from)?;
+    let rows = stmt
+        .query_map(params![limit, office_only], |r| {
+            Ok(LogEntry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                operator: r.get(2)?,
+                action: r.get(3)?,
+                family_id: r.get(4)?,
+                summary: r.get(5)?,
+            })
+        })
+        .map_err(DbError::from)?;
+    rows.collect::<Result<_, _>>()
+        .map_err(|e| DbError::from(e).into())
+}
+
 fn insert(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     family_id: Option<&str>,
     action: AuditAction,
     summary: Option<&str>,

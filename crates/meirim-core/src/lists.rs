@@ -5,13 +5,12 @@
 //! the audit log (what, how many rows, with or without IINs, where to).
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbError;
 use crate::problem::{ErrorCode, Problem};
 use crate::settings::Language;
-use crate::{clock, settings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -367,13 +366,28 @@ pub fn record_export(
         table.rows.len(),
         if options.with_iin { "yes" } else { "no" }
     );
-    conn.execute(
-        "INSERT INTO audit_log (at, operator, action, family_id, summary, changes)
-         VALUES (?1, ?2, 'export', NULL, ?3, '[]')",
-        params![clock::now(), settings::operator(conn)?, summary],
-    )
-    .map_err(DbError::from)?;
+    crate::audit::record_event(conn, None, crate::audit::AuditAction::Export, &summary)?;
     Ok(())
+}
+
+/// Logs the export of `table` to `target`, then runs `write`: the log has the export before
+/// the file exists, and says so again if the file could not be written.
+pub fn export_logged<T>(
+    conn: &Connection,
+    table: &Table,
+    options: ListOptions,
+    target: &str,
+    write: impl FnOnce() -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    record_export(conn, table, options, target)?;
+    write().inspect_err(|p| {
+        let summary = format!(
+            "{}: not written → {target} ({:?})",
+            table.kind.code(),
+            p.code
+        );
+        let _ = crate::audit::record_event(conn, None, crate::audit::AuditAction::Export, &summary);
+    })
 }
 
 #[cfg(test)]

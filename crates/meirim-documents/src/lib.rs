@@ -11,6 +11,7 @@ mod table;
 
 use std::path::{Path, PathBuf};
 
+use meirim_core::audit::{self, AuditAction};
 use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::settings::Language;
 use meirim_core::{family, settings, Database};
@@ -50,6 +51,13 @@ pub fn save_family_card(
     };
     let aid = meirim_core::aid::for_family(db.conn(), &f.id)?;
     let bytes = family_card(&f, &aid, lang, today).map_err(|e| failed(&path, e))?;
+    // In the family's history before the file exists: a card is never printed unlogged.
+    audit::record_event(
+        db.conn(),
+        Some(&f.id),
+        AuditAction::FamilyCardPrinted,
+        &path.display().to_string(),
+    )?;
     write_whole(&path, &bytes)?;
     Ok(path)
 }
@@ -64,7 +72,7 @@ pub fn distribution_list_file(
     aid_type_id: Option<&str>,
     lang: Language,
     options: &ListOptions,
-) -> Result<(String, Vec<u8>), Problem> {
+) -> Result<DistributionFile, Problem> {
     let campaign = meirim_core::campaigns::get(db.conn(), campaign_id)?;
     let deliveries = meirim_core::aid::bulk::round(db.conn(), campaign_id, aid_type_id)?;
     if deliveries.is_empty() {
@@ -96,7 +104,50 @@ pub fn distribution_list_file(
     let bytes = distribution_list(&campaign, &rows, office.pick(lang), lang, today, options)
         .map_err(|e| failed(Path::new(&name), e))?;
     settings::set_signatory(db.conn(), lang, &options.signatory)?;
-    Ok((name, bytes))
+    Ok(DistributionFile {
+        name,
+        bytes,
+        rows: deliveries.len(),
+        campaign: campaign.name_in(lang).to_owned(),
+    })
+}
+
+/// A printed distribution list: its file name, bytes, and what the audit log says of it.
+pub struct DistributionFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub rows: usize,
+    pub campaign: String,
+}
+
+impl DistributionFile {
+    /// Writes to the audit log that the list goes to `destination` (before it is written):
+    /// it names families, and with full IINs it is as sensitive as a list export.
+    pub fn record(
+        &self,
+        db: &Database,
+        options: &ListOptions,
+        destination: &Path,
+    ) -> Result<(), Problem> {
+        let summary = format!(
+            "{}: {} rows, IIN {}, → {}",
+            self.campaign,
+            self.rows,
+            if options.full_iin {
+                "full"
+            } else {
+                "last 4 digits"
+            },
+            destination.display()
+        );
+        audit::record_event(
+            db.conn(),
+            None,
+            AuditAction::DistributionListPrinted,
+            &summary,
+        )?;
+        Ok(())
+    }
 }
 
 /// The distribution list (see `distribution_list_file`) written to `out` or into
@@ -110,12 +161,13 @@ pub fn save_distribution_list(
     out: Option<&Path>,
     options: &ListOptions,
 ) -> Result<PathBuf, Problem> {
-    let (name, bytes) = distribution_list_file(db, campaign_id, aid_type_id, lang, options)?;
+    let list = distribution_list_file(db, campaign_id, aid_type_id, lang, options)?;
     let path = match out {
         Some(p) => p.to_path_buf(),
-        None => documents_dir(data_dir).join(name),
+        None => documents_dir(data_dir).join(&list.name),
     };
-    write_whole(&path, &bytes)?;
+    list.record(db, options, &path)?;
+    write_whole(&path, &list.bytes)?;
     Ok(path)
 }
 

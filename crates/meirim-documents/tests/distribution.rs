@@ -182,6 +182,19 @@ fn the_list_masks_iins_embeds_fonts_and_totals_the_round() {
     .unwrap();
     let text = tool("pdftotext", &[full.to_str().unwrap(), "-"]);
     assert!(text.contains(iins[0].as_str()));
+    // Both prints are in the audit log, the one with full IINs saying so.
+    let log = meirim_core::audit::recent(db.conn(), 10, true).unwrap();
+    let printed: Vec<&str> = log
+        .iter()
+        .filter(|e| e.action == "distribution-list-printed")
+        .filter_map(|e| e.summary.as_deref())
+        .collect();
+    assert_eq!(printed.len(), 2, "{log:?}");
+    assert!(
+        printed[0].contains("IIN full") && printed[0].ends_with("full.pdf"),
+        "{printed:?}"
+    );
+    assert!(printed[1].contains("IIN last 4 digits"), "{printed:?}");
 }
 
 #[test]

@@ -91,13 +91,10 @@ pub fn backup_seal(
     let dir = data_dir(&state)?;
     // Where it goes is settled before a second of key derivation is spent on it.
     let path = destination(&state, &target, &name)?;
-    let (bytes, _) = state.with_db(|db| {
-        Ok(backup::seal(
-            db,
-            &passphrase,
-            &paths::backup_dir(&dir),
-            now,
-        )?)
+    let bytes = state.with_db(|db| {
+        let (bytes, manifest) = backup::seal(db, &passphrase, &paths::backup_dir(&dir), now)?;
+        backup::record_sealed(db.conn(), &manifest, &path)?;
+        Ok(bytes)
     })?;
     meirim_exchange::save(&path, &bytes)?;
     Ok(path.display().to_string())

@@ -66,15 +66,18 @@ pub fn save_distribution_list(
         full_iin,
         signatory,
     };
-    let (name, bytes) = state.with_db(|db| {
+    state.with_db(|db| {
         let lang = meirim_core::settings::language(db.conn())?;
-        meirim_documents::distribution_list_file(
+        let list = meirim_documents::distribution_list_file(
             db,
             &campaign_id,
             aid_type_id.as_deref(),
             lang,
             &options,
-        )
-    })?;
-    crate::commands::exports::save_to(&state, &target, &name, &bytes)
+        )?;
+        let path = crate::commands::exports::destination(&state, &target, &list.name)?;
+        list.record(db, &options, &path)?;
+        meirim_exchange::save(&path, &list.bytes)?;
+        Ok(path.display().to_string())
+    })
 }

@@ -171,8 +171,10 @@ pub fn export_list(
         if !report(ExportPhase::Saving, total, Some(total)) {
             return Err(Problem::new(ErrorCode::ExportCancelled));
         }
-        meirim_exchange::save(&path, &bytes)?;
-        lists::record_export(db.conn(), &table, options, &path.display().to_string())?;
+        let target = path.display().to_string();
+        lists::export_logged(db.conn(), &table, options, &target, || {
+            meirim_exchange::save(&path, &bytes)
+        })?;
         Ok(ExportDone {
             path: path.display().to_string(),
             rows: total as u32,

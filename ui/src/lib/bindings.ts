@@ -422,7 +422,17 @@ export type AuditAction = "create" | "update" | "archive" | "restore" |
 /**  A whole import (no family): the file, its hash and the counts, in `summary`. */
 "import" | 
 /**  A whole import taken back. */
-"import-undone";
+"import-undone" | 
+/**  A list with personal data exported (no family): the list, rows, IINs, where to. */
+"export" | 
+/**  A volunteer added or changed (no family): their name and id. */
+"volunteer-added" | "volunteer-changed" | 
+/**  An encrypted copy of the whole registry made (no family): families and where to. */
+"backup-sealed" | 
+/**  A family's card printed to a PDF: where to. */
+"family-card-printed" | 
+/**  A campaign's distribution list printed (no family): rows, full IINs or not, where to. */
+"distribution-list-printed";
 
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 

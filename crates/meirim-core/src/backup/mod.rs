@@ -23,7 +23,9 @@ pub use local::{
     LocalBackup, Retention,
 };
 pub use restore::{discard_staged, inspect, replace, replace_damaged, Candidate, Source};
-pub use sealed::{open_sealed, seal, sealed_file_name, Manifest, MIN_PASSPHRASE, SEALED_EXTENSION};
+pub use sealed::{
+    open_sealed, record_sealed, seal, sealed_file_name, Manifest, MIN_PASSPHRASE, SEALED_EXTENSION,
+};
 pub(crate) use snapshot::with_suffix;
 pub use snapshot::{snapshot, verify};
 

@@ -45,6 +45,28 @@ pub struct Manifest {
     pub bytes: u64,
 }
 
+/// Writes to the audit log that an encrypted copy of the whole registry goes to
+/// `destination`: called before the file is written, so none is missing from the log.
+pub fn record_sealed(
+    conn: &rusqlite::Connection,
+    manifest: &Manifest,
+    destination: &Path,
+) -> Result<(), crate::Problem> {
+    let summary = format!(
+        "{} families, {} people → {}",
+        manifest.contents.families,
+        manifest.contents.members,
+        destination.display()
+    );
+    crate::audit::record_event(
+        conn,
+        None,
+        crate::audit::AuditAction::BackupSealed,
+        &summary,
+    )?;
+    Ok(())
+}
+
 /// The encrypted backup file's bytes, and its manifest. The snapshot passes through
 /// `work_dir` (the registry's own `backups/`, never a shared temporary folder) and is
 /// removed there.

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::AuditAction;
 use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::family::age_on;
@@ -198,31 +199,39 @@ fn write(
                                  AND sex IS ?8 THEN dative_ru END
          WHERE id = ?1"
     };
-    db.conn()
-        .execute(
-            sql,
-            params![
-                id,
-                v.surname,
-                v.name,
-                v.patronymic,
-                text::sort_key(&full),
-                text::fold(&full),
-                v.birth_date.map(|d| d.to_string()),
-                input.sex.map(Sex::as_str),
-                v.iin,
-                v.phone,
-                v.organisation_id,
-                input.civil_servant,
-                v.agency,
-                v.position,
-                v.joined_on.map(|d| d.to_string()),
-                input.parental_consent,
-                v.notes,
-                now
-            ],
-        )
-        .map_err(DbError::from)?;
+    // The record and its audit entry together: a volunteer is personal data too.
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    tx.execute(
+        sql,
+        params![
+            id,
+            v.surname,
+            v.name,
+            v.patronymic,
+            text::sort_key(&full),
+            text::fold(&full),
+            v.birth_date.map(|d| d.to_string()),
+            input.sex.map(Sex::as_str),
+            v.iin,
+            v.phone,
+            v.organisation_id,
+            input.civil_servant,
+            v.agency,
+            v.position,
+            v.joined_on.map(|d| d.to_string()),
+            input.parental_consent,
+            v.notes,
+            now
+        ],
+    )
+    .map_err(DbError::from)?;
+    let (action, summary) = if new {
+        (AuditAction::VolunteerAdded, format!("{full} ({id})"))
+    } else {
+        (AuditAction::VolunteerChanged, format!("{full} ({id})"))
+    };
+    crate::audit::record_event(&tx, None, action, &summary)?;
+    tx.commit().map_err(DbError::from)?;
     Ok(())
 }
 
