@@ -59,7 +59,7 @@ describe("BackupsView", () => {
   it("shows what a backup holds beside today's data, and restores only on confirm", async () => {
     const user = userEvent.setup();
     apiMock.backupsList.mockResolvedValue([daily]);
-    const candidate: RestoreCandidate = { staged: "/data/restore/staged.sqlite3", backup: contents(20), current: contents(21), manifest: null, migrated_from: null };
+    const candidate: RestoreCandidate = { staged: "/data/restore/staged.sqlite3", backup: contents(20), current: contents(21), manifest: null, migrated_from: null, destroyed_again: 2 };
     apiMock.backupInspect.mockResolvedValue(candidate);
     apiMock.backupRestore.mockResolvedValue(null);
     render(BackupsView, {});
@@ -69,6 +69,8 @@ describe("BackupsView", () => {
     await user.click(restoreLocal);
     expect(apiMock.backupInspect).toHaveBeenCalledWith({ from: "local", path: daily.path });
     await waitFor(() => expect(document.querySelector("#restore-backup-families")!.textContent).toBe("20"));
+    // Families destroyed since the backup was made are destroyed in it again, and it says so.
+    expect(document.querySelector("#restore-destroyed-again")!.textContent).toMatch(/жойылған 2 отбасы көшірмеде де қайта жойылды/);
     expect(apiMock.backupRestore).not.toHaveBeenCalled();
     await user.click(document.querySelector<HTMLButtonElement>("#restore-confirm")!);
     expect(apiMock.backupRestore).toHaveBeenCalledWith(candidate);

@@ -121,6 +121,8 @@ pub enum ErrorCode {
     PossibleDuplicate,
     FamilyDestroyed,
     FamilyMerged,
+    // Destroyed in the registry; the file's old pages wait for another reader to close.
+    DestroyPending,
     WrongStatus,
     MergeWithItself,
     ConfirmationMismatch,
@@ -247,6 +249,7 @@ impl ErrorCode {
         ErrorCode::PossibleDuplicate,
         ErrorCode::FamilyDestroyed,
         ErrorCode::FamilyMerged,
+        ErrorCode::DestroyPending,
         ErrorCode::WrongStatus,
         ErrorCode::MergeWithItself,
         ErrorCode::ConfirmationMismatch,

@@ -36,6 +36,8 @@ pub struct Candidate {
     pub manifest: Option<Manifest>,
     /// The backup's schema was older and has been brought up to date in the staged copy.
     pub migrated_from: Option<u32>,
+    /// Families destroyed since the backup was made, destroyed again in the staged copy.
+    pub destroyed_again: u32,
 }
 
 fn restore_dir(data_dir: &Path) -> PathBuf {
@@ -106,7 +108,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     })?;
     crate::rename::rename_over(&partial(&staged), &staged).map_err(write_err)?;
     // Opening migrates an older schema and refuses a newer or a foreign file.
-    let opened = Database::open(&staged).map_err(|e| match e {
+    let mut opened = Database::open(&staged).map_err(|e| match e {
         DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
         other => Problem::from(other),
     })?;
@@ -119,6 +121,15 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         }
         .into());
     }
+    // A backup never brings back a person whose data was destroyed after it was made.
+    let current_path = paths::db_path(data_dir);
+    let list = match crate::db::open_reader(&current_path) {
+        Ok(conn) if current_path.is_file() => {
+            crate::family::destructions(&conn).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let destroyed_again = crate::family::reapply(&mut opened, &list)?;
     let backup = super::contents(opened.conn()).map_err(DbError::from)?;
     opened.checkpoint()?;
     drop(opened);
@@ -130,6 +141,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         backup,
         current,
         manifest,
+        destroyed_again,
     })
 }
 

@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0006_languages.sql"),
         hook: None,
     },
+    Migration {
+        name: "0007_destructions.sql",
+        sql: include_str!("../../migrations/0007_destructions.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

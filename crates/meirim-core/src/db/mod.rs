@@ -268,6 +268,15 @@ impl Database {
 
     /// Moves everything from the WAL into the main file and empties the WAL, so the file
     /// alone holds all data (someone may copy just `meirim.sqlite3` to a stick).
+    /// Moves everything out of the WAL and empties it; `false` when a reader elsewhere
+    /// kept it from finishing within the busy timeout (its old pages are still there).
+    pub fn checkpoint_complete(&self) -> Result<bool, DbError> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     pub fn checkpoint(&self) -> Result<(), DbError> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

@@ -1,6 +1,7 @@
 //! Families in the registry: what a family record holds, how input is checked, how it is
 //! stored, found, archived, merged and destroyed.
 
+mod destroy;
 pub mod duplicates;
 pub(crate) mod index;
 mod lifecycle;
@@ -12,11 +13,12 @@ mod snapshot;
 pub(crate) mod store;
 pub(crate) mod validate;
 
+pub use destroy::{destroy, destructions, reapply, Destruction};
 pub use duplicates::{
     scan as scan_duplicates, similar, DuplicateHint, DuplicatePair, DuplicateReason,
 };
 pub(crate) use index::ARCHIVED_BAND;
-pub use lifecycle::{archive, destroy, restore};
+pub use lifecycle::{archive, restore};
 pub use merge::{dismiss as dismiss_duplicate, merge};
 pub use model::{
     full_name, Address, AddressInput, Consent, ConsentForm, ConsentInput, ConsentStatus, Derived,
