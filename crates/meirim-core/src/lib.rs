@@ -26,6 +26,7 @@ pub mod log;
 pub mod money;
 pub mod organisations;
 pub mod paths;
+pub mod pause;
 pub mod person;
 pub mod phone;
 pub mod places;

@@ -12,7 +12,7 @@ use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::{db::DbError, Database};
 
 use crate::letter::{check_image, letters, preview_svg};
-use crate::{documents_dir, failed, write_whole, DocumentError};
+use crate::{documents_dir, failed, stage, write_whole, DocumentError};
 
 fn document_problem(path: &Path, e: DocumentError) -> Problem {
     match e {
@@ -53,12 +53,15 @@ pub fn issue_letters(
         progress(done, total)
     })
     .map_err(|e| document_problem(&path, e))?;
-    write_whole(&path, &bytes)?;
-    if let Err(e) = tx.commit() {
-        // The numbers were not kept: the printed file would carry numbers nobody issued.
-        let _ = std::fs::remove_file(&path);
-        return Err(DbError::from(e).into());
-    }
+    // The PDF is written in full beside its name, the numbers are committed, and only then
+    // does it take its name: killed before the commit, no file carries numbers the register
+    // lacks (the staged file is swept at the next start); killed after, the register has
+    // them and «Қайта басып шығару» prints them again.
+    let staged = stage(&path, &bytes)?;
+    meirim_core::pause::point("letters-staged");
+    tx.commit().map_err(DbError::from)?;
+    meirim_core::pause::point("letters-committed");
+    staged.place()?;
     Ok(IssuedBatch {
         path: path.display().to_string(),
         batch_id: batch.id,

@@ -192,21 +192,58 @@ pub fn safe_file_name(name: &str) -> String {
 /// Writes into a temporary file beside `path` and renames it over: a power cut mid-write
 /// leaves the previous card intact instead of a truncated PDF the printer chokes on.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    stage(path, bytes)?.place()
+}
+
+/// A document written in full beside its final name, not yet under it.
+pub(crate) struct Staged {
+    tmp: tempfile::TempPath,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Puts the document under its final name (renamed with retries: on Windows an
+    /// antivirus or a PDF viewer may hold the old file).
+    pub(crate) fn place(self) -> Result<(), Problem> {
+        meirim_core::rename::rename_over(&self.tmp, &self.path)
+            .map_err(|e| failed(&self.path, e))?;
+        let _ = self.tmp.keep();
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to `.<name>.<random>.partial` beside `path`, flushed to disk, readable by
+/// this user only. Dropped unplaced, it is removed; left by a killed process, the start-up
+/// sweep removes it from documents/ (`backup::sweep_leftovers`).
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Problem> {
     use std::io::Write;
     let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(d) => d.to_path_buf(),
         None => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| failed(path, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| failed(path, e))?;
+    // documents/ is Meirim's own folder (readable by this user only); a stick or a folder
+    // the user chose is left as it is.
+    if dir.file_name().is_some_and(|n| n == "documents") {
+        meirim_core::private::own_dir(&dir).map_err(|e| failed(path, e))?;
+    } else {
+        std::fs::create_dir_all(&dir).map_err(|e| failed(path, e))?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(&dir)
+        .map_err(|e| failed(path, e))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| failed(path, e))?;
-    // Renamed with retries: on Windows an antivirus or a PDF viewer may hold the old file.
-    let tmp = tmp.into_temp_path();
-    meirim_core::rename::rename_over(&tmp, path).map_err(|e| failed(path, e))?;
-    let _ = tmp.keep();
-    Ok(())
+    Ok(Staged {
+        tmp: tmp.into_temp_path(),
+        path: path.to_path_buf(),
+    })
 }
 
 /// Resolves a document the UI asks to open or show. Only files in the documents folder

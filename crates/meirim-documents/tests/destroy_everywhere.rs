@@ -136,6 +136,14 @@ fn destroying_a_merged_family_leaves_no_trace_in_the_file_documents_or_a_restore
     family::merge(&mut db, &keep.id, &absorb.id).unwrap();
     let card = meirim_documents::save_family_card(&db, &keep.id, dir.path(), None).unwrap();
     assert!(card.is_file());
+    #[cfg(unix)]
+    {
+        // The printed person is for this user alone, like the registry.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&card), 0o600);
+        assert_eq!(mode(card.parent().unwrap()), 0o700);
+    }
 
     let traces: Vec<String> = gulnaz.traces().into_iter().chain(erlan.traces()).collect();
     // The search is real: before the destroy every trace is in the registry's files.

@@ -1,6 +1,7 @@
-//! What a backup or a restore killed part-way leaves behind: `.partial` copies (with their
-//! `-journal`), and the `.sealing-…` snapshot an encrypted backup encrypts from — the whole
-//! registry unencrypted. None of it is ever useful after the process that wrote it is gone.
+//! What a backup, a restore or a printed document killed part-way leaves behind: `.partial`
+//! copies (with their `-journal`), the `.sealing-…` snapshot an encrypted backup encrypts
+//! from — the whole registry unencrypted — and documents staged beside their final name.
+//! None of it is ever useful after the process that wrote it is gone.
 
 use std::path::Path;
 use std::time::Duration;
@@ -42,7 +43,11 @@ pub(crate) fn sweep(dir: &Path, older_than: Option<Duration>) -> usize {
 /// next start. (A backup that another Meirim process is making at that very moment then
 /// fails and says so; it can be made again.)
 pub fn sweep_leftovers(data_dir: &Path) -> usize {
-    sweep(&paths::backup_dir(data_dir), None) + sweep(&data_dir.join("restore"), None)
+    sweep(&paths::backup_dir(data_dir), None)
+        + sweep(&data_dir.join("restore"), None)
+        // A document (a letters batch, a family card) staged beside its name and never
+        // placed: personal data, and for letters perhaps numbers the register lacks.
+        + sweep(&data_dir.join("documents"), None)
 }
 
 #[cfg(test)]
