@@ -7,6 +7,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::db::DbError;
 use crate::family::validate::{iin_problem, EARLIEST_BIRTH_YEAR};
+
+/// How far ahead a date may be planned.
+const LATEST_YEARS_AHEAD: i32 = 20;
 use crate::iin::Iin;
 use crate::problem::{ErrorCode, FieldProblem, Problem};
 use crate::{date, phone, text};
@@ -131,7 +134,7 @@ impl Checker {
 
     /// A birth or event date: not in the future, not before the earliest birth year.
     pub fn past_date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
-        let d = self.date(field, value)?;
+        let d = self.parsed(field, value)?;
         if d > crate::clock::today() {
             self.push(FieldProblem::new(field, ErrorCode::DateInFuture));
         } else if d.year() < EARLIEST_BIRTH_YEAR {
@@ -152,7 +155,23 @@ impl Checker {
         Some(d)
     }
 
+    /// Any date the office types (a delivery, a campaign, a consent's end): from 1900 (a
+    /// year 1000 or 9999 is a typo, and no spreadsheet could hold it) to twenty years ahead.
     pub fn date(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
+        let d = self.parsed(field, value)?;
+        let last = crate::clock::today().year() + LATEST_YEARS_AHEAD;
+        if d.year() < EARLIEST_BIRTH_YEAR || d.year() > last {
+            self.push(
+                FieldProblem::new(field, ErrorCode::DateOutOfRange)
+                    .with("from", EARLIEST_BIRTH_YEAR)
+                    .with("to", last),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
+    fn parsed(&mut self, field: &str, value: Option<&str>) -> Option<NaiveDate> {
         let raw = text::tidy_opt(value)?;
         let d = date::parse(&raw);
         if d.is_none() {

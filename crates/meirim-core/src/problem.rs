@@ -23,6 +23,8 @@ pub enum ErrorCode {
     InvalidDate,
     DateInFuture,
     DateTooOld,
+    // A date outside 1900 … twenty years ahead: a typo.
+    DateOutOfRange,
     IinLength,
     IinNotDigits,
     IinChecksum,
@@ -157,6 +159,7 @@ impl ErrorCode {
         ErrorCode::InvalidDate,
         ErrorCode::DateInFuture,
         ErrorCode::DateTooOld,
+        ErrorCode::DateOutOfRange,
         ErrorCode::IinLength,
         ErrorCode::IinNotDigits,
         ErrorCode::IinChecksum,

@@ -112,7 +112,12 @@ fn a_civil_servant_volunteer_logs_hours_that_add_up_on_the_campaign() {
         &mut db,
         &ActivityInput {
             volunteer_id: v.id.clone(),
-            on_date: Some("01.01.2099".into()),
+            // Next month: not yet (2099 would be refused as a typo instead).
+            on_date: Some(meirim_core::date::display(
+                meirim_core::clock::today()
+                    .checked_add_days(chrono::Days::new(30))
+                    .unwrap(),
+            )),
             kind: None,
             hours: "25".into(),
             ..Default::default()

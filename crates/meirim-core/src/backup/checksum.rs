@@ -48,8 +48,18 @@ pub(crate) fn write(backup: &Path) -> Result<(), BackupError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    std::fs::write(sidecar(backup), format!("{sum}  {name}\n")).map_err(failed)?;
-    let _ = crate::private::restrict_file(&sidecar(backup));
+    // Written whole or not at all: a kill between creating the file and writing it would
+    // leave an empty checksum that no longer matches a good backup. A `.partial` left by
+    // a kill is swept with the others.
+    let partial = with_suffix(&sidecar(backup), ".partial");
+    let _ = std::fs::remove_file(&partial);
+    crate::private::create_file(&partial)
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, format!("{sum}  {name}\n").as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| crate::rename::rename_over(&partial, &sidecar(backup)))
+        .map_err(failed)?;
     Ok(())
 }
 
@@ -60,6 +70,11 @@ pub(crate) fn check(backup: &Path) -> Result<(), BackupError> {
         return Ok(());
     };
     let expected = written.split_whitespace().next().unwrap_or_default();
+    // Not a SHA-256 at all (cut short, or edited): no checksum to compare with, as when it
+    // is missing — the integrity check still speaks.
+    if expected.len() != 64 || !expected.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(());
+    }
     let actual = digest(backup).map_err(|e| BackupError::Read {
         path: backup.to_path_buf(),
         reason: e.to_string(),
@@ -71,5 +86,36 @@ pub(crate) fn check(backup: &Path) -> Result<(), BackupError> {
             path: backup.to_path_buf(),
             reason: "its bytes differ from the checksum written when it was made".into(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checksum_cut_short_is_no_checksum_and_a_wrong_one_is_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let backup = dir
+            .path()
+            .join("meirim-2026-12-05T10-00-00Z-manual.sqlite3");
+        std::fs::write(&backup, b"SQLite format 3\0 the pages").unwrap();
+        write(&backup).unwrap();
+        check(&backup).unwrap();
+        assert!(!with_suffix(&sidecar(&backup), ".partial").exists());
+        // A kill between creating the checksum file and writing it (an older Meirim wrote
+        // it in place) leaves it empty or cut: the backup is not called damaged for that.
+        let written = std::fs::read_to_string(sidecar(&backup)).unwrap();
+        for cut in ["", &written[..20]] {
+            std::fs::write(sidecar(&backup), cut).unwrap();
+            check(&backup).unwrap();
+        }
+        let wrong = written.replacen(
+            &written[..1],
+            if &written[..1] == "0" { "1" } else { "0" },
+            1,
+        );
+        std::fs::write(sidecar(&backup), wrong).unwrap();
+        assert!(matches!(check(&backup), Err(BackupError::Damaged { .. })));
     }
 }

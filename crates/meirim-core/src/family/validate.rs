@@ -17,7 +17,8 @@ use crate::{date, text};
 pub const NAME_MAX: usize = 100;
 pub const ADDRESS_PART_MAX: usize = 200;
 pub const NOTES_MAX: usize = 4000;
-pub const EARLIEST_BIRTH_YEAR: i32 = 1890;
+/// Nobody alive was born earlier, and Excel (where lists go) has no dates before 1900.
+pub const EARLIEST_BIRTH_YEAR: i32 = 1900;
 pub const SHORT_MAX: usize = 20;
 pub const MEMBERS_MAX: usize = 40;
 
