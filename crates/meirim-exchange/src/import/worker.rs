@@ -156,7 +156,7 @@ pub fn read_isolated(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     no_console_window(&mut command);
-    let mut child = command.spawn().map_err(internal)?;
+    let mut child = spawn(&mut command)?;
     let (Some(mut stdin), Some(stdout), Some(mut stderr)) =
         (child.stdin.take(), child.stdout.take(), child.stderr.take())
     else {
@@ -234,6 +234,20 @@ fn died(status: std::process::ExitStatus, said: &str, limits: &Limits) -> Proble
             last.to_owned()
         },
     )
+}
+
+/// Starts the worker, trying again twice: process creation can fail for a moment (seen
+/// under wine; an antivirus scanning the executable does the same on Windows).
+fn spawn(command: &mut Command) -> Result<std::process::Child, Problem> {
+    let mut last = None;
+    for attempt in 0..3u64 {
+        match command.spawn() {
+            Ok(child) => return Ok(child),
+            Err(e) => last = Some(e),
+        }
+        std::thread::sleep(Duration::from_millis(100 * (attempt + 1)));
+    }
+    Err(internal(last.map_or_else(String::new, |e| e.to_string())))
 }
 
 fn internal(e: impl std::fmt::Display) -> Problem {
