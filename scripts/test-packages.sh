@@ -92,6 +92,17 @@ echo "  registry: $before"
 [ -f "$data/meirim.sqlite3" ] || die "no registry in $data"
 cli drives >/dev/null || die "meirim-cli drives failed on Windows"
 
+step "Installed: a list is read by a worker process (meirim-cli.exe, and the windowed meirim.exe)"
+printf 'Т.А.Ә.;ЖСН\r\nСерікова Әсел Бауыржанқызы;\r\n' > "$work/list.csv"
+list_win="$(win winepath -w "$work/list.csv" | tr -d '\r')"
+cli import "$list_win" --dry-run >/dev/null || die "meirim-cli.exe could not import through its worker"
+answer="$(win "$installed/meirim.exe" --meirim-read-spreadsheet 100000000 \
+  '{"encoding":null,"delimiter":null}' < "$work/list.csv")"
+case "$answer" in
+  '{"Read":'*Серікова*) ;;
+  *) die "meirim.exe as a worker answered: ${answer:0:200}" ;;
+esac
+
 step "Upgrade: over an older version, the data stays and the version changes"
 # The same files packed as version 0.0.1 stand in for an older release.
 stage="${CARGO_TARGET_DIR:-$ROOT/target}/$WIN_TARGET/release/installer-stage"
