@@ -43,6 +43,11 @@ pub fn backup_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(BACKUP_DIR_NAME)
 }
 
+/// Where printed documents are saved (family cards, letters, lists).
+pub fn documents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("documents")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,7 @@ pub use report::report_pdf;
 /// Where documents are saved: `documents/` beside the registry file, so a portable
 /// registry on a USB stick keeps its papers with it.
 pub fn documents_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("documents")
+    meirim_core::paths::documents_dir(data_dir)
 }
 
 fn failed(path: &Path, reason: impl std::fmt::Display) -> Problem {

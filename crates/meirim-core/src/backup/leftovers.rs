@@ -47,7 +47,7 @@ pub fn sweep_leftovers(data_dir: &Path) -> usize {
         + sweep(&data_dir.join("restore"), None)
         // A document (a letters batch, a family card) staged beside its name and never
         // placed: personal data, and for letters perhaps numbers the register lacks.
-        + sweep(&data_dir.join("documents"), None)
+        + sweep(&paths::documents_dir(data_dir), None)
 }
 
 #[cfg(test)]

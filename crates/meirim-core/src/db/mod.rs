@@ -278,9 +278,7 @@ impl Database {
     }
 
     pub fn checkpoint(&self) -> Result<(), DbError> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        self.checkpoint_complete().map(|_| ())
     }
 
     pub fn schema_version(&self) -> Result<usize, DbError> {

@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::index;
 use super::model::Family;
@@ -127,7 +127,7 @@ fn erase(tx: &Transaction<'_>, id: &str, registry_no: u32, now: &str) -> Result<
 /// is the person on paper. A card that cannot be removed now is left for the office (it
 /// is named in the file's own folder); the record is what must not wait.
 fn remove_family_cards(data_dir: &Path, registry_nos: &[u32]) {
-    let documents = data_dir.join("documents");
+    let documents = crate::paths::documents_dir(data_dir);
     for no in registry_nos {
         let _ = std::fs::remove_file(documents.join(format!("family-card-{no}.pdf")));
     }
@@ -172,11 +172,7 @@ pub fn reapply(db: &mut Database, list: &[Destruction]) -> Result<u32, Problem> 
                 [&d.family_id],
                 |r| r.get(0),
             )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                other => Err(other),
-            })
+            .optional()
             .map_err(DbError::from)?;
         if let Some(None) = present {
             erased += erase_with_absorbed(&tx, &d.family_id)?.len() as u32;
