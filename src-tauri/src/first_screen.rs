@@ -37,8 +37,13 @@ impl FirstDashboard {
 
     /// Computes the figures as of `today` from the registry at `path` (on the calling
     /// thread) and keeps them for the first request.
-    pub fn compute(&self, path: &std::path::Path, today: NaiveDate) {
-        let figures = meirim_core::db::open_reader(path)
+    pub fn compute(
+        &self,
+        path: &std::path::Path,
+        key: Option<&meirim_core::db::RegistryKey>,
+        today: NaiveDate,
+    ) {
+        let figures = meirim_core::db::open_reader(path, key)
             .map_err(|e| Problem::from(meirim_core::DbError::from(e)))
             .and_then(|conn| dashboard::build(&conn, today));
         if let Ok(mut slot) = self.slot.lock() {

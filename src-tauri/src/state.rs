@@ -82,7 +82,9 @@ impl AppState {
             } else {
                 Health::Ready
             };
-            Status::new(dir.clone(), health)
+            let status = Status::new(dir.clone(), health);
+            status.set_key(db.as_ref().ok().and_then(|d| d.key().cloned()));
+            status
         });
         let registry: Registry = Arc::new(Mutex::new(db));
         let first_dashboard = Arc::new(crate::first_screen::FirstDashboard::new(
@@ -195,6 +197,12 @@ impl AppState {
         }
     }
 
+    /// The open registry's key (`None`: unencrypted, or no registry open).
+    pub fn registry_key(&self) -> Option<meirim_core::db::RegistryKey> {
+        let guard = self.db.lock().ok()?;
+        guard.as_ref().ok()?.key().cloned()
+    }
+
     pub fn startup_problem(&self) -> Option<Problem> {
         match self.db.lock() {
             Ok(g) => g.as_ref().err().cloned(),
@@ -216,8 +224,8 @@ fn check_in_background(
     let data_dir = data_dir.to_path_buf();
     std::thread::spawn(move || {
         let path = paths::db_path(&data_dir);
-        first_dashboard.compute(&path, meirim_core::clock::today());
-        let outcome = meirim_core::db::check_file(&path);
+        first_dashboard.compute(&path, None, meirim_core::clock::today());
+        let outcome = meirim_core::db::check_file(&path, None);
         let Ok(mut guard) = registry.lock() else {
             status.set_health(Health::Damaged);
             return;

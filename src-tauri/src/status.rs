@@ -36,6 +36,8 @@ pub struct Status {
     settled: Condvar,
     backups_running: AtomicUsize,
     watcher: Mutex<Option<Channel<AppStatus>>>,
+    /// The registry's key once it is known, for the backups made on their own connection.
+    key: Mutex<Option<meirim_core::db::RegistryKey>>,
 }
 
 impl Status {
@@ -46,7 +48,18 @@ impl Status {
             settled: Condvar::new(),
             backups_running: AtomicUsize::new(0),
             watcher: Mutex::new(None),
+            key: Mutex::new(None),
         })
+    }
+
+    pub fn set_key(&self, key: Option<meirim_core::db::RegistryKey>) {
+        if let Ok(mut k) = self.key.lock() {
+            *k = key;
+        }
+    }
+
+    fn key(&self) -> Option<meirim_core::db::RegistryKey> {
+        self.key.lock().ok().and_then(|k| k.clone())
     }
 
     pub fn health(&self) -> Health {
@@ -116,7 +129,7 @@ impl Status {
         me.tell();
         std::thread::spawn(move || {
             // The core records a failure in the data folder and its log.
-            let _ = backup::background(&me.data_dir, kind);
+            let _ = backup::background(&me.data_dir, me.key().as_ref(), kind);
             me.backups_running.fetch_sub(1, Ordering::SeqCst);
             me.tell();
         });

@@ -108,14 +108,16 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
         }
         BackupCommand::Verify { file } => {
             let contents = match source(&file)? {
-                Source::Plain(p) => backup::verify(&p)?,
+                Source::Plain(p) => backup::verify(&p, ctx.db.key())?,
                 Source::Sealed { path, passphrase } => {
                     let bytes = std::fs::read(&path).map_err(|e| {
                         Problem::new(ErrorCode::BackupReadFailed)
                             .with("path", path.display())
                             .with("reason", e)
                     })?;
-                    backup::open_sealed(&path, &bytes, &passphrase)?.0.contents
+                    backup::open_sealed(&path, &bytes, &passphrase)?
+                        .manifest
+                        .contents
                 }
             };
             if ctx.json {
@@ -131,7 +133,7 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
             Ok(())
         }
         BackupCommand::Restore { file, yes } => {
-            let candidate = backup::inspect(&ctx.data_dir, &source(&file)?)?;
+            let candidate = backup::inspect(&ctx.data_dir, &source(&file)?, ctx.db.key())?;
             if ctx.json && !yes {
                 return print_json(&candidate);
             }
@@ -164,13 +166,14 @@ pub fn run(ctx: &mut Ctx, cmd: BackupCommand) -> Result<(), Problem> {
 /// file is put aside, never deleted.
 pub fn without_registry(
     data_dir: &Path,
+    key: Option<&meirim_core::db::RegistryKey>,
     l10n: &meirim_i18n::Localizer,
     cmd: BackupCommand,
     json: bool,
 ) -> Result<(), Problem> {
     match cmd {
         BackupCommand::List => {
-            let all = backup::list_in(data_dir, true)?;
+            let all = backup::list_in(data_dir, key, true)?;
             if json {
                 return print_json(&all);
             }
@@ -180,8 +183,8 @@ pub fn without_registry(
             Ok(())
         }
         BackupCommand::Restore { file, yes: true } => {
-            let candidate = backup::inspect(data_dir, &source(&file)?)?;
-            backup::replace_damaged(data_dir, &candidate, meirim_core::clock::now_utc())?;
+            let candidate = backup::inspect(data_dir, &source(&file)?, key)?;
+            backup::replace_damaged(data_dir, &candidate, key, meirim_core::clock::now_utc())?;
             say(l10n.text("backup-restored", &[]));
             Ok(())
         }

@@ -221,7 +221,8 @@ fn main() -> ExitCode {
             // A damaged registry can still be listed and restored from its backups.
             if problem.code == ErrorCode::DbDamaged {
                 if let Command::Backup(cmd) = cli.command {
-                    return match backup::without_registry(&data_dir, &fallback, cmd, cli.json) {
+                    return match backup::without_registry(&data_dir, None, &fallback, cmd, cli.json)
+                    {
                         Ok(()) => ExitCode::SUCCESS,
                         Err(p) => fail(&fallback, &p, cli.json),
                     };

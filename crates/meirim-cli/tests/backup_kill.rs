@@ -24,7 +24,7 @@ fn cli(dir: &Path) -> Command {
 
 fn families(dir: &Path) -> u32 {
     let db = Database::open_in(dir).unwrap();
-    backup::contents_of(db.path()).unwrap().families
+    backup::contents_of(db.path(), None).unwrap().families
 }
 
 /// Files under `dir` that hold a registry unencrypted («SQLite format 3» at the start),
@@ -124,7 +124,7 @@ fn killing_a_backup_or_a_restore_at_random_moments_never_leaves_a_broken_registr
     let db = Database::open_in(data).unwrap();
     let listed = backup::list(&db, false).unwrap();
     for b in &listed {
-        backup::verify(Path::new(&b.path)).unwrap();
+        backup::verify(Path::new(&b.path), None).unwrap();
     }
     eprintln!(
         "backup: {} runs killed at 0–{} ms, {finished} had finished, {} backups listed, all verify",

@@ -79,7 +79,7 @@ fn a_snapshot_taken_while_another_connection_writes_is_whole_and_consistent() {
             .query_row("SELECT count(*) FROM pairs", [], |r| r.get(0))
             .unwrap();
         assert_eq!(pairs % 2, 0, "a copy caught a transaction half-way");
-        backup::verify(Path::new(&made.path)).unwrap();
+        backup::verify(Path::new(&made.path), None).unwrap();
         counts.push(pairs);
     }
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -132,7 +132,8 @@ fn the_encrypted_backup_opens_only_whole_and_with_its_passphrase() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&bytes).contains(&surname));
     let file = dir.path().join("backup.age");
-    let (back, registry) = backup::open_sealed(&file, &bytes, "Мейірім-2026 кеңсе").unwrap();
+    let opened = backup::open_sealed(&file, &bytes, "Мейірім-2026 кеңсе").unwrap();
+    let (back, registry) = (opened.manifest, opened.registry);
     assert_eq!(back, manifest);
     assert_eq!(registry.len() as u64, manifest.bytes);
 
@@ -203,6 +204,7 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
             path: file.clone(),
             passphrase: "қате".into(),
         },
+        None,
     )
     .unwrap_err();
     assert_eq!(wrong.code, ErrorCode::BackupWrongPassphrase);
@@ -214,6 +216,7 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
             path: file,
             passphrase: "ұзын құпия сөз".into(),
         },
+        None,
     )
     .unwrap();
     assert_eq!(candidate.backup.families, 30);
@@ -228,8 +231,12 @@ fn restore_brings_back_the_backup_row_for_row_and_keeps_what_it_replaced() {
     assert_eq!(previous.contents.as_ref().unwrap().families, 5);
 
     // A plain local backup restores the same way.
-    let candidate =
-        backup::inspect(dir.path(), &Source::Plain(previous.path.clone().into())).unwrap();
+    let candidate = backup::inspect(
+        dir.path(),
+        &Source::Plain(previous.path.clone().into()),
+        None,
+    )
+    .unwrap();
     let back = backup::replace(
         restored,
         dir.path(),
@@ -245,19 +252,19 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 2, 5);
     let newer = dir.path().join("newer.sqlite3");
-    backup::snapshot(db.conn(), &newer).unwrap();
+    backup::snapshot(db.conn(), None, &newer).unwrap();
     {
         let c = rusqlite::Connection::open(&newer).unwrap();
         c.pragma_update(None, "user_version", 999).unwrap();
     }
-    let refused = backup::inspect(dir.path(), &Source::Plain(newer)).unwrap_err();
+    let refused = backup::inspect(dir.path(), &Source::Plain(newer), None).unwrap_err();
     assert_eq!(refused.code, ErrorCode::DbNewerThanApp);
     let junk = dir.path().join("junk.sqlite3");
     std::fs::write(&junk, b"not a database at all, just text").unwrap();
-    let refused = backup::inspect(dir.path(), &Source::Plain(junk)).unwrap_err();
+    let refused = backup::inspect(dir.path(), &Source::Plain(junk), None).unwrap_err();
     assert_eq!(refused.code, ErrorCode::BackupDamaged);
     assert_eq!(
-        backup::contents_of(&paths::db_path(dir.path()))
+        backup::contents_of(&paths::db_path(dir.path()), None)
             .unwrap()
             .families,
         2
@@ -288,7 +295,7 @@ fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
     assert!(!rows(&db).is_empty(), "reads work at once");
     let refused = meirim_core::settings::set_operator(db.conn(), "Айгерім").unwrap_err();
     assert!(refused.to_string().contains("readonly"), "{refused}");
-    meirim_core::db::check_file(&paths::db_path(dir.path())).unwrap();
+    meirim_core::db::check_file(&paths::db_path(dir.path()), None).unwrap();
     db.allow_writes().unwrap();
     meirim_core::settings::set_operator(db.conn(), "Айгерім").unwrap();
     db.checkpoint().unwrap();
@@ -298,7 +305,7 @@ fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
     let path = paths::db_path(dir.path());
     let bytes = damage(&path);
     let db = Database::open_in_checked(dir.path(), meirim_core::Check::Later).unwrap();
-    let found = meirim_core::db::check_file(&path).unwrap_err();
+    let found = meirim_core::db::check_file(&path, None).unwrap_err();
     assert_eq!(Problem::from(found).code, ErrorCode::DbDamaged);
     drop(db);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");
@@ -318,11 +325,12 @@ fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     assert_eq!(Problem::from(refused).code, ErrorCode::DbDamaged);
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");
 
-    let listed = backup::list_in(dir.path(), true).unwrap();
+    let listed = backup::list_in(dir.path(), None, true).unwrap();
     assert_eq!(listed[0].path, good.path);
-    let candidate = backup::inspect(dir.path(), &Source::Plain(good.path.into())).unwrap();
+    let candidate = backup::inspect(dir.path(), &Source::Plain(good.path.into()), None).unwrap();
     let restored =
-        backup::replace_damaged(dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap();
+        backup::replace_damaged(dir.path(), &candidate, None, meirim_core::clock::now_utc())
+            .unwrap();
     assert_eq!(rows(&restored), expected);
     let aside: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -343,7 +351,7 @@ fn a_restore_nobody_confirmed_leaves_no_copy_behind_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 4, 7);
     let made = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
-    let candidate = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
+    let candidate = backup::inspect(dir.path(), &Source::Plain(made.path.into()), None).unwrap();
     assert!(Path::new(&candidate.staged).exists());
     backup::discard_staged(dir.path());
     assert!(!Path::new(&candidate.staged).exists());
@@ -352,7 +360,7 @@ fn a_restore_nobody_confirmed_leaves_no_copy_behind_after_a_restart() {
         backup::replace(db, dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap_err();
     assert_eq!(refused.code, ErrorCode::BackupDamaged);
     assert_eq!(
-        backup::contents_of(&paths::db_path(dir.path()))
+        backup::contents_of(&paths::db_path(dir.path()), None)
             .unwrap()
             .families,
         4
@@ -383,7 +391,7 @@ fn a_backup_with_an_added_trigger_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = registry(dir.path(), 3, 9);
     let before = rows(&db);
-    let refused = backup::inspect(dir.path(), &Source::Plain(tampered)).unwrap_err();
+    let refused = backup::inspect(dir.path(), &Source::Plain(tampered), None).unwrap_err();
     assert_eq!(refused.code, ErrorCode::BackupAltered);
     let object = refused.params.get("object").cloned().unwrap_or_default();
     assert!(
@@ -391,7 +399,7 @@ fn a_backup_with_an_added_trigger_is_refused() {
         "{object}"
     );
     assert_eq!(rows(&db), before, "a refused restore changes nothing");
-    let fine = backup::inspect(dir.path(), &Source::Plain(made.path.into())).unwrap();
+    let fine = backup::inspect(dir.path(), &Source::Plain(made.path.into()), None).unwrap();
     assert_eq!(fine.backup.families, 12);
 }
 
@@ -405,12 +413,103 @@ fn a_local_backup_changed_by_one_byte_fails_verify() {
     let made = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
     let path = Path::new(&made.path);
     assert!(Path::new(&format!("{}.sha256", made.path)).is_file());
-    backup::verify(path).unwrap();
+    backup::verify(path, None).unwrap();
     assert_eq!(backup::list(&db, false).unwrap().len(), 1);
     let mut bytes = std::fs::read(path).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 0x01;
     std::fs::write(path, &bytes).unwrap();
-    let e = backup::verify(path).unwrap_err();
+    let e = backup::verify(path, None).unwrap_err();
     assert_eq!(code(e.into()), ErrorCode::BackupDamaged);
+}
+
+/// Whether `needle` occurs anywhere in the file's bytes.
+fn holds(path: &Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn an_encrypted_registry_makes_encrypted_backups_and_restores_plain_and_sealed_ones() {
+    use meirim_core::db::{Check, RegistryKey};
+    let key = RegistryKey::from_bytes([7; 32]);
+
+    // An office's old unencrypted registry and a sealed backup of it (no key inside).
+    let old_dir = tempfile::tempdir().unwrap();
+    let old = registry(old_dir.path(), 12, 5);
+    let work = paths::backup_dir(old_dir.path());
+    let (old_sealed, _) =
+        backup::seal(&old, "ұзын құпия сөз", &work, meirim_core::clock::now_utc()).unwrap();
+    let old_sealed_file = old_dir.path().join("old.meirim-backup");
+    std::fs::write(&old_sealed_file, &old_sealed).unwrap();
+    let old_local = backup::create(&old, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
+
+    // The encrypted registry: its own backups hold no name or IIN.
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open_in_with(dir.path(), Some(&key), Check::Now).unwrap();
+    demo::fill(&mut db, 20, 6, DEMO_DAY).unwrap();
+    let (surname, iin): (String, String) = db
+        .conn()
+        .query_row(
+            "SELECT surname, iin FROM members WHERE iin IS NOT NULL LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let local = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
+    let local_path = Path::new(&local.path);
+    assert!(!holds(local_path, &surname) && !holds(local_path, &iin));
+    assert_eq!(backup::verify(local_path, Some(&key)).unwrap().families, 20);
+    assert!(
+        backup::verify(local_path, None).is_err(),
+        "not readable without the key"
+    );
+
+    // The sealed copy carries a one-time key, not the registry's.
+    let (sealed, _) =
+        backup::seal(&db, "ұзын құпия сөз", &work, meirim_core::clock::now_utc()).unwrap();
+    let sealed_file = dir.path().join("new.meirim-backup");
+    std::fs::write(&sealed_file, &sealed).unwrap();
+    let opened = backup::open_sealed(&sealed_file, &sealed, "ұзын құпия сөз").unwrap();
+    assert!(opened.key.is_some() && opened.key.as_ref() != Some(&key));
+    let rows_before = rows(&db);
+
+    // Restores of the old unencrypted copies end up encrypted with the registry's key.
+    for source in [
+        Source::Sealed {
+            path: old_sealed_file.clone(),
+            passphrase: "ұзын құпия сөз".into(),
+        },
+        Source::Plain(old_local.path.clone().into()),
+    ] {
+        let candidate = backup::inspect(dir.path(), &source, Some(&key)).unwrap();
+        assert_eq!(candidate.backup.families, 12);
+        db = backup::replace(db, dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap();
+        assert_eq!(rows(&db), rows(&old));
+        assert_eq!(db.key(), Some(&key));
+        db.checkpoint().unwrap();
+        assert!(!meirim_core::db::is_plain(&paths::db_path(dir.path())).unwrap());
+        assert!(!holds(&paths::db_path(dir.path()), &surname));
+    }
+    // And the new sealed copy brings back what it held.
+    let candidate = backup::inspect(
+        dir.path(),
+        &Source::Sealed {
+            path: sealed_file,
+            passphrase: "ұзын құпия сөз".into(),
+        },
+        Some(&key),
+    )
+    .unwrap();
+    db = backup::replace(db, dir.path(), &candidate, meirim_core::clock::now_utc()).unwrap();
+    assert_eq!(rows(&db), rows_before);
+    for b in backup::list(&db, false).unwrap() {
+        let p = Path::new(&b.path);
+        assert!(
+            !meirim_core::db::is_plain(p).unwrap(),
+            "{} is plain",
+            b.path
+        );
+        assert!(!holds(p, &iin));
+    }
 }

@@ -256,7 +256,7 @@ fn hostile_backups_are_refused_with_a_reason_never_a_panic_a_hang_or_a_changed_r
             }
         };
         let started = Instant::now();
-        let outcome = std::panic::catch_unwind(|| backup::inspect(dir.path(), &source));
+        let outcome = std::panic::catch_unwind(|| backup::inspect(dir.path(), &source, None));
         let took = started.elapsed();
         if took > Duration::from_secs(10) {
             failures.push(format!("{}: {took:?}", case.name));

@@ -174,7 +174,8 @@ fn destroying_a_merged_family_leaves_no_trace_in_the_file_documents_or_a_restore
 
     // Restoring the backup from before the destroy does not bring either person back.
     let db = Database::open_in(dir.path()).unwrap();
-    let candidate = backup::inspect(dir.path(), &Source::Plain(early.path.clone().into())).unwrap();
+    let candidate =
+        backup::inspect(dir.path(), &Source::Plain(early.path.clone().into()), None).unwrap();
     assert_eq!(
         candidate.destroyed_again, 2,
         "both families are on the destruction list"

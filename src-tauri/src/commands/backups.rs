@@ -40,7 +40,11 @@ pub fn watch_status(state: State<'_, AppState>, channel: Channel<AppStatus>) -> 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<LocalBackup>, Problem> {
-    Ok(backup::list_in(&data_dir(&state)?, true)?)
+    Ok(backup::list_in(
+        &data_dir(&state)?,
+        state.registry_key().as_ref(),
+        true,
+    )?)
 }
 
 #[tauri::command(async)]
@@ -157,7 +161,8 @@ fn source(state: &AppState, dir: &std::path::Path, from: RestoreFrom) -> Result<
 #[specta::specta]
 pub fn backup_inspect(state: State<'_, AppState>, from: RestoreFrom) -> Result<Candidate, Problem> {
     let dir = data_dir(&state)?;
-    backup::inspect(&dir, &source(&state, &dir, from)?)
+    let key = state.registry_key();
+    backup::inspect(&dir, &source(&state, &dir, from)?, key.as_ref())
 }
 
 /// Replaces the registry with the inspected backup. The current registry is kept as a
@@ -171,8 +176,14 @@ pub fn backup_restore(state: State<'_, AppState>, candidate: Candidate) -> Resul
     if staged.parent() != Some(dir.join("restore").as_path()) {
         return Err(Problem::new(ErrorCode::NotFound).with("path", staged.display()));
     }
+    let key = state.registry_key();
     state.reopen_with(|current| match current {
         Some(db) => backup::replace(db, &dir, &candidate, meirim_core::clock::now_utc()),
-        None => backup::replace_damaged(&dir, &candidate, meirim_core::clock::now_utc()),
+        None => backup::replace_damaged(
+            &dir,
+            &candidate,
+            key.as_ref(),
+            meirim_core::clock::now_utc(),
+        ),
     })
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{snapshot, BackupError, Contents};
-use crate::db::Database;
+use crate::db::{Database, RegistryKey};
 use crate::paths;
 
 /// Why a backup was made; part of its file name.
@@ -109,13 +109,14 @@ fn dir_of(db: &Database) -> Result<PathBuf, BackupError> {
 
 /// Makes a verified snapshot in `backups/` now.
 pub fn create(db: &Database, kind: Kind, now: DateTime<Utc>) -> Result<LocalBackup, BackupError> {
-    create_in(db.conn(), &dir_of(db)?, kind, now)
+    create_in(db.conn(), db.key(), &dir_of(db)?, kind, now)
 }
 
 /// `create` from any connection to the registry (the app's start-up backup runs on its
 /// own read connection, beside the window's).
 pub fn create_in(
     conn: &rusqlite::Connection,
+    key: Option<&RegistryKey>,
     dir: &Path,
     kind: Kind,
     now: DateTime<Utc>,
@@ -132,7 +133,7 @@ pub fn create_in(
         n += 1;
         target = dir.join(format!("meirim-{stamp}-{n}-{}.sqlite3", kind.code()));
     }
-    let contents = snapshot(conn, &target)?;
+    let contents = snapshot(conn, key, &target)?;
     super::checksum::write(&target)?;
     let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
     Ok(LocalBackup {
@@ -169,19 +170,27 @@ fn created(path: &Path, name: &str) -> Option<DateTime<Utc>> {
 
 /// The backups in `backups/`, newest first. `with_contents` opens each to count its rows.
 pub fn list(db: &Database, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
-    list_dir(&dir_of(db)?, with_contents)
+    list_dir(&dir_of(db)?, db.key(), with_contents)
 }
 
 /// The backups of the registry in `data_dir`, for when it cannot be opened (damaged).
-pub fn list_in(data_dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
+pub fn list_in(
+    data_dir: &Path,
+    key: Option<&RegistryKey>,
+    with_contents: bool,
+) -> Result<Vec<LocalBackup>, BackupError> {
     let dir = paths::backup_dir(data_dir);
     if !dir.exists() {
         return Ok(Vec::new());
     }
-    list_dir(&dir, with_contents)
+    list_dir(&dir, key, with_contents)
 }
 
-fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupError> {
+fn list_dir(
+    dir: &Path,
+    key: Option<&RegistryKey>,
+    with_contents: bool,
+) -> Result<Vec<LocalBackup>, BackupError> {
     let dir = dir.to_path_buf();
     if !dir.exists() {
         return Ok(Vec::new());
@@ -203,7 +212,7 @@ fn list_dir(dir: &Path, with_contents: bool) -> Result<Vec<LocalBackup>, BackupE
         out.push(LocalBackup {
             size: e.metadata().map(|m| m.len()).unwrap_or(0),
             contents: if with_contents {
-                super::contents_of(&path).ok()
+                super::contents_of(&path, key).ok()
             } else {
                 None
             },
@@ -223,16 +232,17 @@ pub fn auto_if_due(
     now: DateTime<Utc>,
     keep: Retention,
 ) -> Result<Option<LocalBackup>, BackupError> {
-    auto_if_due_in(db.conn(), &dir_of(db)?, now, keep)
+    auto_if_due_in(db.conn(), db.key(), &dir_of(db)?, now, keep)
 }
 
 pub fn auto_if_due_in(
     conn: &rusqlite::Connection,
+    key: Option<&RegistryKey>,
     dir: &Path,
     now: DateTime<Utc>,
     keep: Retention,
 ) -> Result<Option<LocalBackup>, BackupError> {
-    let newest = list_dir(dir, false)?
+    let newest = list_dir(dir, None, false)?
         .into_iter()
         .filter(|b| b.kind != Kind::BeforeMigration)
         .filter_map(|b| DateTime::parse_from_rfc3339(&b.created_at).ok())
@@ -240,7 +250,7 @@ pub fn auto_if_due_in(
     if newest.is_some_and(|t| now.signed_duration_since(t) < Duration::days(1)) {
         return Ok(None);
     }
-    let made = create_in(conn, dir, Kind::Daily, now)?;
+    let made = create_in(conn, key, dir, Kind::Daily, now)?;
     prune_dir(dir, keep)?;
     Ok(Some(made))
 }
@@ -275,7 +285,7 @@ pub fn prune(db: &Database, _now: DateTime<Utc>, keep: Retention) -> Result<u32,
 }
 
 fn prune_dir(dir: &Path, keep: Retention) -> Result<u32, BackupError> {
-    let auto: Vec<LocalBackup> = list_dir(dir, false)?
+    let auto: Vec<LocalBackup> = list_dir(dir, None, false)?
         .into_iter()
         .filter(|b| b.kind.rotated())
         .collect();
@@ -306,22 +316,24 @@ static RUNNING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 pub fn background(
     data_dir: &Path,
+    key: Option<&RegistryKey>,
     kind: Option<Kind>,
 ) -> Result<Option<LocalBackup>, crate::Problem> {
     let _one_at_a_time = RUNNING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let outcome = background_unrecorded(data_dir, kind);
+    let outcome = background_unrecorded(data_dir, key, kind);
     super::health::record(data_dir, &outcome);
     outcome
 }
 
 fn background_unrecorded(
     data_dir: &Path,
+    key: Option<&RegistryKey>,
     kind: Option<Kind>,
 ) -> Result<Option<LocalBackup>, crate::Problem> {
     let path = paths::db_path(data_dir);
-    let conn = crate::db::open_reader(&path).map_err(|e| BackupError::Read {
+    let conn = crate::db::open_reader(&path, key).map_err(|e| BackupError::Read {
         path: path.clone(),
         reason: e.to_string(),
     })?;
@@ -329,8 +341,8 @@ fn background_unrecorded(
     let keep = crate::settings::backup_retention(&conn)?;
     let now = crate::clock::now_utc();
     Ok(match kind {
-        None => auto_if_due_in(&conn, &dir, now, keep)?,
-        Some(kind) => Some(create_in(&conn, &dir, kind, now)?),
+        None => auto_if_due_in(&conn, key, &dir, now, keep)?,
+        Some(kind) => Some(create_in(&conn, key, &dir, kind, now)?),
     })
 }
 

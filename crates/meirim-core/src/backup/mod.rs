@@ -72,12 +72,19 @@ pub(crate) fn contents(conn: &Connection) -> rusqlite::Result<Contents> {
 }
 
 /// What the registry file at `path` holds, read without writing to it.
-pub fn contents_of(path: &std::path::Path) -> Result<Contents, BackupError> {
+pub fn contents_of(
+    path: &std::path::Path,
+    key: Option<&crate::db::RegistryKey>,
+) -> Result<Contents, BackupError> {
     let read = |e: rusqlite::Error| BackupError::Read {
         path: path.to_path_buf(),
         reason: e.to_string(),
     };
-    let conn = crate::db::open_reader(path).map_err(read)?;
+    let plain = crate::db::is_plain(path).map_err(|e| BackupError::Read {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let conn = crate::db::open_reader(path, if plain { None } else { key }).map_err(read)?;
     contents(&conn).map_err(read)
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::local::{create, Kind};
 use super::snapshot::{checked, partial, verify, with_suffix, Check};
 use super::{open_sealed, BackupError, Contents, Manifest};
-use crate::db::{Database, DbError};
+use crate::db::{Database, DbError, RegistryKey};
 use crate::paths;
 use crate::problem::Problem;
 
@@ -57,8 +57,13 @@ pub fn discard_staged(data_dir: &Path) {
     }
 }
 
-/// Stages and checks `source`; nothing of the current registry is touched.
-pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
+/// Stages and checks `source`; nothing of the current registry is touched. `key` is the
+/// current registry's: the staged copy is encrypted with it, whatever the backup's own.
+pub fn inspect(
+    data_dir: &Path,
+    source: &Source,
+    key: Option<&RegistryKey>,
+) -> Result<Candidate, Problem> {
     let dir = restore_dir(data_dir);
     crate::private::own_dir(&dir).map_err(|e| BackupError::Write {
         path: dir.clone(),
@@ -70,7 +75,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
         path: staged.clone(),
         reason: e.to_string(),
     };
-    let manifest = match source {
+    let (manifest, copy_key) = match source {
         Source::Plain(path) => {
             // A local backup is compared with its checksum before anything is copied.
             super::checksum::check(path)?;
@@ -80,38 +85,48 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
             })?;
             // The copy takes the source's mode; a file from a stick may be world-readable.
             crate::private::restrict_file(&partial(&staged)).map_err(write_err)?;
-            None
+            // A local backup has the registry's key, or none if it was made before the
+            // registry was encrypted.
+            let plain = crate::db::is_plain(&partial(&staged)).map_err(write_err)?;
+            (None, if plain { None } else { key.cloned() })
         }
         Source::Sealed { path, passphrase } => {
             let bytes = std::fs::read(path).map_err(|e| BackupError::Read {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;
-            let (manifest, registry) = open_sealed(path, &bytes, passphrase)?;
+            let opened = open_sealed(path, &bytes, passphrase)?;
             let _ = std::fs::remove_file(partial(&staged));
             crate::private::create_file(&partial(&staged))
-                .and_then(|mut f| std::io::Write::write_all(&mut f, &registry))
+                .and_then(|mut f| std::io::Write::write_all(&mut f, &opened.registry))
                 .map_err(write_err)?;
-            Some(manifest)
+            (Some(opened.manifest), opened.key)
         }
     };
     let origin = match source {
         Source::Plain(p) | Source::Sealed { path: p, .. } => p.clone(),
     };
     // A copy that is not whole, or not a registry at all, stops here.
-    let found = verify(&partial(&staged)).map_err(|e| match e {
+    let found = verify(&partial(&staged), copy_key.as_ref()).map_err(|e| match e {
         BackupError::Damaged { reason, .. } => BackupError::Damaged {
             path: origin.clone(),
             reason,
         },
         other => other,
     })?;
+    crate::db::reencrypt_file(&partial(&staged), copy_key.as_ref(), key).map_err(|e| {
+        BackupError::Write {
+            path: staged.clone(),
+            reason: e.to_string(),
+        }
+    })?;
     crate::rename::rename_over(&partial(&staged), &staged).map_err(write_err)?;
     // Opening migrates an older schema and refuses a newer or a foreign file.
-    let mut opened = Database::open(&staged).map_err(|e| match e {
-        DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
-        other => Problem::from(other),
-    })?;
+    let mut opened =
+        Database::open_with(&staged, key, crate::db::Check::Now).map_err(|e| match e {
+            DbError::Foreign { .. } => Problem::from(BackupError::NotMeirim(origin.clone())),
+            other => Problem::from(other),
+        })?;
     // Only Meirim's own schema comes in: an added trigger would otherwise act on every
     // later change (hide audit entries, copy IINs elsewhere) in the restored registry.
     if let Some(object) = schema_difference(opened.conn())? {
@@ -123,7 +138,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     }
     // A backup never brings back a person whose data was destroyed after it was made.
     let current_path = paths::db_path(data_dir);
-    let list = match crate::db::open_reader(&current_path) {
+    let list = match crate::db::open_reader(&current_path, key) {
         Ok(conn) if current_path.is_file() => {
             crate::family::destructions(&conn).unwrap_or_default()
         }
@@ -133,7 +148,7 @@ pub fn inspect(data_dir: &Path, source: &Source) -> Result<Candidate, Problem> {
     let backup = super::contents(opened.conn()).map_err(DbError::from)?;
     opened.checkpoint()?;
     drop(opened);
-    let current = super::contents_of(&paths::db_path(data_dir)).ok();
+    let current = super::contents_of(&paths::db_path(data_dir), key).ok();
     Ok(Candidate {
         staged: staged.display().to_string(),
         migrated_from: (found.schema_version != backup.schema_version)
@@ -179,8 +194,9 @@ pub fn replace(
     now: DateTime<Utc>,
 ) -> Result<Database, Problem> {
     let staged = PathBuf::from(&candidate.staged);
+    let key = db.key().cloned();
     // inspect ran the full check; the file has only waited for the user since.
-    checked(&staged, Check::Quick)?;
+    checked(&staged, key.as_ref(), Check::Quick)?;
     create(&db, Kind::BeforeRestore, now)?;
     let target = paths::db_path(data_dir);
     db.checkpoint()?;
@@ -190,11 +206,16 @@ pub fn replace(
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(with_suffix(&target, suffix));
     }
-    swap_in(&staged, &target, data_dir)
+    swap_in(&staged, &target, data_dir, key.as_ref())
 }
 
 /// The staged file, made durable, takes the registry's name in one rename; then it opens.
-fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Problem> {
+fn swap_in(
+    staged: &Path,
+    target: &Path,
+    data_dir: &Path,
+    key: Option<&RegistryKey>,
+) -> Result<Database, Problem> {
     crate::rename::sync_file(staged).map_err(|e| BackupError::Write {
         path: staged.to_path_buf(),
         reason: e.to_string(),
@@ -204,7 +225,7 @@ fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Pr
         reason: e.to_string(),
     })?;
     let _ = File::open(data_dir).and_then(|d| d.sync_all());
-    Ok(Database::open(target)?)
+    Ok(Database::open_with(target, key, crate::db::Check::Now)?)
 }
 
 /// When the registry itself is damaged (the app would not open it): the damaged file is
@@ -213,11 +234,12 @@ fn swap_in(staged: &Path, target: &Path, data_dir: &Path) -> Result<Database, Pr
 pub fn replace_damaged(
     data_dir: &Path,
     candidate: &Candidate,
+    key: Option<&RegistryKey>,
     now: DateTime<Utc>,
 ) -> Result<Database, Problem> {
     let staged = PathBuf::from(&candidate.staged);
     // inspect ran the full check; the file has only waited for the user since.
-    checked(&staged, Check::Quick)?;
+    checked(&staged, key, Check::Quick)?;
     let target = paths::db_path(data_dir);
     let stamp = now.format("%Y-%m-%dT%H-%M-%SZ");
     for suffix in ["", "-wal", "-shm"] {
@@ -230,5 +252,5 @@ pub fn replace_damaged(
             })?;
         }
     }
-    swap_in(&staged, &target, data_dir)
+    swap_in(&staged, &target, data_dir, key)
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{snapshot, BackupError, Contents};
-use crate::db::Database;
+use crate::db::{Database, RegistryKey};
 use crate::text::hex;
 
 /// Shorter passphrases are refused: the file may be attacked offline for ever.
@@ -43,6 +43,27 @@ pub struct Manifest {
     pub sha256: String,
     #[cfg_attr(feature = "specta", specta(type = f64))]
     pub bytes: u64,
+}
+
+/// What the file holds before the registry: the manifest, and the key the registry copy
+/// inside is encrypted with (a one-time key, never the registry's own, so that a stick
+/// whose passphrase leaks does not also give the key of the registry on the office PC).
+/// Backups from before accounts have no key: their copy inside is unencrypted.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    #[serde(flatten)]
+    manifest: Manifest,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    copy_key: Option<String>,
+}
+
+/// A sealed backup opened: its manifest, the registry copy's bytes and the key they are
+/// encrypted with (`None`: unencrypted, from before accounts).
+#[derive(Debug)]
+pub struct Opened {
+    pub manifest: Manifest,
+    pub registry: Vec<u8>,
+    pub key: Option<RegistryKey>,
 }
 
 /// Writes to the audit log that an encrypted copy of the whole registry goes to
@@ -85,7 +106,16 @@ pub fn seal(
     })?;
     let tmp = work_dir.join(format!(".sealing-{}.sqlite3", crate::clock::new_id()));
     let result = (|| {
-        let contents = snapshot(db.conn(), &tmp)?;
+        // An unencrypted registry (one not yet converted) gives an unencrypted copy: the
+        // backup API cannot copy from plain pages to encrypted ones.
+        let copy_key = match db.key() {
+            Some(_) => Some(RegistryKey::generate().map_err(|e| BackupError::Write {
+                path: tmp.clone(),
+                reason: e.to_string(),
+            })?),
+            None => None,
+        };
+        let contents = snapshot(db.conn(), copy_key.as_ref(), &tmp)?;
         let read_err = |e: std::io::Error| BackupError::Read {
             path: tmp.clone(),
             reason: e.to_string(),
@@ -104,10 +134,16 @@ pub fn seal(
             path: tmp.clone(),
             reason: e.to_string(),
         };
-        let head = serde_json::to_vec(&manifest).map_err(|e| BackupError::Write {
-            path: tmp.clone(),
-            reason: e.to_string(),
-        })?;
+        let head = Head {
+            manifest: manifest.clone(),
+            copy_key: copy_key.as_ref().map(|k| crate::text::hex(k.as_bytes())),
+        };
+        let head = serde_json::to_vec(&head)
+            .map(zeroize::Zeroizing::new)
+            .map_err(|e| BackupError::Write {
+                path: tmp.clone(),
+                reason: e.to_string(),
+            })?;
         let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
         recipient.set_work_factor(WORK_FACTOR);
         let encryptor =
@@ -152,11 +188,7 @@ fn work_factor(bytes: &[u8]) -> Option<u8> {
 }
 
 /// Decrypts and checks a sealed backup: the registry bytes and the manifest, or why not.
-pub fn open_sealed(
-    path: &Path,
-    bytes: &[u8],
-    passphrase: &str,
-) -> Result<(Manifest, Vec<u8>), BackupError> {
+pub fn open_sealed(path: &Path, bytes: &[u8], passphrase: &str) -> Result<Opened, BackupError> {
     let damaged = |reason: String| BackupError::Damaged {
         path: path.to_path_buf(),
         reason,
@@ -200,11 +232,24 @@ pub fn open_sealed(
         return Err(damaged("manifest cut short".into()));
     }
     let (head, registry) = rest.split_at(len);
-    let manifest: Manifest = serde_json::from_slice(head).map_err(|e| damaged(e.to_string()))?;
-    if hex(&Sha256::digest(registry)) != manifest.sha256 {
+    let head: Head = serde_json::from_slice(head).map_err(|e| damaged(e.to_string()))?;
+    if hex(&Sha256::digest(registry)) != head.manifest.sha256 {
         return Err(damaged(
             "the registry inside does not match its checksum".into(),
         ));
     }
-    Ok((manifest, registry.to_vec()))
+    let key = match head.copy_key.map(zeroize::Zeroizing::new) {
+        None => None,
+        Some(text) => {
+            let mut bytes = [0u8; 32];
+            ::hex::decode_to_slice(text.as_bytes(), &mut bytes)
+                .map_err(|_| damaged("the copy's key is not 64 hexadecimal digits".into()))?;
+            Some(RegistryKey::from_bytes(bytes))
+        }
+    };
+    Ok(Opened {
+        manifest: head.manifest,
+        registry: registry.to_vec(),
+        key,
+    })
 }

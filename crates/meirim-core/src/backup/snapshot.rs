@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::Connection;
 
+use crate::db::RegistryKey;
+
 use super::{BackupError, Contents};
 
 /// `path` with `suffix` added to its name («-wal», «.partial»).
@@ -24,8 +26,15 @@ pub(crate) fn partial(target: &Path) -> PathBuf {
 
 /// Copies the main database of `conn` into `target` in one step (a read transaction for
 /// the whole copy: consistent even while another connection writes), verifies the copy,
-/// makes it durable and renames it into place. Returns what the copy holds.
-pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupError> {
+/// makes it durable and renames it into place. Returns what the copy holds. The copy is
+/// encrypted with `key` (the registry's own for a local backup, a one-time key for the
+/// copy that leaves on a stick), or not at all with `None` (only from an unencrypted
+/// registry).
+pub fn snapshot(
+    conn: &Connection,
+    key: Option<&RegistryKey>,
+    target: &Path,
+) -> Result<Contents, BackupError> {
     let tmp = partial(target);
     let failed = |e: &dyn std::fmt::Display| BackupError::Write {
         path: target.to_path_buf(),
@@ -38,6 +47,9 @@ pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupErro
             let _ = std::fs::remove_file(&tmp);
             crate::private::create_file(&tmp).map_err(|e| failed(&e))?;
             let mut dst = Connection::open(&tmp).map_err(|e| failed(&e))?;
+            if let Some(key) = key {
+                key.apply(&dst).map_err(|e| failed(&e))?;
+            }
             let backup = Backup::new(conn, &mut dst).map_err(|e| failed(&e))?;
             loop {
                 match backup.step(-1).map_err(|e| failed(&e))? {
@@ -54,7 +66,7 @@ pub fn snapshot(conn: &Connection, target: &Path) -> Result<Contents, BackupErro
             dst.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))
                 .map_err(|e| failed(&e))?;
         }
-        let contents = verify(&tmp)?;
+        let contents = verify(&tmp, key)?;
         crate::rename::sync_file(&tmp).map_err(|e| failed(&e))?;
         crate::rename::rename_over(&tmp, target).map_err(|e| failed(&e))?;
         if let Some(dir) = target.parent() {
@@ -81,17 +93,24 @@ pub(crate) enum Check {
 
 /// Opens a registry copy read-only, compares it with the checksum written when it was made
 /// (when it has one), runs `integrity_check` and reads what it holds.
-pub fn verify(path: &Path) -> Result<Contents, BackupError> {
+pub fn verify(path: &Path, key: Option<&RegistryKey>) -> Result<Contents, BackupError> {
     super::checksum::check(path)?;
-    checked(path, Check::Full)
+    checked(path, key, Check::Full)
 }
 
-pub(crate) fn checked(path: &Path, depth: Check) -> Result<Contents, BackupError> {
+pub(crate) fn checked(
+    path: &Path,
+    key: Option<&RegistryKey>,
+    depth: Check,
+) -> Result<Contents, BackupError> {
     let damaged = |reason: String| BackupError::Damaged {
         path: path.to_path_buf(),
         reason,
     };
-    let conn = crate::db::open_reader(path).map_err(|e| damaged(e.to_string()))?;
+    // A local backup made before the registry was encrypted is read without the key.
+    let plain = crate::db::is_plain(path).map_err(|e| damaged(e.to_string()))?;
+    let key = if plain { None } else { key };
+    let conn = crate::db::open_reader(path, key).map_err(|e| damaged(e.to_string()))?;
     // Reading the whole file through memory mapping: integrity_check of a 1 GB registry
     // takes 11 s instead of 14.
     let _ = conn.pragma_update(None, "mmap_size", 1_i64 << 30);

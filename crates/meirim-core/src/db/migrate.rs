@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookError, Migrations, M};
 
-use super::DbError;
+use super::{DbError, RegistryKey};
 use crate::paths;
 
 /// Rust run after a migration's SQL, in its transaction, for data SQL cannot compute.
@@ -69,8 +69,12 @@ pub fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
     Ok(usize::try_from(v).unwrap_or(0))
 }
 
-pub fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
-    bring_up_to(conn, path, MIGRATIONS).map(|_| ())
+pub fn bring_up_to_date(
+    conn: &mut Connection,
+    path: &Path,
+    key: Option<&RegistryKey>,
+) -> Result<(), DbError> {
+    bring_up_to(conn, path, key, MIGRATIONS).map(|_| ())
 }
 
 /// Applies `list` in one transaction; returns the pre-migration backup's path if one was
@@ -78,6 +82,7 @@ pub fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(), DbErro
 pub(super) fn bring_up_to(
     conn: &mut Connection,
     path: &Path,
+    key: Option<&RegistryKey>,
     list: &[Migration],
 ) -> Result<Option<PathBuf>, DbError> {
     let current = user_version(conn)?;
@@ -93,7 +98,7 @@ pub(super) fn bring_up_to(
         return Ok(None);
     }
     let backup = if current > 0 {
-        Some(backup_before_migration(conn, path, current, latest)?)
+        Some(backup_before_migration(conn, path, key, current, latest)?)
     } else {
         None
     };
@@ -131,6 +136,7 @@ fn refuse_foreign(conn: &Connection, path: &Path, current: usize) -> Result<(), 
 fn backup_before_migration(
     conn: &Connection,
     path: &Path,
+    key: Option<&RegistryKey>,
     from: usize,
     to: usize,
 ) -> Result<PathBuf, DbError> {
@@ -151,10 +157,9 @@ fn backup_before_migration(
             "before-migration-v{from}-to-v{to}-{stamp}-{n}.sqlite3"
         ));
     }
-    conn.backup(rusqlite::MAIN_DB, &target, None)
-        .map_err(|source| DbError::Backup {
-            path: target.clone(),
-            source,
-        })?;
+    super::copy_to(conn, key, &target).map_err(|source| DbError::Backup {
+        path: target.clone(),
+        source,
+    })?;
     Ok(target)
 }

@@ -2,6 +2,7 @@
 //! checks around them. Everything else gets a ready `Database`.
 
 mod backfill;
+mod key;
 mod migrate;
 mod pragmas;
 
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
+pub use key::{is_plain, reencrypt_file, KeyTextError, RegistryKey};
 pub use migrate::{latest_version, Migration, MIGRATIONS};
 
 use crate::paths;
@@ -101,8 +103,8 @@ pub enum Check {
 
 /// `quick_check` of the registry at `path` on a connection of its own: for the app, which
 /// opened its own with `Check::Later` and shows the window meanwhile.
-pub fn check_file(path: &Path) -> Result<(), DbError> {
-    let conn = open_reader(path).map_err(|source| DbError::Open {
+pub fn check_file(path: &Path, key: Option<&RegistryKey>) -> Result<(), DbError> {
+    let conn = open_reader(path, key).map_err(|source| DbError::Open {
         path: path.to_path_buf(),
         source,
     })?;
@@ -111,14 +113,34 @@ pub fn check_file(path: &Path) -> Result<(), DbError> {
 
 /// A read-only connection to the registry at `path` for work that reads for long beside
 /// the app's own connection (a check, a backup, figures): WAL lets it read while the other
-/// writes, and it waits for a lock as the main connection does.
-pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+/// writes, and it waits for a lock as the main connection does. `key` is the registry's
+/// (a local backup has the same), `None` for an unencrypted file.
+pub fn open_reader(path: &Path, key: Option<&RegistryKey>) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(pragmas::BUSY_TIMEOUT)?;
     Ok(conn)
+}
+
+/// Copies the main database of `conn` to a new file `target` with SQLite's backup API,
+/// encrypted with `key` (the source's own, or another: pages are re-encrypted as they are
+/// copied) or unencrypted with `None` (only from an unencrypted source).
+pub(crate) fn copy_to(
+    conn: &Connection,
+    key: Option<&RegistryKey>,
+    target: &Path,
+) -> rusqlite::Result<()> {
+    let mut dst = Connection::open(target)?;
+    if let Some(key) = key {
+        key.apply(&dst)?;
+    }
+    let backup = rusqlite::backup::Backup::new(conn, &mut dst)?;
+    backup.run_to_completion(1024, std::time::Duration::from_millis(20), None)
 }
 
 /// Every row of every table of the registry as text («table: cell | cell …»), tables by
@@ -157,6 +179,9 @@ pub fn rows_as_text(conn: &Connection) -> Result<Vec<String>, DbError> {
 pub struct Database {
     conn: Connection,
     path: PathBuf,
+    /// The key the file is encrypted with; `None` for an unencrypted registry (one from
+    /// before accounts, until it is converted, and the tests' own).
+    key: Option<RegistryKey>,
 }
 
 impl Database {
@@ -167,11 +192,20 @@ impl Database {
 
     /// `open_in`, with the file's check now or left to the caller.
     pub fn open_in_checked(data_dir: &Path, check: Check) -> Result<Self, DbError> {
+        Self::open_in_with(data_dir, None, check)
+    }
+
+    /// `open_in_checked` for a registry encrypted with `key` (`None`: unencrypted).
+    pub fn open_in_with(
+        data_dir: &Path,
+        key: Option<&RegistryKey>,
+        check: Check,
+    ) -> Result<Self, DbError> {
         crate::private::create_dir(data_dir).map_err(|source| DbError::DataDir {
             path: data_dir.to_path_buf(),
             source,
         })?;
-        let db = Self::open_checked(&paths::db_path(data_dir), check)?;
+        let db = Self::open_with(&paths::db_path(data_dir), key, check)?;
         // What a backup or a restore killed part-way left: never kept, since a sealing
         // copy is the whole registry unencrypted.
         crate::backup::sweep_leftovers(data_dir);
@@ -182,14 +216,25 @@ impl Database {
     /// `backups/` beside it before any migration touches it; a file from a newer Meirim or
     /// a foreign SQLite file is refused untouched. Nothing here ever deletes a database.
     pub fn open(path: &Path) -> Result<Self, DbError> {
-        Self::open_checked(path, Check::Now)
+        Self::open_with(path, None, Check::Now)
     }
 
-    fn open_checked(path: &Path, check: Check) -> Result<Self, DbError> {
+    /// `open` for a file encrypted with `key` (`None`: unencrypted), checked now or later.
+    pub fn open_with(
+        path: &Path,
+        key: Option<&RegistryKey>,
+        check: Check,
+    ) -> Result<Self, DbError> {
         let mut conn = Connection::open(path).map_err(|source| DbError::Open {
             path: path.to_path_buf(),
             source,
         })?;
+        if let Some(key) = key {
+            key.apply(&conn).map_err(|source| DbError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
         // The registry and the WAL and shared-memory files SQLite makes beside it (with
         // the registry's mode) are readable by this user only.
         for suffix in ["", "-wal", "-shm"] {
@@ -215,7 +260,7 @@ impl Database {
         if check == Check::Now || upgrade {
             health(&conn, path)?;
         }
-        migrate::bring_up_to_date(&mut conn, path)?;
+        migrate::bring_up_to_date(&mut conn, path, key)?;
         if check == Check::Later && !upgrade {
             // Nothing may be written to a file not yet known to be whole: no statement, and
             // no checkpoint of the WAL into it when the connection closes.
@@ -225,6 +270,7 @@ impl Database {
         Ok(Self {
             conn,
             path: path.to_path_buf(),
+            key: key.cloned(),
         })
     }
 
@@ -247,10 +293,11 @@ impl Database {
     pub fn open_in_memory() -> Result<Self, DbError> {
         let mut conn = Connection::open_in_memory()?;
         pragmas::configure(&conn)?;
-        migrate::bring_up_to_date(&mut conn, Path::new(":memory:"))?;
+        migrate::bring_up_to_date(&mut conn, Path::new(":memory:"), None)?;
         Ok(Self {
             conn,
             path: PathBuf::from(":memory:"),
+            key: None,
         })
     }
 
@@ -264,6 +311,12 @@ impl Database {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The key the registry is encrypted with, for the other connections that read it or
+    /// its local backups.
+    pub fn key(&self) -> Option<&RegistryKey> {
+        self.key.as_ref()
     }
 
     /// Moves everything from the WAL into the main file and empties the WAL, so the file

@@ -158,9 +158,9 @@ fn upgrading_an_existing_file_backs_it_up_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
     let mut conn = Connection::open(&path).unwrap();
-    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+    bring_up_to(&mut conn, &path, None, &MIGRATIONS[..1]).unwrap();
     crate::settings::set_language(&conn, crate::settings::Language::Ru).unwrap();
-    let backup = bring_up_to(&mut conn, &path, V2)
+    let backup = bring_up_to(&mut conn, &path, None, V2)
         .unwrap()
         .expect("a backup");
     assert!(backup.starts_with(paths::backup_dir(dir.path())));
@@ -199,8 +199,8 @@ fn a_failing_migration_rolls_back_completely() {
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
     let mut conn = Connection::open(&path).unwrap();
-    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
-    let err = bring_up_to(&mut conn, &path, BAD).unwrap_err();
+    bring_up_to(&mut conn, &path, None, &MIGRATIONS[..1]).unwrap();
+    let err = bring_up_to(&mut conn, &path, None, BAD).unwrap_err();
     assert!(matches!(err, DbError::Migration(_)), "{err:?}");
     let v: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -250,7 +250,7 @@ fn families_from_the_first_release_survive_the_registry_migration() {
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
     let mut conn = Connection::open(&path).unwrap();
-    bring_up_to(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+    bring_up_to(&mut conn, &path, None, &MIGRATIONS[..1]).unwrap();
     for (n, (id, surname, name)) in [("f1", "Серікова", "Әсел"), ("f2", "Ахметов", "Болат")]
         .iter()
         .enumerate()
@@ -314,7 +314,7 @@ fn volunteers_from_the_aid_release_survive_the_letters_migration() {
     let dir = tempfile::tempdir().unwrap();
     let path = paths::db_path(dir.path());
     let mut conn = Connection::open(&path).unwrap();
-    bring_up_to(&mut conn, &path, &MIGRATIONS[..3]).unwrap();
+    bring_up_to(&mut conn, &path, None, &MIGRATIONS[..3]).unwrap();
     conn.execute(
         "INSERT INTO volunteers (id, surname, name, sort_key, search_key, created_at, updated_at)
          VALUES ('v1', 'Серіков', 'Дәурен', 'серiков дәурен', 'serikov dauren',
