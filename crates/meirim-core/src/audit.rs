@@ -42,6 +42,17 @@ pub enum AuditAction {
     FamilyCardPrinted,
     /// A campaign's distribution list printed (no family): rows, full IINs or not, where to.
     DistributionListPrinted,
+    /// Someone signed in (no family); wrong passwords typed before it, in `summary`.
+    SignedIn,
+    /// An account added, changed (role, name, disabled) or given a new password by the
+    /// administrator: who, in `summary`.
+    AccountAdded,
+    AccountChanged,
+    PasswordReset,
+    /// The registry and its local backups encrypted (once, from a plain registry).
+    RegistryEncrypted,
+    /// The recovery key shown or printed again.
+    RecoveryKeyShown,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.

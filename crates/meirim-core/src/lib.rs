@@ -3,6 +3,7 @@
 //! No UI framework lives here; the Tauri shell and the CLI are thin adapters over these
 //! modules, so anything the app can compute, the CLI can too.
 
+pub mod accounts;
 pub mod aid;
 pub mod audit;
 pub mod backup;

@@ -65,9 +65,14 @@ pub fn set_language(conn: &Connection, lang: Language) -> Result<(), DbError> {
 
 const OPERATOR_KEY: &str = "office.operator";
 
-/// The name written into the audit log for every change, until sign-in exists. Falls back
-/// to the computer's user name, so the log never says nobody.
+/// The name written into the audit log for every change: the signed-in account's. A
+/// registry without accounts (tests, the benchmarks' demo) uses the name set here, else
+/// the computer's user name, so the log never says nobody.
 pub fn operator(conn: &Connection) -> Result<String, DbError> {
+    // Since accounts: whoever signed this connection in.
+    if let Some(name) = crate::accounts::store::signed_operator(conn) {
+        return Ok(name);
+    }
     let set = get(conn, OPERATOR_KEY)?.filter(|s| !s.trim().is_empty());
     Ok(set.unwrap_or_else(|| {
         ["USERNAME", "USER", "LOGNAME"]

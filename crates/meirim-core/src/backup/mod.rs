@@ -71,6 +71,11 @@ pub(crate) fn contents(conn: &Connection) -> rusqlite::Result<Contents> {
     })
 }
 
+/// Writes a local backup's checksum file anew (after its bytes were encrypted in place).
+pub(crate) fn rewrite_checksum(path: &std::path::Path) -> Result<(), BackupError> {
+    checksum::write(path)
+}
+
 /// What the registry file at `path` holds, read without writing to it.
 pub fn contents_of(
     path: &std::path::Path,

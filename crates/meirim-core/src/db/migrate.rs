@@ -55,6 +55,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0007_destructions.sql"),
         hook: None,
     },
+    Migration {
+        name: "0008_accounts.sql",
+        sql: include_str!("../../migrations/0008_accounts.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

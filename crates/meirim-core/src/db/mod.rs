@@ -2,6 +2,7 @@
 //! checks around them. Everything else gets a ready `Database`.
 
 mod backfill;
+pub mod convert;
 mod key;
 mod migrate;
 mod pragmas;

@@ -1,0 +1,482 @@
+//! Accounts: who may open the registry, in which role, and the sign-in that opens it.
+//!
+//! The registry is encrypted with a random key (`db::RegistryKey`); `keyfile` holds what
+//! each account's password opens; `store` the accounts themselves, inside the registry.
+//! This module puts them together: the first administrator (who also encrypts a registry
+//! from before accounts), sign-in, and the administrator's work on accounts.
+
+pub mod keyfile;
+pub mod password;
+mod role;
+pub mod store;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use keyfile::KeyFileError;
+pub use password::{Cost, PasswordProblem, MIN_PASSWORD};
+pub use role::{Permission, Role};
+pub use store::Account;
+
+use crate::audit::{self, AuditAction};
+use crate::db::{convert, Check, Database, DbError, RegistryKey};
+use crate::problem::{ErrorCode, Problem};
+use keyfile::KeyFile;
+
+impl From<KeyFileError> for Problem {
+    fn from(e: KeyFileError) -> Self {
+        match e {
+            KeyFileError::WrongPassword => Problem::new(ErrorCode::SignInWrong),
+            KeyFileError::Wait { seconds } => {
+                Problem::new(ErrorCode::SignInWait).with("seconds", seconds)
+            }
+            KeyFileError::LoginTaken(login) => {
+                Problem::new(ErrorCode::LoginTaken).with("login", login)
+            }
+            KeyFileError::NoAccount(_) => Problem::new(ErrorCode::NotFound),
+            KeyFileError::Damaged { path, reason } => Problem::new(ErrorCode::KeyFileDamaged)
+                .with("path", path.display())
+                .with("reason", reason),
+            KeyFileError::Read { path, reason } | KeyFileError::Write { path, reason } => {
+                Problem::new(ErrorCode::Storage)
+                    .with("path", path.display())
+                    .with("reason", reason)
+            }
+            KeyFileError::Crypto(reason) => {
+                Problem::new(ErrorCode::Internal).with("reason", reason)
+            }
+        }
+    }
+}
+
+impl From<PasswordProblem> for Problem {
+    fn from(e: PasswordProblem) -> Self {
+        match e {
+            PasswordProblem::TooShort => {
+                Problem::new(ErrorCode::PasswordTooShort).with("min", MIN_PASSWORD)
+            }
+            PasswordProblem::SameAsLogin => Problem::new(ErrorCode::PasswordSameAsLogin),
+        }
+    }
+}
+
+/// What the first screen asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Gate {
+    /// No accounts yet: the office creates its administrator. `families` is what an
+    /// existing unencrypted registry holds (it will be encrypted), `None` for a new one.
+    CreateAdministrator { families: Option<u32> },
+    /// Sign in.
+    SignIn,
+}
+
+pub fn gate(data_dir: &Path) -> Gate {
+    if keyfile::path(data_dir).exists() {
+        return Gate::SignIn;
+    }
+    let registry = crate::paths::db_path(data_dir);
+    let families = registry
+        .is_file()
+        .then(|| crate::backup::contents_of(&registry, None).ok())
+        .flatten()
+        .map(|c| c.families);
+    Gate::CreateAdministrator { families }
+}
+
+/// A new account's details, as the administrator types them.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewAccount {
+    pub login: String,
+    pub full_name: String,
+    pub role: Role,
+    pub password: String,
+}
+
+fn check_login(login: &str) -> Result<String, Problem> {
+    let login = login.trim();
+    let n = login.chars().count();
+    let fine = (2..=40).contains(&n)
+        && login
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if fine {
+        Ok(login.to_owned())
+    } else {
+        Err(Problem::new(ErrorCode::LoginInvalid))
+    }
+}
+
+fn check_new(a: &NewAccount) -> Result<(String, String), Problem> {
+    let login = check_login(&a.login)?;
+    let name = crate::text::tidy(&a.full_name);
+    if name.is_empty() {
+        return Err(Problem::validation(vec![
+            crate::problem::FieldProblem::new("full_name", ErrorCode::Required),
+        ]));
+    }
+    password::check_new(&a.password, &login)?;
+    Ok((login, name))
+}
+
+/// An open registry and who opened it.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub db: Database,
+    pub account: Account,
+    /// Wrong passwords typed for this account since its last sign-in.
+    pub wrong_attempts: u32,
+    /// Files encrypted on the way in (a registry from before accounts, its backups).
+    pub encrypted_files: usize,
+}
+
+/// Creates the office's first administrator: a new registry key, the key file, then the
+/// registry — a new one, or the existing unencrypted one encrypted with its backups. The
+/// key is returned for the recovery sheet.
+pub fn create_administrator(
+    data_dir: &Path,
+    new: &NewAccount,
+    cost: Cost,
+    check: Check,
+) -> Result<(SignedIn, RegistryKey), Problem> {
+    let path = keyfile::path(data_dir);
+    if path.exists() {
+        return Err(Problem::new(ErrorCode::AccountsExist));
+    }
+    let (login, full_name) = check_new(new)?;
+    crate::private::create_dir(data_dir).map_err(|source| DbError::DataDir {
+        path: data_dir.to_path_buf(),
+        source,
+    })?;
+    let key =
+        RegistryKey::generate().map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    let account = Account {
+        id: crate::clock::new_id(),
+        login,
+        full_name,
+        role: Role::Administrator,
+        created_at: crate::clock::now(),
+        disabled: false,
+        must_change_password: false,
+    };
+    // The key file first: from here on the key exists only behind the password, and a
+    // start after a power cut signs in and finishes the rest.
+    KeyFile::create(&key, &account.id, &account.login, &new.password, cost)?.save(&path)?;
+    let signed = open_signed_in(data_dir, &key, &account.id, Some(&account), 0, check)?;
+    Ok((signed, key))
+}
+
+/// Signs `login` in with `password`: the registry opened with the key it unlocks.
+pub fn sign_in(
+    data_dir: &Path,
+    login: &str,
+    password: &str,
+    now: DateTime<Utc>,
+    check: Check,
+) -> Result<SignedIn, Problem> {
+    convert::finish_interrupted(data_dir)?;
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    let had = file
+        .slots
+        .iter()
+        .find(|s| s.login.to_lowercase() == login.trim().to_lowercase())
+        .map(|s| s.failures());
+    let outcome = file.unlock(login, password, now);
+    if outcome.is_err() || had.is_some_and(|n| n > 0) {
+        // The count of wrong attempts must outlive this process (or be cleared).
+        file.save(&path)?;
+    }
+    let (id, key) = outcome?;
+    open_signed_in(data_dir, &key, &id, None, had.unwrap_or(0), check)
+}
+
+/// Opens the registry with `key` for the account `id`: encrypts whatever is still plain
+/// first, and writes the account's row when the key file has it and the registry does
+/// not yet (a first administrator whose start a power cut cut short).
+fn open_signed_in(
+    data_dir: &Path,
+    key: &RegistryKey,
+    id: &str,
+    first: Option<&Account>,
+    wrong_attempts: u32,
+    check: Check,
+) -> Result<SignedIn, Problem> {
+    let encrypted_files = convert::encrypt_registry(data_dir, key)?;
+    let mut db = Database::open_in_with(data_dir, Some(key), check)?;
+    let account = match store::get(db.conn(), id)? {
+        Some(a) => a,
+        None => {
+            let account = match first {
+                Some(a) => a.clone(),
+                None if store::count(db.conn())? == 0 => {
+                    let file = KeyFile::load(&keyfile::path(data_dir))?;
+                    let slot = file
+                        .slots
+                        .iter()
+                        .find(|s| s.account_id == id)
+                        .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
+                    Account {
+                        id: id.to_owned(),
+                        login: slot.login.clone(),
+                        full_name: slot.login.clone(),
+                        role: Role::Administrator,
+                        created_at: crate::clock::now(),
+                        disabled: false,
+                        must_change_password: false,
+                    }
+                }
+                None => return Err(Problem::new(ErrorCode::AccountDisabled)),
+            };
+            if db.awaits_check() {
+                db.allow_writes()?;
+            }
+            store::sign_connection(db.conn(), &account)?;
+            let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+            store::insert(&tx, &account)?;
+            audit::record_event(&tx, None, AuditAction::AccountAdded, &account.audit_name())?;
+            if encrypted_files > 0 {
+                audit::record_event(
+                    &tx,
+                    None,
+                    AuditAction::RegistryEncrypted,
+                    &format!("{encrypted_files} files"),
+                )?;
+            }
+            tx.commit().map_err(DbError::from)?;
+            account
+        }
+    };
+    if account.disabled {
+        return Err(Problem::new(ErrorCode::AccountDisabled));
+    }
+    store::sign_connection(db.conn(), &account)?;
+    Ok(SignedIn {
+        db,
+        account,
+        wrong_attempts,
+        encrypted_files,
+    })
+}
+
+/// Writes the sign-in to the audit log (once the registry may be written: the app opens
+/// it for reading while it is checked).
+pub fn record_sign_in(db: &Database, signed: &Account, wrong_attempts: u32) -> Result<(), Problem> {
+    let summary = if wrong_attempts > 0 {
+        format!("{}; {wrong_attempts} wrong passwords before", signed.login)
+    } else {
+        signed.login.clone()
+    };
+    audit::record_event(db.conn(), None, AuditAction::SignedIn, &summary)?;
+    Ok(())
+}
+
+/// What only the signed-in account's role allows: `NotAllowed` otherwise.
+pub fn require(account: &Account, need: Permission) -> Result<(), Problem> {
+    if account.role.allows(need) {
+        Ok(())
+    } else {
+        Err(Problem::new(ErrorCode::NotAllowed))
+    }
+}
+
+/// Adds a worker's account (the administrator, signed in, holds the key).
+pub fn add(
+    db: &mut Database,
+    data_dir: &Path,
+    by: &Account,
+    new: &NewAccount,
+    cost: Cost,
+) -> Result<Account, Problem> {
+    require(by, Permission::Administer)?;
+    let (login, full_name) = check_new(new)?;
+    let key = db
+        .key()
+        .cloned()
+        .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
+    let account = Account {
+        id: crate::clock::new_id(),
+        login,
+        full_name,
+        role: new.role,
+        created_at: crate::clock::now(),
+        disabled: false,
+        must_change_password: true,
+    };
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    store::insert(&tx, &account)?;
+    audit::record_event(&tx, None, AuditAction::AccountAdded, &account.audit_name())?;
+    file.add(&key, &account.id, &account.login, &new.password, cost)?;
+    // The key file is written inside the registry's transaction: if it fails, no row.
+    file.save(&path)?;
+    tx.commit().map_err(DbError::from)?;
+    Ok(account)
+}
+
+/// What the administrator may change of an account.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AccountChange {
+    pub id: String,
+    pub full_name: String,
+    pub role: Role,
+    pub disabled: bool,
+}
+
+/// Changes an account's name, role or whether it may sign in. A disabled account's
+/// password no longer opens the registry's key; the last active administrator stays.
+pub fn change(
+    db: &mut Database,
+    data_dir: &Path,
+    by: &Account,
+    change: &AccountChange,
+) -> Result<Account, Problem> {
+    require(by, Permission::Administer)?;
+    let mut account =
+        store::get(db.conn(), &change.id)?.ok_or_else(|| Problem::new(ErrorCode::NotFound))?;
+    let stays_admin = change.role == Role::Administrator && !change.disabled;
+    if account.role == Role::Administrator
+        && !stays_admin
+        && store::other_administrators(db.conn(), &account.id)? == 0
+    {
+        return Err(Problem::new(ErrorCode::LastAdministrator));
+    }
+    let name = crate::text::tidy(&change.full_name);
+    if name.is_empty() {
+        return Err(Problem::validation(vec![
+            crate::problem::FieldProblem::new("full_name", ErrorCode::Required),
+        ]));
+    }
+    let was_disabled = account.disabled;
+    account.full_name = name;
+    account.role = change.role;
+    account.disabled = change.disabled;
+    let key = db
+        .key()
+        .cloned()
+        .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
+    let path = keyfile::path(data_dir);
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    store::update(&tx, &account, &crate::clock::now())?;
+    audit::record_event(
+        &tx,
+        None,
+        AuditAction::AccountChanged,
+        &account.audit_name(),
+    )?;
+    if account.disabled && !was_disabled {
+        let mut file = KeyFile::load(&path)?;
+        match file.remove(&key, &account.id) {
+            Ok(()) | Err(KeyFileError::NoAccount(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+        file.save(&path)?;
+    }
+    tx.commit().map_err(DbError::from)?;
+    Ok(account)
+}
+
+/// Gives an account a new password: the administrator for anyone (who then chooses their
+/// own at the next sign-in), or a worker for themself. A disabled account gets its place
+/// in the key file back only by being enabled and given a password.
+pub fn set_password(
+    db: &mut Database,
+    data_dir: &Path,
+    by: &Account,
+    account_id: &str,
+    password: &str,
+    cost: Cost,
+) -> Result<(), Problem> {
+    let own = by.id == account_id;
+    if !own {
+        require(by, Permission::Administer)?;
+    }
+    let mut account =
+        store::get(db.conn(), account_id)?.ok_or_else(|| Problem::new(ErrorCode::NotFound))?;
+    if account.disabled {
+        return Err(Problem::new(ErrorCode::AccountDisabled));
+    }
+    password::check_new(password, &account.login)?;
+    let key = db
+        .key()
+        .cloned()
+        .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    match file.set_password(&key, account_id, password, cost) {
+        Ok(()) => {}
+        // Enabled again after being disabled: a new place in the key file.
+        Err(KeyFileError::NoAccount(_)) => {
+            file.add(&key, account_id, &account.login, password, cost)?
+        }
+        Err(e) => return Err(e.into()),
+    }
+    account.must_change_password = !own;
+    let tx = db.conn_mut().transaction().map_err(DbError::from)?;
+    store::update(&tx, &account, &crate::clock::now())?;
+    if !own {
+        audit::record_event(&tx, None, AuditAction::PasswordReset, &account.audit_name())?;
+    }
+    file.save(&path)?;
+    tx.commit().map_err(DbError::from)?;
+    Ok(())
+}
+
+/// Opens the registry with the printed recovery key and gives the administrator `login`
+/// a new password (or, with no key file left, makes a new one with that administrator).
+pub fn recover(
+    data_dir: &Path,
+    recovery_key: &str,
+    login: &str,
+    password: &str,
+    cost: Cost,
+    check: Check,
+) -> Result<SignedIn, Problem> {
+    let key = RegistryKey::parse_recovery(recovery_key)
+        .map_err(|_| Problem::new(ErrorCode::RecoveryKeyWrong))?;
+    convert::finish_interrupted(data_dir)?;
+    let registry = crate::paths::db_path(data_dir);
+    // The key must open the registry before anything is changed.
+    crate::db::check_file(&registry, Some(&key)).map_err(|e| match e {
+        DbError::Damaged { .. } | DbError::Open { .. } => Problem::new(ErrorCode::RecoveryKeyWrong),
+        other => Problem::from(other),
+    })?;
+    let db = Database::open_in_with(data_dir, Some(&key), Check::Now)?;
+    let account = store::list(db.conn())?
+        .into_iter()
+        .find(|a| a.login.to_lowercase() == login.trim().to_lowercase())
+        .filter(|a| a.role == Role::Administrator && !a.disabled)
+        .ok_or_else(|| Problem::new(ErrorCode::SignInWrong))?;
+    password::check_new(password, &account.login)?;
+    let path = keyfile::path(data_dir);
+    let mut file = match KeyFile::load(&path) {
+        Ok(f) => f,
+        Err(_) => KeyFile::create(&key, &account.id, &account.login, password, cost)?,
+    };
+    match file.set_password(&key, &account.id, password, cost) {
+        Ok(()) => {}
+        Err(KeyFileError::NoAccount(_)) => {
+            file.add(&key, &account.id, &account.login, password, cost)?
+        }
+        Err(e) => return Err(e.into()),
+    }
+    file.save(&path)?;
+    store::sign_connection(db.conn(), &account)?;
+    audit::record_event(
+        db.conn(),
+        None,
+        AuditAction::PasswordReset,
+        &format!("{} (recovery key)", account.audit_name()),
+    )?;
+    drop(db);
+    open_signed_in(data_dir, &key, &account.id, None, 0, check)
+}
+
+#[cfg(test)]
+mod tests;
