@@ -35,6 +35,13 @@ impl FirstDashboard {
         }
     }
 
+    /// Figures are on their way (a registry just signed into, checked in the background).
+    pub fn expect(&self) {
+        if let Ok(mut slot) = self.slot.lock() {
+            *slot = Slot::Computing;
+        }
+    }
+
     /// Computes the figures as of `today` from the registry at `path` (on the calling
     /// thread) and keeps them for the first request.
     pub fn compute(

@@ -1,6 +1,7 @@
 //! The Meirim desktop shell: parses start-up options, opens the registry and exposes the
 //! core to the UI as typed commands. Business rules live in meirim-core, not here.
 
+mod access;
 mod args;
 mod commands;
 mod first_screen;
@@ -24,10 +25,22 @@ pub fn run() {
     }
     let state = state::AppState::open(args.data_dir.as_deref());
     let builder = specta_builder();
+    let handler = builder.invoke_handler();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(builder.invoke_handler())
+        // Every call passes the role check first (access.rs): refused before its
+        // arguments are even read.
+        .invoke_handler(move |invoke| {
+            let state = invoke.message.webview_ref().state::<state::AppState>();
+            match access::admit(&state, invoke.message.command()) {
+                Ok(()) => handler(invoke),
+                Err(problem) => {
+                    invoke.resolver.reject(problem);
+                    true
+                }
+            }
+        })
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|handle, event| {

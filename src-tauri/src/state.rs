@@ -1,4 +1,6 @@
-//! What the commands share: the open registry, or the reason it could not be opened.
+//! What the commands share: the open registry, or the reason it could not be opened, and
+//! who signed it in. Until someone signs in there is no registry open at all: its key is
+//! behind the accounts' passwords.
 //!
 //! The registry is opened without reading the whole file (`Check::Later`), so the window
 //! and the home screen come at once whatever the registry's size; `PRAGMA quick_check`
@@ -11,6 +13,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use meirim_core::accounts::{self, Account, Permission};
 use meirim_core::{paths, Check, Database, ErrorCode, Problem};
 
 use crate::status::{Health, Status};
@@ -21,7 +24,25 @@ type Registry = Arc<Mutex<Result<Database, Problem>>>;
 /// checked in about two seconds; a slow disk may take many times that).
 const CHECK_WAIT: Duration = Duration::from_secs(300);
 
+/// The signed-in account, and whether the idle lock hides the data from it.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: Account,
+    pub locked: bool,
+    last_seen: std::time::Instant,
+    idle: Duration,
+}
+
+fn signed_out() -> Problem {
+    Problem::new(ErrorCode::SignedOut)
+}
+
 pub struct AppState {
+    /// Who signed in; `None` before sign-in and after sign-out.
+    session: Mutex<Option<Session>>,
+    /// The registry's key while someone is signed in, also when the registry itself could
+    /// not be opened (a restore needs it).
+    key: Mutex<Option<meirim_core::db::RegistryKey>>,
     /// `Err` keeps the app up when the registry cannot be opened (newer schema, foreign or
     /// damaged file), so the window can say why in the user's language instead of vanishing.
     db: Registry,
@@ -41,6 +62,45 @@ pub struct AppState {
     pub status: Option<Arc<Status>>,
     /// The home screen's figures, computed while the window opens.
     pub first_dashboard: Arc<crate::first_screen::FirstDashboard>,
+}
+
+/// Why there is no registry open at start: nobody signed in yet — or, in a folder from
+/// before accounts, an unencrypted registry that cannot be used (damaged, newer), which
+/// the window must say before anyone creates an administrator over it.
+fn unopened_without_accounts(dir: &Path) -> Problem {
+    let registry = paths::db_path(dir);
+    if accounts::keyfile::path(dir).exists()
+        || !meirim_core::db::is_plain(&registry).unwrap_or(false)
+    {
+        return signed_out();
+    }
+    if let Err(e) = meirim_core::db::check_file(&registry, None) {
+        return Problem::from(e);
+    }
+    let newer = meirim_core::db::open_reader(&registry, None)
+        .and_then(|c| c.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)))
+        .ok()
+        .filter(|v| *v > meirim_core::db::latest_version() as i64);
+    match newer {
+        Some(found) => Problem::new(ErrorCode::DbNewerThanApp)
+            .with("found", found)
+            .with("supported", meirim_core::db::latest_version()),
+        None => signed_out(),
+    }
+}
+
+/// Before anything else in the data folder: what a conversion or a restore killed part-way
+/// left is finished or removed (neither needs the key).
+fn prepare(dir: &Path) -> Result<(), Problem> {
+    meirim_core::private::create_dir(dir).map_err(|e| {
+        Problem::new(ErrorCode::DataDirUnusable)
+            .with("path", dir.display())
+            .with("reason", e)
+    })?;
+    meirim_core::db::convert::finish_interrupted(dir)?;
+    meirim_core::backup::discard_staged(dir);
+    meirim_core::backup::sweep_leftovers(dir);
+    Ok(())
 }
 
 fn poisoned() -> Problem {
@@ -67,44 +127,20 @@ impl AppState {
     pub fn open(flag: Option<&Path>) -> Self {
         let data_dir = paths::resolve_data_dir(flag);
         let db = match &data_dir {
-            Ok(dir) => Database::open_in_checked(dir, Check::Later).map_err(Problem::from),
+            Ok(dir) => prepare(dir).and_then(|()| Err(unopened_without_accounts(dir))),
             Err(e) => Err(Problem::new(ErrorCode::DataDirUnusable)
                 .with("path", "?")
                 .with("reason", e)),
-        };
-        if let Ok(dir) = &data_dir {
-            meirim_core::backup::discard_staged(dir);
         }
-        let awaits_check = db.as_ref().is_ok_and(Database::awaits_check);
-        let status = data_dir.as_ref().ok().map(|dir| {
-            let health = if awaits_check {
-                Health::Checking
-            } else {
-                Health::Ready
-            };
-            let status = Status::new(dir.clone(), health);
-            status.set_key(db.as_ref().ok().and_then(|d| d.key().cloned()));
-            status
-        });
-        let registry: Registry = Arc::new(Mutex::new(db));
-        let first_dashboard = Arc::new(crate::first_screen::FirstDashboard::new(
-            awaits_check && status.is_some(),
-        ));
-        if let (Some(status), Ok(dir)) = (&status, &data_dir) {
-            if awaits_check {
-                check_in_background(
-                    Arc::clone(&registry),
-                    Arc::clone(status),
-                    Arc::clone(&first_dashboard),
-                    dir,
-                );
-            } else if registry.lock().is_ok_and(|g| g.is_ok()) {
-                // Already checked (it needed a schema upgrade): the day's backup.
-                status.start_backup(None);
-            }
-        }
+        .unwrap_or_else(Err);
+        let status = data_dir
+            .as_ref()
+            .ok()
+            .map(|dir| Status::new(dir.clone(), Health::Ready));
         Self {
-            db: registry,
+            session: Mutex::new(None),
+            key: Mutex::new(None),
+            db: Arc::new(Mutex::new(db)),
             data_dir: data_dir.ok(),
             cancel_batch: AtomicBool::new(false),
             cancel_export: AtomicBool::new(false),
@@ -112,7 +148,203 @@ impl AppState {
             import: Mutex::new(None),
             grants: crate::grants::Grants::default(),
             status,
-            first_dashboard,
+            first_dashboard: Arc::new(crate::first_screen::FirstDashboard::new(false)),
+        }
+    }
+
+    /// Puts a registry just opened by a sign-in in place: checked in the background when
+    /// it was opened unchecked (the sign-in is written to the audit log once it may be
+    /// written), else backed up for the day at once.
+    pub fn signed_in(&self, signed: accounts::SignedIn, idle: Duration) -> Result<(), Problem> {
+        let accounts::SignedIn {
+            db,
+            account,
+            wrong_attempts,
+            ..
+        } = signed;
+        let awaits_check = db.awaits_check();
+        if !awaits_check {
+            accounts::record_sign_in(&db, &account, wrong_attempts)?;
+        }
+        if let Some(status) = &self.status {
+            status.set_key(db.key().cloned());
+        }
+        if let Ok(mut k) = self.key.lock() {
+            *k = db.key().cloned();
+        }
+        {
+            let mut guard = self.db.lock().map_err(|_| poisoned())?;
+            *guard = Ok(db);
+        }
+        if let Ok(mut s) = self.session.lock() {
+            *s = Some(Session {
+                account: account.clone(),
+                locked: false,
+                last_seen: std::time::Instant::now(),
+                idle,
+            });
+        }
+        if let (Some(status), Some(dir)) = (&self.status, &self.data_dir) {
+            if awaits_check {
+                status.set_health(Health::Checking);
+                self.first_dashboard.expect();
+                check_in_background(
+                    Arc::clone(&self.db),
+                    Arc::clone(status),
+                    Arc::clone(&self.first_dashboard),
+                    dir,
+                    (account, wrong_attempts),
+                );
+            } else {
+                status.start_backup(None);
+            }
+        }
+        Ok(())
+    }
+
+    /// A right password whose registry would not open (damaged, from a newer Meirim): the
+    /// window shows why, and the restore screen may put a backup in its place — for any
+    /// account, since only the holders of a password have the key the backups need. The
+    /// role is unknown (it is in the registry), so the session may do nothing else.
+    pub fn unusable(&self, unlocked: accounts::Unlocked, problem: Problem) {
+        let account = Account {
+            id: unlocked.account_id.clone(),
+            login: unlocked.login.clone(),
+            full_name: unlocked.login.clone(),
+            role: accounts::Role::Viewer,
+            created_at: String::new(),
+            disabled: false,
+            must_change_password: false,
+        };
+        if let Some(status) = &self.status {
+            status.set_key(Some(unlocked.key.clone()));
+        }
+        if let Ok(mut k) = self.key.lock() {
+            *k = Some(unlocked.key);
+        }
+        self.failed_to_open(problem);
+        if let Ok(mut s) = self.session.lock() {
+            *s = Some(Session {
+                account,
+                locked: false,
+                last_seen: std::time::Instant::now(),
+                idle: Duration::from_secs(600),
+            });
+        }
+    }
+
+    /// Whether the registry could not be opened and the restore screen is what the window
+    /// shows: then restoring is allowed to whoever could open the key (or, before any
+    /// account exists, to whoever sits at the PC — nothing is encrypted yet).
+    pub fn restore_is_the_way(&self) -> bool {
+        let damaged = self
+            .db
+            .lock()
+            .map(|g| {
+                g.as_ref()
+                    .err()
+                    .is_some_and(|p| p.code == ErrorCode::DbDamaged)
+            })
+            .unwrap_or(false);
+        if !damaged {
+            return false;
+        }
+        let has_accounts = self
+            .data_dir
+            .as_deref()
+            .is_some_and(|d| accounts::keyfile::path(d).exists());
+        !has_accounts || self.session().is_some_and(|s| !s.locked)
+    }
+
+    /// Closes the registry: nothing is readable until the next sign-in.
+    pub fn sign_out(&self) {
+        if let Ok(mut k) = self.key.lock() {
+            *k = None;
+        }
+        if let Ok(mut s) = self.session.lock() {
+            *s = None;
+        }
+        if let Ok(mut imp) = self.import.lock() {
+            *imp = None;
+        }
+        if let Ok(mut guard) = self.db.lock() {
+            if let Ok(db) = guard.as_ref() {
+                if !db.awaits_check() {
+                    let _ = db.checkpoint();
+                }
+            }
+            *guard = Err(signed_out());
+        }
+        if let Some(status) = &self.status {
+            status.set_key(None);
+        }
+    }
+
+    /// The signed-in account, if the session is open and not locked. A session idle for
+    /// longer than the office allows is locked here, whatever the window did.
+    pub fn account(&self) -> Result<Account, Problem> {
+        let mut guard = self.session.lock().map_err(|_| poisoned())?;
+        let session = guard.as_mut().ok_or_else(signed_out)?;
+        if !session.locked && session.last_seen.elapsed() > session.idle {
+            session.locked = true;
+        }
+        if session.locked {
+            return Err(signed_out());
+        }
+        session.last_seen = std::time::Instant::now();
+        Ok(session.account.clone())
+    }
+
+    /// The session as it is (locked or not), for the lock screen.
+    pub fn session(&self) -> Option<Session> {
+        self.session.lock().ok().and_then(|s| s.clone())
+    }
+
+    /// `NotAllowed` unless the signed-in account's role allows `need`.
+    pub fn require(&self, need: Permission) -> Result<(), Problem> {
+        accounts::require(&self.account()?, need)
+    }
+
+    /// The idle lock: the data hidden until the password is typed again.
+    pub fn lock(&self) {
+        if let Ok(mut s) = self.session.lock() {
+            if let Some(session) = s.as_mut() {
+                session.locked = true;
+            }
+        }
+    }
+
+    /// Opens a locked session again (the caller checked the password).
+    pub fn unlock(&self) {
+        if let Ok(mut s) = self.session.lock() {
+            if let Some(session) = s.as_mut() {
+                session.locked = false;
+                session.last_seen = std::time::Instant::now();
+            }
+        }
+    }
+
+    /// The window says the user is at work (typing in a form sends no command).
+    pub fn touch(&self) {
+        let _ = self.account();
+    }
+
+    pub fn set_idle(&self, idle: Duration) {
+        if let Ok(mut s) = self.session.lock() {
+            if let Some(session) = s.as_mut() {
+                session.idle = idle;
+            }
+        }
+    }
+
+    /// Replaces the session's account (its name or role changed).
+    pub fn refresh_account(&self, account: Account) {
+        if let Ok(mut s) = self.session.lock() {
+            if let Some(session) = s.as_mut() {
+                if session.account.id == account.id {
+                    session.account = account;
+                }
+            }
         }
     }
 
@@ -156,6 +388,7 @@ impl AppState {
         &self,
         f: impl FnOnce(Option<Database>) -> Result<Database, Problem>,
     ) -> Result<(), Problem> {
+        let key = self.registry_key();
         let mut guard = self.db.lock().map_err(|_| poisoned())?;
         let placeholder = Err(Problem::new(ErrorCode::Internal).with("reason", "restoring"));
         let current = std::mem::replace(&mut *guard, placeholder).ok();
@@ -166,7 +399,9 @@ impl AppState {
             }
             Err(p) => {
                 *guard = match &self.data_dir {
-                    Some(dir) => Database::open_in(dir).map_err(Problem::from),
+                    Some(dir) => {
+                        Database::open_in_with(dir, key.as_ref(), Check::Now).map_err(Problem::from)
+                    }
                     None => Err(p.clone()),
                 };
                 Err(p)
@@ -197,16 +432,29 @@ impl AppState {
         }
     }
 
-    /// The open registry's key (`None`: unencrypted, or no registry open).
+    /// The registry's key (`None`: unencrypted, or nobody signed in).
     pub fn registry_key(&self) -> Option<meirim_core::db::RegistryKey> {
-        let guard = self.db.lock().ok()?;
-        guard.as_ref().ok()?.key().cloned()
+        self.key.lock().ok().and_then(|k| k.clone())
     }
 
+    /// Why the registry could not be opened (damaged, newer, foreign); `None` when it is
+    /// open or simply not signed into yet.
     pub fn startup_problem(&self) -> Option<Problem> {
         match self.db.lock() {
-            Ok(g) => g.as_ref().err().cloned(),
+            Ok(g) => g
+                .as_ref()
+                .err()
+                .filter(|p| p.code != ErrorCode::SignedOut)
+                .cloned(),
             Err(_) => Some(poisoned()),
+        }
+    }
+
+    /// Puts a registry that could not be opened at sign-in in place of none, so that the
+    /// window shows why (and the administrator may restore).
+    pub fn failed_to_open(&self, problem: Problem) {
+        if let Ok(mut guard) = self.db.lock() {
+            *guard = Err(problem);
         }
     }
 }
@@ -220,12 +468,17 @@ fn check_in_background(
     status: Arc<Status>,
     first_dashboard: Arc<crate::first_screen::FirstDashboard>,
     data_dir: &Path,
+    (account, wrong_attempts): (Account, u32),
 ) {
     let data_dir = data_dir.to_path_buf();
+    let key = registry
+        .lock()
+        .ok()
+        .and_then(|g| g.as_ref().ok().and_then(|db| db.key().cloned()));
     std::thread::spawn(move || {
         let path = paths::db_path(&data_dir);
-        first_dashboard.compute(&path, None, meirim_core::clock::today());
-        let outcome = meirim_core::db::check_file(&path, None);
+        first_dashboard.compute(&path, key.as_ref(), meirim_core::clock::today());
+        let outcome = meirim_core::db::check_file(&path, key.as_ref());
         let Ok(mut guard) = registry.lock() else {
             status.set_health(Health::Damaged);
             return;
@@ -233,7 +486,10 @@ fn check_in_background(
         match outcome {
             Ok(()) => {
                 let allowed = match guard.as_ref() {
-                    Ok(db) => db.allow_writes().map_err(Problem::from),
+                    Ok(db) => db
+                        .allow_writes()
+                        .map_err(Problem::from)
+                        .and_then(|()| accounts::record_sign_in(db, &account, wrong_attempts)),
                     Err(p) => Err(p.clone()),
                 };
                 drop(guard);
@@ -270,6 +526,22 @@ mod tests {
     fn a_command_that_panics_fails_alone_and_the_next_one_works() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(Some(dir.path()));
+        let refused: Result<(), Problem> = state.with_db(|_| Ok(()));
+        assert_eq!(refused.unwrap_err().code, ErrorCode::SignedOut);
+        let admin = accounts::NewAccount {
+            login: "admin".into(),
+            full_name: "Әкімші".into(),
+            role: accounts::Role::Administrator,
+            password: "бірінші-пароль".into(),
+        };
+        let (signed, _) = accounts::create_administrator(
+            dir.path(),
+            &admin,
+            accounts::Cost::FAST_FOR_TESTS,
+            Check::Later,
+        )
+        .unwrap();
+        state.signed_in(signed, Duration::from_secs(600)).unwrap();
         let failed: Result<(), Problem> = state.with_db(|db| {
             db.conn()
                 .execute_batch("BEGIN; CREATE TABLE t (x)")

@@ -188,13 +188,40 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         registry(dir.path());
         let state = crate::state::AppState::open(Some(dir.path()));
+        let admin = meirim_core::accounts::NewAccount {
+            login: "admin".into(),
+            full_name: "Әкімші".into(),
+            role: meirim_core::accounts::Role::Administrator,
+            password: "әкімші-пароль".into(),
+        };
+        // The first administrator encrypts the registry; the next sign-in opens it
+        // unchecked, as the app does.
+        let (signed, _) = meirim_core::accounts::create_administrator(
+            dir.path(),
+            &admin,
+            meirim_core::accounts::Cost::FAST_FOR_TESTS,
+            meirim_core::Check::Now,
+        )
+        .unwrap();
+        drop(signed);
+        let signed = meirim_core::accounts::sign_in(
+            dir.path(),
+            "admin",
+            "әкімші-пароль",
+            meirim_core::clock::now_utc(),
+            meirim_core::Check::Later,
+        )
+        .unwrap();
+        state
+            .signed_in(signed, std::time::Duration::from_secs(600))
+            .unwrap();
         // Reads work at once; a write goes through once the check has let it.
         let families = state
             .read_db(|db| Ok(meirim_core::first_steps::status(db.conn())?.families))
             .unwrap();
         assert_eq!(families, 60);
         state
-            .with_db(|db| Ok(meirim_core::settings::set_operator(db.conn(), "Айгерім")?))
+            .with_db(|db| Ok(meirim_core::settings::set_idle_minutes(db.conn(), 15)?))
             .unwrap();
         let status = state.status.as_ref().unwrap();
         assert_eq!(status.health(), Health::Ready);

@@ -23,6 +23,15 @@ const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
  * that the screens, figures and screenshots are the same whatever day the tests run. */
 export const TODAY = (process.env.MEIRIM_TODAY ??= "2026-11-20");
 
+/** The account every test signs in with: created through the first-start screen the first
+ * time a data folder is opened (encrypting what the CLI prepared), signed into after. */
+export const ADMIN = { login: "admin", fullName: "Сапарова Әйгерім", password: "e2e-көктем-2026" };
+// New passwords are stretched cheaply in the tests' debug build (hundreds of sign-ins).
+process.env.MEIRIM_TEST_FAST_PASSWORDS = "1";
+/** The CLI signs in as the same account once the folder has one. */
+process.env.MEIRIM_USER = ADMIN.login;
+process.env.MEIRIM_PASSWORD = ADMIN.password;
+
 export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "meirim-e2e-"));
 }
@@ -107,6 +116,21 @@ export function stopDriver() {
  * `home` is asked for, goes on to the family list, where most workflows start.
  */
 export async function launch(dataDir, { home = false } = {}) {
+  const browser = await launchRaw(dataDir);
+  await passTheDoor(browser);
+  if (!home) {
+    // No navigation when the registry could not be opened: the window only says why.
+    const nav = await browser.$("#nav-families");
+    if (await nav.waitForExist({ timeout: 5_000 }).catch(() => false)) {
+      await nav.click();
+      await browser.$("#family-list, #family-list-empty").waitForExist();
+    }
+  }
+  return browser;
+}
+
+/** Launches the app on `dataDir` and waits for its window, whatever its first screen. */
+export async function launchRaw(dataDir) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -121,15 +145,56 @@ export async function launch(dataDir, { home = false } = {}) {
     },
   });
   await browser.$("main").waitForExist({ timeout: 20_000 });
-  if (!home) {
-    // No navigation when the registry could not be opened: the window only says why.
-    const nav = await browser.$("#nav-families");
-    if (await nav.waitForExist({ timeout: 5_000 }).catch(() => false)) {
-      await nav.click();
-      await browser.$("#family-list, #family-list-empty").waitForExist();
-    }
-  }
   return browser;
+}
+
+/**
+ * The screen before the app: creates the administrator on a folder without accounts (and
+ * confirms the recovery sheet), or signs in. Returns what it did: "created", "signed-in",
+ * or "none" when the window opened straight on the app or on a registry it cannot open.
+ */
+export async function passTheDoor(browser, who = ADMIN) {
+  let door = "none";
+  await browser.waitUntil(
+    async () => {
+      for (const [sel, name] of [
+        ["#create-administrator", "create"],
+        ["#sign-in", "sign-in"],
+        ["#nav-home", "none"],
+        ["#startup-problem", "none"],
+      ]) {
+        if (await browser.$(sel).isExisting()) {
+          door = name;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 20_000, timeoutMsg: "neither the sign-in nor the app appeared" },
+  );
+  if (door === "create") {
+    await type(browser, "#admin-full-name", who.fullName);
+    await type(browser, "#admin-login", who.login);
+    await type(browser, "#admin-password", who.password);
+    await type(browser, "#admin-password-again", who.password);
+    await click(browser, "#create-submit");
+    await (await browser.$("#recovery-key")).waitForDisplayed({ timeout: 60_000 });
+    await click(browser, "#recovery-kept");
+    await click(browser, "#recovery-continue");
+  } else if (door === "sign-in") {
+    await signIn(browser, who.login, who.password);
+  } else {
+    return "none";
+  }
+  await browser.$("#nav-home, #startup-problem").waitForExist({ timeout: 60_000 });
+  return door === "create" ? "created" : "signed-in";
+}
+
+/** Types a sign-in name and password into the sign-in screen and submits. */
+export async function signIn(browser, login, password) {
+  await type(browser, "#sign-in-login", login);
+  await type(browser, "#sign-in-password", password);
+  await click(browser, "#sign-in-submit");
 }
 
 export async function quit(browser) {

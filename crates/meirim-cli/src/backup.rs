@@ -43,6 +43,17 @@ pub enum BackupCommand {
     },
 }
 
+/// What each backup command needs of the signed-in account (as the app's backup screen).
+pub fn needs(cmd: &BackupCommand) -> meirim_core::accounts::Permission {
+    use meirim_core::accounts::Permission::{Administer, Edit, PersonalData, Read};
+    match cmd {
+        BackupCommand::Create { to: Some(_) } => PersonalData,
+        BackupCommand::Create { to: None } | BackupCommand::Auto => Edit,
+        BackupCommand::List | BackupCommand::Verify { .. } => Read,
+        BackupCommand::Prune | BackupCommand::Restore { .. } => Administer,
+    }
+}
+
 fn passphrase() -> Result<String, Problem> {
     std::env::var(PASSPHRASE_ENV)
         .map_err(|_| Problem::new(ErrorCode::OptionMissing).with("option", PASSPHRASE_ENV))

@@ -1,6 +1,7 @@
 //! `meirim-cli`: the registry from a terminal or a scheduled task, through the same core
 //! (and so the same validation and messages) as the app.
 
+mod accounts;
 mod aid;
 mod audit;
 mod backup;
@@ -16,6 +17,7 @@ mod letters;
 mod output;
 mod reference;
 mod report;
+mod signin;
 mod volunteers;
 
 use output::say;
@@ -47,6 +49,11 @@ struct Cli {
     /// Work as if today were this day (YYYY-MM-DD): reports, rules, the demo district.
     #[arg(long, global = true, env = meirim_core::clock::TODAY_ENV)]
     today: Option<String>,
+    /// Sign in as this account (or MEIRIM_USER); the password comes from MEIRIM_PASSWORD,
+    /// the file named by MEIRIM_PASSWORD_FILE, or is asked for. Needed once the office
+    /// has accounts.
+    #[arg(long, global = true)]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -142,6 +149,10 @@ enum Command {
     },
     /// The operator name written into the audit log: shows it, or sets it when given.
     Operator { name: Option<String> },
+    /// Accounts: create the office's first administrator (encrypting the registry), list
+    /// them.
+    #[command(subcommand)]
+    Accounts(accounts::AccountsCommand),
     /// Where the data folder and database file are.
     Where,
     /// The USB sticks (removable drives) plugged in now, where reports, exports and
@@ -151,6 +162,8 @@ enum Command {
 
 pub struct Ctx {
     pub db: Database,
+    /// Who signed in; `None` in a data folder without accounts yet.
+    pub account: Option<meirim_core::accounts::Account>,
     pub data_dir: std::path::PathBuf,
     pub l10n: Localizer,
     pub lang: Language,
@@ -214,15 +227,25 @@ fn main() -> ExitCode {
         say(paths::db_path(&data_dir).display());
         return ExitCode::SUCCESS;
     }
-    let db = match Database::open_in(&data_dir) {
-        Ok(db) => db,
-        Err(e) => {
-            let problem = Problem::from(e);
+    if let Command::Accounts(accounts::AccountsCommand::Init(args)) = &cli.command {
+        return match accounts::init(&data_dir, args, &fallback, cli.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(p) => fail(&fallback, &p, cli.json),
+        };
+    }
+    let (db, account) = match open(&data_dir, cli.user.as_deref()) {
+        Ok(opened) => opened,
+        Err((problem, key)) => {
             // A damaged registry can still be listed and restored from its backups.
             if problem.code == ErrorCode::DbDamaged {
                 if let Command::Backup(cmd) = cli.command {
-                    return match backup::without_registry(&data_dir, None, &fallback, cmd, cli.json)
-                    {
+                    return match backup::without_registry(
+                        &data_dir,
+                        key.as_ref(),
+                        &fallback,
+                        cmd,
+                        cli.json,
+                    ) {
                         Ok(()) => ExitCode::SUCCESS,
                         Err(p) => fail(&fallback, &p, cli.json),
                     };
@@ -231,9 +254,13 @@ fn main() -> ExitCode {
             return fail(&fallback, &problem, cli.json);
         }
     };
+    if let Err(p) = signin::require(account.as_ref(), needs(&cli.command)) {
+        return fail(&fallback, &p, cli.json);
+    }
     let lang = forced_lang.unwrap_or_else(|| settings::language(db.conn()).unwrap_or_default());
     let mut ctx = Ctx {
         db,
+        account,
         data_dir,
         l10n: localizer(lang),
         lang,
@@ -271,11 +298,62 @@ fn main() -> ExitCode {
             runs,
         } => bench(&mut ctx, families, deliveries, seed, runs),
         Command::Operator { name } => operator(&ctx, name),
+        Command::Accounts(cmd) => accounts::run(&ctx, cmd),
         Command::Where | Command::Drives | Command::BenchLetters { .. } => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(p) => fail(&ctx.l10n, &p, ctx.json),
+    }
+}
+
+type Opened = (Database, Option<meirim_core::accounts::Account>);
+
+/// The registry: signed into when the office has accounts (the key is kept for a damaged
+/// registry's restore), else the unencrypted one from before accounts.
+#[allow(clippy::result_large_err)]
+fn open(
+    data_dir: &std::path::Path,
+    user: Option<&str>,
+) -> Result<Opened, (Problem, Option<meirim_core::db::RegistryKey>)> {
+    use meirim_core::accounts;
+    if !signin::has_accounts(data_dir) {
+        return Database::open_in(data_dir)
+            .map(|db| (db, None))
+            .map_err(|e| (Problem::from(e), None));
+    }
+    let (login, secret) = signin::credentials(user).map_err(|p| (p, None))?;
+    let unlocked = accounts::unlock(data_dir, &login, &secret.0, meirim_core::clock::now_utc())
+        .map_err(|p| (p, None))?;
+    drop(secret);
+    let signed = accounts::open(data_dir, &unlocked, meirim_core::Check::Now)
+        .map_err(|p| (p, Some(unlocked.key.clone())))?;
+    accounts::record_sign_in(&signed.db, &signed.account, signed.wrong_attempts)
+        .map_err(|p| (p, None))?;
+    Ok((signed.db, Some(signed.account)))
+}
+
+/// What each command needs of the signed-in account: the same as the app's screens.
+fn needs(command: &Command) -> meirim_core::accounts::Permission {
+    use meirim_core::accounts::Permission::{Administer, Edit, PersonalData, Read};
+    match command {
+        Command::Families(families::FamiliesCommand::Destroy { .. }) => Administer,
+        Command::Families(
+            families::FamiliesCommand::List { .. }
+            | families::FamiliesCommand::Search { .. }
+            | families::FamiliesCommand::Show { .. },
+        )
+        | Command::Report(_)
+        | Command::Dashboard(_)
+        | Command::Where
+        | Command::Drives => Read,
+        Command::Export(_) | Command::Letters(_) => PersonalData,
+        Command::Backup(cmd) => backup::needs(cmd),
+        Command::Audit(_) | Command::Accounts(_) | Command::Operator { name: Some(_) } => {
+            Administer
+        }
+        Command::Operator { name: None } => Read,
+        _ => Edit,
     }
 }
 

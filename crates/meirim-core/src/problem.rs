@@ -119,6 +119,7 @@ pub enum ErrorCode {
     DbDamaged,
     // Accounts and sign-in.
     SignInWrong,
+    SignInNeeded,
     SignInWait,
     AccountDisabled,
     AccountsExist,
@@ -264,6 +265,7 @@ impl ErrorCode {
         ErrorCode::BackupAltered,
         ErrorCode::DbDamaged,
         ErrorCode::SignInWrong,
+        ErrorCode::SignInNeeded,
         ErrorCode::SignInWait,
         ErrorCode::AccountDisabled,
         ErrorCode::AccountsExist,

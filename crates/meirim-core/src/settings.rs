@@ -63,6 +63,38 @@ pub fn set_language(conn: &Connection, lang: Language) -> Result<(), DbError> {
     set(conn, LANGUAGE_KEY, lang.code())
 }
 
+/// The language chosen last, kept beside the registry as well: the sign-in screen shows it
+/// before the (encrypted) registry is open. Not personal data.
+const LANGUAGE_FILE: &str = "language";
+
+pub fn saved_language(data_dir: &std::path::Path) -> Option<Language> {
+    let text = std::fs::read_to_string(data_dir.join(LANGUAGE_FILE)).ok()?;
+    Language::parse(text.get(..text.len().min(8))?)
+}
+
+pub fn save_language(data_dir: &std::path::Path, lang: Language) -> std::io::Result<()> {
+    std::fs::write(data_dir.join(LANGUAGE_FILE), lang.code())
+}
+
+const IDLE_KEY: &str = "lock.idle_minutes";
+/// The idle lock's default and bounds, in minutes.
+pub const IDLE_MINUTES_DEFAULT: u32 = 10;
+pub const IDLE_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=240;
+
+/// After how many idle minutes the window locks.
+pub fn idle_minutes(conn: &Connection) -> Result<u32, DbError> {
+    Ok(get(conn, IDLE_KEY)?
+        .and_then(|v| v.parse().ok())
+        .filter(|m| IDLE_MINUTES_RANGE.contains(m))
+        .unwrap_or(IDLE_MINUTES_DEFAULT))
+}
+
+pub fn set_idle_minutes(conn: &Connection, minutes: u32) -> Result<u32, DbError> {
+    let m = minutes.clamp(*IDLE_MINUTES_RANGE.start(), *IDLE_MINUTES_RANGE.end());
+    set(conn, IDLE_KEY, &m.to_string())?;
+    Ok(m)
+}
+
 const OPERATOR_KEY: &str = "office.operator";
 
 /// The name written into the audit log for every change: the signed-in account's. A

@@ -32,7 +32,10 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
             let operator = settings::operator_setting(db.conn()).map_err(Problem::from)?;
             Ok((u32::try_from(v).ok(), lang, operator))
         })
-        .unwrap_or((None, Language::default(), String::new()));
+        .unwrap_or_else(|_| {
+            let saved = state.data_dir.as_deref().and_then(settings::saved_language);
+            (None, saved.unwrap_or_default(), String::new())
+        });
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()),
@@ -47,16 +50,14 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<(), Problem> {
+    // Beside the registry for the sign-in screen, and in it for the documents.
+    if let Some(dir) = &state.data_dir {
+        let _ = settings::save_language(dir, language);
+    }
+    if state.session().is_none() {
+        return Ok(());
+    }
     state.with_db(|db| settings::set_language(db.conn(), language).map_err(Problem::from))
-}
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn set_operator(state: State<'_, AppState>, name: String) -> Result<String, Problem> {
-    state.with_db(|db| {
-        settings::set_operator(db.conn(), &name).map_err(Problem::from)?;
-        settings::operator_setting(db.conn()).map_err(Problem::from)
-    })
 }
 
 /// What a new office still has to do (operator, letterhead, families): the home screen

@@ -177,7 +177,8 @@ pub fn backup_restore(state: State<'_, AppState>, candidate: Candidate) -> Resul
         return Err(Problem::new(ErrorCode::NotFound).with("path", staged.display()));
     }
     let key = state.registry_key();
-    state.reopen_with(|current| match current {
+    let was_unusable = state.startup_problem().is_some();
+    let outcome = state.reopen_with(|current| match current {
         Some(db) => backup::replace(db, &dir, &candidate, meirim_core::clock::now_utc()),
         None => backup::replace_damaged(
             &dir,
@@ -185,5 +186,11 @@ pub fn backup_restore(state: State<'_, AppState>, candidate: Candidate) -> Resul
             key.as_ref(),
             meirim_core::clock::now_utc(),
         ),
-    })
+    });
+    // The session that restored a registry it could not read is not a real one (its role
+    // was in the damaged file): the window signs in anew.
+    if outcome.is_ok() && was_unusable {
+        state.sign_out();
+    }
+    outcome
 }

@@ -3,6 +3,14 @@
 import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
+  Account,
+  AccountChange,
+  FirstAdministrator,
+  Me,
+  NewAccount,
+  RecoverySheet,
+  Role,
+  Gate_Serialize,
   Dashboard,
   ExportDone,
   ListFormat,
@@ -223,12 +231,24 @@ export type SearchQuery = SearchQuery_Deserialize;
 import { ProblemError } from "./problem";
 
 export { ProblemError, asProblem } from "./problem";
+export type { Account, AccountChange, Me, NewAccount, RecoverySheet, Role };
+export type AuthState = { gate: Gate_Serialize; me: Me | null };
 
 type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: Problem };
 
+let signedOutHook: () => void = () => {};
+/** Called when a command is refused because the session is locked or gone (the idle lock
+ * on the Rust side): the window shows the lock screen. */
+export function onSignedOut(hook: () => void): void {
+  signedOutHook = hook;
+}
+
 async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   const r = await call;
-  if (r.status === "error") throw new ProblemError(r.error);
+  if (r.status === "error") {
+    if (r.error.code === "signed-out") signedOutHook();
+    throw new ProblemError(r.error);
+  }
   return r.data;
 }
 
@@ -331,7 +351,25 @@ export const api = {
   verifyDocument: (code: string): Promise<Verification> => unwrap(commands.verifyDocument(code)),
   appInfo: (): Promise<AppInfo> => commands.appInfo(),
   setLanguage: (language: Language): Promise<null> => unwrap(commands.setLanguage(language)),
-  setOperator: (name: string): Promise<string> => unwrap(commands.setOperator(name)),
+  authGate: (): Promise<AuthState> => unwrap(commands.authGate()) as Promise<AuthState>,
+  authCreateAdministrator: (admin: FirstAdministrator): Promise<RecoverySheet> =>
+    unwrap(commands.authCreateAdministrator(admin)),
+  authSignIn: (login: string, password: string): Promise<Me> => unwrap(commands.authSignIn(login, password)),
+  authRecover: (recoveryKey: string, login: string, password: string, passwordAgain: string): Promise<Me> =>
+    unwrap(commands.authRecover(recoveryKey, login, password, passwordAgain)),
+  authSignOut: (): Promise<void> => commands.authSignOut().then(() => undefined),
+  authLock: (): Promise<void> => commands.authLock().then(() => undefined),
+  authTouch: (): Promise<void> => commands.authTouch().then(() => undefined),
+  authUnlock: (password: string): Promise<Me> => unwrap(commands.authUnlock(password)),
+  authChangeOwnPassword: (password: string, passwordAgain: string): Promise<Me> =>
+    unwrap(commands.authChangeOwnPassword(password, passwordAgain)),
+  accountsList: (): Promise<Account[]> => unwrap(commands.accountsList()),
+  accountAdd: (account: NewAccount): Promise<Account> => unwrap(commands.accountAdd(account)),
+  accountChange: (change: AccountChange): Promise<Account> => unwrap(commands.accountChange(change)),
+  accountResetPassword: (id: string, password: string): Promise<null> =>
+    unwrap(commands.accountResetPassword(id, password)),
+  recoveryKey: (): Promise<RecoverySheet> => unwrap(commands.recoveryKey()),
+  setIdleMinutes: (minutes: number): Promise<number> => unwrap(commands.setIdleMinutes(minutes)),
   listOblasts: (): Promise<Oblast[]> => unwrap(commands.listOblasts()),
   listCategories: (): Promise<Category[]> => unwrap(commands.listCategories()),
   listVillages: (): Promise<string[]> => unwrap(commands.listVillages()),

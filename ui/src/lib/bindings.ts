@@ -16,7 +16,6 @@ export const commands = {
 	updateFamily: (id: string, input: FamilyInput_Deserialize) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("update_family", { id, input })),
 	getFamily: (id: string) => typedError<Family_Serialize, Problem>(__TAURI_INVOKE("get_family", { id })),
 	searchFamilies: (query: SearchQuery_Deserialize) => typedError<FamilyPage_Serialize, Problem>(__TAURI_INVOKE("search_families", { query })),
-	setOperator: (name: string) => typedError<string, Problem>(__TAURI_INVOKE("set_operator", { name })),
 	/**  Families that look like the form as it is being typed. */
 	similarFamilies: (input: FamilyInput_Deserialize, ownId: string | null) => typedError<DuplicateHint[], Problem>(__TAURI_INVOKE("similar_families", { input, ownId })),
 	listVillages: () => typedError<string[], Problem>(__TAURI_INVOKE("list_villages")),
@@ -211,9 +210,57 @@ export const commands = {
 	 *  backup first (a damaged one is moved aside). The window reloads afterwards.
 	 */
 	backupRestore: (candidate: Candidate_Deserialize) => typedError<null, Problem>(__TAURI_INVOKE("backup_restore", { candidate })),
+	authGate: () => typedError<AuthState_Serialize, Problem>(__TAURI_INVOKE("auth_gate")),
+	authCreateAdministrator: (admin: FirstAdministrator) => typedError<RecoverySheet, Problem>(__TAURI_INVOKE("auth_create_administrator", { admin })),
+	authSignIn: (login: string, password: string) => typedError<Me, Problem>(__TAURI_INVOKE("auth_sign_in", { login, password })),
+	authRecover: (recoveryKey: string, login: string, password: string, passwordAgain: string) => typedError<Me, Problem>(__TAURI_INVOKE("auth_recover", { recoveryKey, login, password, passwordAgain })),
+	authSignOut: () => __TAURI_INVOKE<void>("auth_sign_out"),
+	/**  The idle lock, from the window's timer (the state locks by itself as well). */
+	authLock: () => __TAURI_INVOKE<void>("auth_lock"),
+	/**
+	 *  Opens the locked window again with the signed-in account's password (wrong attempts
+	 *  count and wait as at sign-in).
+	 */
+	authUnlock: (password: string) => typedError<Me, Problem>(__TAURI_INVOKE("auth_unlock", { password })),
+	/**  The user is at work in the window: typing, moving the mouse. */
+	authTouch: () => __TAURI_INVOKE<void>("auth_touch"),
+	authMe: () => __TAURI_INVOKE<Me | null>("auth_me"),
+	/**  A worker sets their own password (after the administrator gave them one). */
+	authChangeOwnPassword: (password: string, passwordAgain: string) => typedError<Me, Problem>(__TAURI_INVOKE("auth_change_own_password", { password, passwordAgain })),
+	accountsList: () => typedError<Account[], Problem>(__TAURI_INVOKE("accounts_list")),
+	accountAdd: (account: NewAccount) => typedError<Account, Problem>(__TAURI_INVOKE("account_add", { account })),
+	accountChange: (change: AccountChange) => typedError<Account, Problem>(__TAURI_INVOKE("account_change", { change })),
+	/**  Gives a worker a temporary password; they choose their own at the next sign-in. */
+	accountResetPassword: (id: string, password: string) => typedError<null, Problem>(__TAURI_INVOKE("account_reset_password", { id, password })),
+	/**  The recovery key again (logged): for a new printout when the first was lost. */
+	recoveryKey: () => typedError<RecoverySheet, Problem>(__TAURI_INVOKE("recovery_key")),
+	setIdleMinutes: (minutes: number) => typedError<number, Problem>(__TAURI_INVOKE("set_idle_minutes", { minutes })),
 };
 
 /* Types */
+/**  An account as the administrator's screen shows it. */
+export type Account = {
+	id: string,
+	login: string,
+	full_name: string,
+	role: Role,
+	created_at: string,
+	disabled: boolean,
+	/**
+	 *  Set when the administrator gave a new password: the worker chooses their own at
+	 *  the next sign-in.
+	 */
+	must_change_password: boolean,
+};
+
+/**  What the administrator may change of an account. */
+export type AccountChange = {
+	id: string,
+	full_name: string,
+	role: Role,
+	disabled: boolean,
+};
+
 export type ActivityInput = ActivityInput_Serialize | ActivityInput_Deserialize;
 
 export type ActivityInput_Deserialize = {
@@ -471,6 +518,21 @@ export type AuditEntry_Serialize = {
 	 */
 	summary: string | null,
 	changes: Change_Serialize[],
+};
+
+/**  What the first screen asks: create the administrator, sign in, or (signed in) nothing. */
+export type AuthState = AuthState_Serialize | AuthState_Deserialize;
+
+/**  What the first screen asks: create the administrator, sign in, or (signed in) nothing. */
+export type AuthState_Deserialize = {
+	gate: Gate_Deserialize,
+	me?: Me | null,
+};
+
+/**  What the first screen asks: create the administrator, sign in, or (signed in) nothing. */
+export type AuthState_Serialize = {
+	gate: Gate_Serialize,
+	me: Me | null,
 };
 
 /**  The last automatic backup that failed, and why. */
@@ -1224,7 +1286,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "sign-in-wrong" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "sign-in-wrong" | "sign-in-needed" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1421,6 +1483,13 @@ export type FieldProblem = {
 
 export type FileFormat = { format: "xlsx" } | { format: "xls" } | { format: "ods" } | { format: "csv"; encoding: TextEncoding; delimiter: Delimiter };
 
+export type FirstAdministrator = {
+	login: string,
+	full_name: string,
+	password: string,
+	password_again: string,
+};
+
 export type FirstSteps = {
 	operator: boolean,
 	letterhead: boolean,
@@ -1547,6 +1616,29 @@ export type FundingSource_Serialize = {
 	spent: number | null,
 	active: boolean,
 };
+
+/**  What the first screen asks for. */
+export type Gate = Gate_Serialize | Gate_Deserialize;
+
+/**  What the first screen asks for. */
+export type Gate_Deserialize = 
+/**
+ *  No accounts yet: the office creates its administrator. `families` is what an
+ *  existing unencrypted registry holds (it will be encrypted), `None` for a new one.
+ */
+{ kind: "create-administrator"; families?: number | null } | 
+/**  Sign in. */
+{ kind: "sign-in" };
+
+/**  What the first screen asks for. */
+export type Gate_Serialize = 
+/**
+ *  No accounts yet: the office creates its administrator. `families` is what an
+ *  existing unencrypted registry holds (it will be encrypted), `None` for a new one.
+ */
+{ kind: "create-administrator"; families: number | null } | 
+/**  Sign in. */
+{ kind: "sign-in" };
 
 /**  The form's live IIN check: either the hard error, or what the digits say plus warnings. */
 export type IinCheck = IinCheck_Serialize | IinCheck_Deserialize;
@@ -1877,6 +1969,13 @@ export type MatchInfo_Serialize = {
 	changes: Change_Serialize[],
 };
 
+/**  Who is signed in, and what the window needs to know about it. */
+export type Me = {
+	account: Account,
+	locked: boolean,
+	idle_minutes: number,
+};
+
 /**  How a number is written: a count, whole tenge, thousandths of the line's unit, minutes. */
 export type Measure = "count" | "tenge" | "quantity" | "minutes";
 
@@ -2023,6 +2122,14 @@ export type Named = {
 export type Names = {
 	kk: string,
 	ru: string,
+};
+
+/**  A new account's details, as the administrator types them. */
+export type NewAccount = {
+	login: string,
+	full_name: string,
+	role: Role,
+	password: string,
 };
 
 export type Oblast = {
@@ -2276,6 +2383,16 @@ export type Recipient_Serialize = {
 	dative_ru: NameForm_Serialize,
 };
 
+/**
+ *  The recovery key, shown once after the administrator is created (and again on the
+ *  administrator's request): 16 groups of four characters.
+ */
+export type RecoverySheet = {
+	key: string,
+	office: string,
+	created_at: string,
+};
+
 export type RegisterFilter = RegisterFilter_Serialize | RegisterFilter_Deserialize;
 
 export type RegisterFilter_Deserialize = {
@@ -2312,6 +2429,17 @@ export type Retention = {
 	weekly: number,
 	monthly: number,
 };
+
+export type Role = 
+/**  Everything: accounts, office settings, restore, destroying a family's data. */
+"administrator" | 
+/**
+ *  The office's daily work: families, aid, campaigns, volunteers, letters, imports,
+ *  reports, backups.
+ */
+"operator" | 
+/**  Looks and prints reports: no edits, no file or printout listing people. */
+"viewer";
 
 /**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
 export type RowIssue = RowIssue_Serialize | RowIssue_Deserialize;

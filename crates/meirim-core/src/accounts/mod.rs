@@ -170,6 +170,59 @@ pub fn create_administrator(
     Ok((signed, key))
 }
 
+/// What a right password opens: the account's id and the registry's key.
+#[derive(Debug, Clone)]
+pub struct Unlocked {
+    pub account_id: String,
+    pub login: String,
+    pub key: RegistryKey,
+    /// Wrong passwords typed for this account since its last sign-in.
+    pub wrong_attempts: u32,
+}
+
+/// Checks `login`'s `password` against the key file (counting a wrong one, and making the
+/// next ones wait) and returns the registry's key.
+pub fn unlock(
+    data_dir: &Path,
+    login: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<Unlocked, Problem> {
+    convert::finish_interrupted(data_dir)?;
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    let slot = file
+        .slots
+        .iter()
+        .find(|s| s.login.to_lowercase() == login.trim().to_lowercase());
+    let had = slot.map(|s| s.failures());
+    let found_login = slot.map(|s| s.login.clone()).unwrap_or_default();
+    let outcome = file.unlock(login, password, now);
+    if outcome.is_err() || had.is_some_and(|n| n > 0) {
+        // The count of wrong attempts must outlive this process (or be cleared).
+        file.save(&path)?;
+    }
+    let (account_id, key) = outcome?;
+    Ok(Unlocked {
+        account_id,
+        login: found_login,
+        key,
+        wrong_attempts: had.unwrap_or(0),
+    })
+}
+
+/// Opens the registry a right password unlocked, for its account.
+pub fn open(data_dir: &Path, unlocked: &Unlocked, check: Check) -> Result<SignedIn, Problem> {
+    open_signed_in(
+        data_dir,
+        &unlocked.key,
+        &unlocked.account_id,
+        None,
+        unlocked.wrong_attempts,
+        check,
+    )
+}
+
 /// Signs `login` in with `password`: the registry opened with the key it unlocks.
 pub fn sign_in(
     data_dir: &Path,
@@ -178,21 +231,8 @@ pub fn sign_in(
     now: DateTime<Utc>,
     check: Check,
 ) -> Result<SignedIn, Problem> {
-    convert::finish_interrupted(data_dir)?;
-    let path = keyfile::path(data_dir);
-    let mut file = KeyFile::load(&path)?;
-    let had = file
-        .slots
-        .iter()
-        .find(|s| s.login.to_lowercase() == login.trim().to_lowercase())
-        .map(|s| s.failures());
-    let outcome = file.unlock(login, password, now);
-    if outcome.is_err() || had.is_some_and(|n| n > 0) {
-        // The count of wrong attempts must outlive this process (or be cleared).
-        file.save(&path)?;
-    }
-    let (id, key) = outcome?;
-    open_signed_in(data_dir, &key, &id, None, had.unwrap_or(0), check)
+    let unlocked = unlock(data_dir, login, password, now)?;
+    open(data_dir, &unlocked, check)
 }
 
 /// Opens the registry with `key` for the account `id`: encrypts whatever is still plain

@@ -127,7 +127,7 @@ fn swap_in(converted: &Path, target: &Path) -> Result<(), DbError> {
     Ok(())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     Registry,
     Backup,
@@ -154,13 +154,8 @@ fn convert_file(path: &Path, kind: Kind, key: &RegistryKey) -> Result<(), DbErro
     crate::pause::point("convert-copied");
     reencrypt_file(&converting, None, Some(key))?;
     {
-        // The registry goes back to WAL; a backup stays one self-contained file.
-        let conn = rusqlite::Connection::open(&converting)?;
-        key.apply(&conn)?;
-        if kind == Kind::Registry {
-            let _: String =
-                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        }
+        // One self-contained file; the registry goes back to WAL when it is next opened.
+        let conn = super::open_reader(&converting, Some(key))?;
         super::health(&conn, &converting)?;
     }
     let after = crate::backup::contents_of(&converting, Some(key)).map_err(|e| io_err(path, e))?;

@@ -1,0 +1,83 @@
+//! `meirim-cli accounts`: the office's first administrator without the app (a scripted
+//! installation), and the list of accounts. Adding workers and their passwords is the
+//! app's accounts screen.
+
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+use meirim_core::accounts::{self, Cost, NewAccount, Role};
+use meirim_core::{Check, Problem};
+use meirim_i18n::Localizer;
+
+use crate::families::print_json;
+use crate::output::say;
+use crate::signin;
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum AccountsCommand {
+    /// Create the first administrator and encrypt the registry (and its local backups).
+    /// The password comes from MEIRIM_PASSWORD, MEIRIM_PASSWORD_FILE or the terminal;
+    /// the recovery key is printed once: keep it on paper.
+    Init(InitArgs),
+    /// The accounts, their roles, and whether they are disabled.
+    List,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    #[arg(long)]
+    pub login: String,
+    #[arg(long)]
+    pub full_name: String,
+}
+
+pub fn init(data_dir: &Path, args: &InitArgs, l10n: &Localizer, json: bool) -> Result<(), Problem> {
+    let (_, secret) = signin::credentials(Some(&args.login))?;
+    let new = NewAccount {
+        login: args.login.clone(),
+        full_name: args.full_name.clone(),
+        role: Role::Administrator,
+        password: secret.0,
+    };
+    let (signed, key) = accounts::create_administrator(data_dir, &new, Cost::DEFAULT, Check::Now)?;
+    let text = key.recovery_text();
+    if json {
+        return print_json(&serde_json::json!({
+            "login": signed.account.login,
+            "encrypted_files": signed.encrypted_files,
+            "recovery_key": text.as_str(),
+        }));
+    }
+    say(l10n.text(
+        "cli-accounts-created",
+        &[
+            ("login", signed.account.login.clone().into()),
+            ("files", signed.encrypted_files.into()),
+        ],
+    ));
+    say(text.as_str());
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, cmd: AccountsCommand) -> Result<(), Problem> {
+    match cmd {
+        AccountsCommand::Init(_) => Err(Problem::new(meirim_core::ErrorCode::AccountsExist)),
+        AccountsCommand::List => {
+            let all = accounts::store::list(ctx.db.conn())?;
+            if ctx.json {
+                return print_json(&all);
+            }
+            for a in all {
+                let role = ctx.l10n.text(&format!("role-{}", a.role.code()), &[]);
+                let off = if a.disabled {
+                    format!(" ({})", ctx.l10n.text("accounts-disabled", &[]))
+                } else {
+                    String::new()
+                };
+                say(format!("{}  {}  {role}{off}", a.login, a.full_name));
+            }
+            Ok(())
+        }
+    }
+}
