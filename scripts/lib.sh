@@ -95,6 +95,21 @@ ensure_npm_deps() {
   fi
 }
 
+# SQLCipher for Python (PyPI `sqlcipher3-binary`) in a venv under .tools/: the tests open
+# the encrypted registry with it, as any SQLCipher 4 tool would (Debian's `sqlcipher` is
+# version 3 and cannot read version 4 files).
+ensure_sqlcipher_python() {
+  local venv="$ROOT/.tools/sqlcipher-venv"
+  if ! "$venv/bin/python" -c 'import sqlcipher3' 2>/dev/null; then
+    step "Installing sqlcipher3-binary (PyPI) into .tools/sqlcipher-venv"
+    ensure_apt_packages python3-venv
+    rm -rf "$venv" && mkdir -p "$ROOT/.tools"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'sqlcipher3-binary==0.6.0'
+  fi
+  export MEIRIM_SQLCIPHER_PYTHON="$venv/bin/python"
+}
+
 ensure_tauri_driver() {
   command -v tauri-driver >/dev/null && return 0
   step "Installing tauri-driver"

@@ -11,6 +11,7 @@ ensure_node
 ensure_npm_deps "$ROOT/ui"
 ensure_npm_deps "$ROOT/tests/e2e"
 ensure_tauri_driver
+ensure_sqlcipher_python
 
 # Tests must never touch the real per-user data folder: anything that forgets --data-dir
 # lands here instead.

@@ -22,6 +22,12 @@ pub enum AccountsCommand {
     Init(InitArgs),
     /// The accounts, their roles, and whether they are disabled.
     List,
+    /// A new password: your own, or with --for another account's temporary one (the
+    /// administrator's). The new password comes from MEIRIM_NEW_PASSWORD or the prompt.
+    Password {
+        #[arg(long = "for")]
+        for_login: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -40,7 +46,8 @@ pub fn init(data_dir: &Path, args: &InitArgs, l10n: &Localizer, json: bool) -> R
         role: Role::Administrator,
         password: secret.0,
     };
-    let (signed, key) = accounts::create_administrator(data_dir, &new, Cost::DEFAULT, Check::Now)?;
+    let (signed, key) =
+        accounts::create_administrator(data_dir, &new, Cost::for_new_passwords(), Check::Now)?;
     let text = key.recovery_text();
     if json {
         return print_json(&serde_json::json!({
@@ -60,8 +67,49 @@ pub fn init(data_dir: &Path, args: &InitArgs, l10n: &Localizer, json: bool) -> R
     Ok(())
 }
 
-pub fn run(ctx: &Ctx, cmd: AccountsCommand) -> Result<(), Problem> {
+/// The new password: from MEIRIM_NEW_PASSWORD, or asked for twice on the terminal.
+fn new_password() -> Result<String, Problem> {
+    if let Ok(p) = std::env::var("MEIRIM_NEW_PASSWORD") {
+        return Ok(p);
+    }
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(prompt).map_err(|e| {
+            Problem::new(meirim_core::ErrorCode::InputUnreadable)
+                .with("path", "stdin")
+                .with("reason", e)
+        })
+    };
+    let first = ask("new password: ")?;
+    if ask("again: ")? != first {
+        return Err(Problem::new(meirim_core::ErrorCode::PasswordMismatch));
+    }
+    Ok(first)
+}
+
+pub fn run(ctx: &mut Ctx, cmd: AccountsCommand) -> Result<(), Problem> {
     match cmd {
+        AccountsCommand::Password { for_login } => {
+            let by = ctx
+                .account
+                .clone()
+                .ok_or_else(|| Problem::new(meirim_core::ErrorCode::NoAccounts))?;
+            let target = match for_login {
+                None => by.clone(),
+                Some(login) => accounts::store::list(ctx.db.conn())?
+                    .into_iter()
+                    .find(|a| a.login.to_lowercase() == login.trim().to_lowercase())
+                    .ok_or_else(|| Problem::new(meirim_core::ErrorCode::NotFound))?,
+            };
+            let password = new_password()?;
+            accounts::set_password(
+                &mut ctx.db,
+                &ctx.data_dir,
+                &by,
+                &target.id,
+                &password,
+                Cost::for_new_passwords(),
+            )
+        }
         AccountsCommand::Init(_) => Err(Problem::new(meirim_core::ErrorCode::AccountsExist)),
         AccountsCommand::List => {
             let all = accounts::store::list(ctx.db.conn())?;

@@ -10,14 +10,9 @@ use tauri::State;
 
 use crate::state::AppState;
 
-/// The argon2id cost of new passwords. `MEIRIM_TEST_FAST_PASSWORDS` (debug builds only)
-/// makes it cheap for the end-to-end tests, which sign in dozens of times.
+/// The argon2id cost of new passwords.
 pub(crate) fn cost() -> Cost {
-    if cfg!(debug_assertions) && std::env::var_os("MEIRIM_TEST_FAST_PASSWORDS").is_some() {
-        Cost::FAST_FOR_TESTS
-    } else {
-        Cost::DEFAULT
-    }
+    Cost::for_new_passwords()
 }
 
 fn data_dir(state: &AppState) -> Result<std::path::PathBuf, Problem> {

@@ -19,10 +19,12 @@ pub struct Cost {
 }
 
 impl Cost {
-    /// About half a second on the office's 2-core PC in a release build (BENCHMARKS.md).
+    /// About half a second on the 2-core test machine in a release build
+    /// (`meirim-cli bench-sign-in`, BENCHMARKS.md): 128 MiB, so that guessing passwords
+    /// on graphics cards stays costly, and as many passes as fit the half second.
     pub const DEFAULT: Cost = Cost {
-        m_kib: 64 * 1024,
-        t: 3,
+        m_kib: 128 * 1024,
+        t: 7,
         p: 1,
     };
     /// For tests only: the same algorithm, cheap.
@@ -38,6 +40,16 @@ impl Cost {
         t: 16,
         p: 4,
     };
+
+    /// The cost of passwords set now. `MEIRIM_TEST_FAST_PASSWORDS` makes it cheap in debug
+    /// builds only, for the end-to-end and CLI tests that sign in hundreds of times.
+    pub fn for_new_passwords() -> Cost {
+        if cfg!(debug_assertions) && std::env::var_os("MEIRIM_TEST_FAST_PASSWORDS").is_some() {
+            Cost::FAST_FOR_TESTS
+        } else {
+            Cost::DEFAULT
+        }
+    }
 
     pub fn is_within_bounds(&self) -> bool {
         (8..=Self::MAX.m_kib).contains(&self.m_kib)
