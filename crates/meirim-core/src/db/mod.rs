@@ -244,18 +244,20 @@ impl Database {
                 let _ = crate::private::restrict_file(&file);
             }
         }
-        pragmas::configure(&conn).map_err(|source| match source.sqlite_error_code() {
-            // A file whose first page is garbage: damaged, not merely unopenable.
-            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-                DbError::Damaged {
-                    path: path.to_path_buf(),
-                    reason: source.to_string(),
+        pragmas::configure(&conn, key.is_some()).map_err(|source| {
+            match source.sqlite_error_code() {
+                // A file whose first page is garbage: damaged, not merely unopenable.
+                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                    DbError::Damaged {
+                        path: path.to_path_buf(),
+                        reason: source.to_string(),
+                    }
                 }
+                _ => DbError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                },
             }
-            _ => DbError::Open {
-                path: path.to_path_buf(),
-                source,
-            },
         })?;
         let upgrade = migrate::user_version(&conn)? < migrate::latest_version();
         if check == Check::Now || upgrade {
@@ -293,7 +295,7 @@ impl Database {
     /// A private in-memory registry, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self, DbError> {
         let mut conn = Connection::open_in_memory()?;
-        pragmas::configure(&conn)?;
+        pragmas::configure(&conn, false)?;
         migrate::bring_up_to_date(&mut conn, Path::new(":memory:"), None)?;
         Ok(Self {
             conn,
