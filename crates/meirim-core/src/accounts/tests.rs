@@ -1,7 +1,10 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use chrono::{DateTime, Utc};
+
 use crate::db::is_plain;
+use crate::db::{convert, Check, Database, RegistryKey};
 use crate::{demo, paths};
 
 const FAST: Cost = Cost::FAST_FOR_TESTS;
