@@ -132,6 +132,7 @@ const COMMANDS: &[&str] = &[
     "account_reset_password",
     "recovery_key",
     "set_idle_minutes",
+    "registry_change_key",
 ];
 
 fn main() {

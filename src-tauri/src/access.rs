@@ -157,6 +157,7 @@ pub const TABLE: &[(&str, Need)] = &[
     ("account_reset_password", Account(Administer)),
     ("recovery_key", Account(Administer)),
     ("set_idle_minutes", Account(Administer)),
+    ("registry_change_key", Account(Administer)),
 ];
 
 pub fn need(command: &str) -> Option<Need> {
@@ -271,6 +272,7 @@ mod tests {
         "account_reset_password",
         "recovery_key",
         "set_idle_minutes",
+        "registry_change_key",
     ];
     const BEFORE_SIGN_IN: &[&str] = &[
         "app_info",

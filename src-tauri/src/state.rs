@@ -432,6 +432,16 @@ impl AppState {
         }
     }
 
+    /// The registry's new key, after it was changed.
+    pub fn set_registry_key(&self, key: meirim_core::db::RegistryKey) {
+        if let Some(status) = &self.status {
+            status.set_key(Some(key.clone()));
+        }
+        if let Ok(mut k) = self.key.lock() {
+            *k = Some(key);
+        }
+    }
+
     /// The registry's key (`None`: unencrypted, or nobody signed in).
     pub fn registry_key(&self) -> Option<meirim_core::db::RegistryKey> {
         self.key.lock().ok().and_then(|k| k.clone())

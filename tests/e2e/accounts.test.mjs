@@ -89,6 +89,15 @@ test("first start, recovery sheet, sign-in, a worker added and signed in, a view
     assert.match(await textOf(browser, "#accounts-notice"), /Омарова Дана қосылды/);
     await (await browser.$('[data-login="dana"]')).waitForDisplayed();
     await shot(browser, "92-accounts");
+    // A new registry key (a worker left): a new recovery sheet, another key than the first.
+    await click(browser, "#change-key");
+    await click(browser, "#change-key-confirm");
+    const newKey = await textOf(browser, "#recovery-key");
+    assert.match(newKey, /^([0-9A-F]{4}-){15}[0-9A-F]{4}$/);
+    assert.notEqual(newKey, key);
+    await click(browser, "#recovery-kept");
+    await click(browser, "#recovery-continue");
+    await (await browser.$("#accounts-list")).waitForDisplayed();
     await click(browser, "#account-sign-out");
 
     // A wrong password is refused; the viewer signs in and sets their own password.

@@ -132,4 +132,16 @@ describe("AccountsView", () => {
     expect(apiMock.accountAdd).toHaveBeenCalledWith({ login: "dana", full_name: "Омарова Дана", role: "viewer", password: "уақытша-2026" });
     expect((await screen.findByText(/Омарова Дана қосылды/)).textContent).toContain("Уақытша құпия сөзді");
   });
+
+  it("changes the registry's key only after a warning, and shows the new recovery sheet", async () => {
+    const user = userEvent.setup();
+    apiMock.registryChangeKey.mockResolvedValueOnce({ key: "AAAA-BBBB-CCCC-DDDD", office: "", created_at: "2026-12-05" });
+    render(AccountsView, {});
+    await user.click(document.querySelector<HTMLButtonElement>("#change-key")!);
+    expect(document.querySelector("#change-key-warning")!.textContent).toContain("келесі кіргенде аяқталады");
+    expect(apiMock.registryChangeKey).not.toHaveBeenCalled();
+    await user.click(document.querySelector<HTMLButtonElement>("#change-key-confirm")!);
+    expect(apiMock.registryChangeKey).toHaveBeenCalledTimes(1);
+    expect((await screen.findByText("AAAA-BBBB-CCCC-DDDD")).id).toBe("recovery-key");
+  });
 });

@@ -301,4 +301,5 @@ export const apiMock = {
   accountResetPassword: vi.fn(async () => null),
   recoveryKey: vi.fn(),
   setIdleMinutes: vi.fn(async (m: number) => m),
+  registryChangeKey: vi.fn(),
 };

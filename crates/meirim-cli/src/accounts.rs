@@ -22,6 +22,9 @@ pub enum AccountsCommand {
     Init(InitArgs),
     /// The accounts, their roles, and whether they are disabled.
     List,
+    /// Give the registry a new key (after a worker left who might have kept the old one):
+    /// the registry and its local backups are re-encrypted; prints the new recovery key.
+    ChangeKey,
     /// A new password: your own, or with --for another account's temporary one (the
     /// administrator's). The new password comes from MEIRIM_NEW_PASSWORD or the prompt.
     Password {
@@ -88,6 +91,22 @@ fn new_password() -> Result<String, Problem> {
 
 pub fn run(ctx: &mut Ctx, cmd: AccountsCommand) -> Result<(), Problem> {
     match cmd {
+        AccountsCommand::ChangeKey => {
+            let by = ctx
+                .account
+                .clone()
+                .ok_or_else(|| Problem::new(meirim_core::ErrorCode::NoAccounts))?;
+            let db = std::mem::replace(&mut ctx.db, meirim_core::Database::open_in_memory()?);
+            let (db, key) = accounts::rotate_key(db, &ctx.data_dir, &by)?;
+            ctx.db = db;
+            let text = key.recovery_text();
+            if ctx.json {
+                return print_json(&serde_json::json!({ "recovery_key": text.as_str() }));
+            }
+            say(ctx.l10n.text("cli-accounts-key-changed", &[]));
+            say(text.as_str());
+            Ok(())
+        }
         AccountsCommand::Password { for_login } => {
             let by = ctx
                 .account

@@ -19,7 +19,7 @@ pub fn run(runs: usize, json: bool) -> Result<(), Problem> {
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let (_, opened) = file.unlock("bench", password, meirim_core::clock::now_utc())?;
+        let (_, opened, _) = file.unlock("bench", password, meirim_core::clock::now_utc())?;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         if opened != key {
             return Err(internal(&"the key did not come back"));

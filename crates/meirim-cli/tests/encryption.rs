@@ -287,3 +287,60 @@ fn kills_while_a_password_changes_leave_the_old_or_the_new_one_working() {
         }
     }
 }
+
+#[test]
+fn kills_while_the_registry_key_changes_leave_it_whole_under_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "800");
+    run(init(dir.path()));
+    let mut c = cli(dir.path());
+    c.args(["backup", "create"]);
+    run(c);
+    let before = listed(dir.path());
+    let change = || {
+        let mut c = cli(dir.path());
+        c.args(["accounts", "change-key"]);
+        c
+    };
+    let started = Instant::now();
+    run(change());
+    let whole = started.elapsed().as_millis() as u64;
+    let check = |what: &str| {
+        // Signing in settles a change cut short; everything is there, every backup reads.
+        assert_eq!(&listed(dir.path()), &before, "{what}");
+        let mut c = cli(dir.path());
+        c.args(["--json", "backup", "list"]);
+        let backups = json(c);
+        for b in backups.as_array().unwrap() {
+            assert!(
+                !b["contents"].is_null(),
+                "{what}: {} does not open",
+                b["path"]
+            );
+        }
+        let leftovers: Vec<PathBuf> = every_file(dir.path())
+            .into_iter()
+            .filter(|f| f.to_string_lossy().contains(".rekeying"))
+            .collect();
+        assert!(leftovers.is_empty(), "{what}: {leftovers:?}");
+    };
+    for (i, ms) in delays(0xc0ff_ee00, 10, whole.max(20) + 20)
+        .into_iter()
+        .enumerate()
+    {
+        let finished = kill_after(change(), ms);
+        eprintln!("key change kill {i} after {ms} ms (finished: {finished})");
+        check(&format!("kill {i} after {ms} ms"));
+    }
+    if cfg!(debug_assertions) {
+        for point in ["rekey-pending", "rekey-copied", "rekey-swapped"] {
+            let mut c = change();
+            c.env("MEIRIM_PAUSE_AT", point);
+            assert!(
+                !kill_after(c, 2500),
+                "{point}: the pause point was not reached"
+            );
+            check(point);
+        }
+    }
+}

@@ -53,6 +53,8 @@ pub enum AuditAction {
     RegistryEncrypted,
     /// The recovery key shown or printed again.
     RecoveryKeyShown,
+    /// The registry given a new key (and a new recovery key).
+    RegistryKeyChanged,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.

@@ -75,6 +75,36 @@ pub fn recovery_key(state: State<'_, AppState>) -> Result<RecoverySheet, Problem
     })
 }
 
+/// Gives the registry a new key (after a worker left who might have kept the old one) and
+/// returns the new recovery sheet: the old paper opens nothing made from now on.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn registry_change_key(state: State<'_, AppState>) -> Result<RecoverySheet, Problem> {
+    let dir = data_dir(&state)?;
+    let by = state.account()?;
+    // The automatic backup reads the registry on a connection of its own: it finishes first.
+    if let Some(status) = &state.status {
+        status.wait_backups(Duration::from_secs(180));
+    }
+    let mut changed = None;
+    state.reopen_with(|current| {
+        let db = current.ok_or_else(|| Problem::new(ErrorCode::SignedOut))?;
+        let (db, key) = accounts::rotate_key(db, &dir, &by)?;
+        changed = Some(key);
+        Ok(db)
+    })?;
+    let key = changed.ok_or_else(|| Problem::new(ErrorCode::Internal))?;
+    state.set_registry_key(key.clone());
+    let office = state
+        .with_db(|db| Ok(settings::office_name(db.conn()).unwrap_or_default()))
+        .unwrap_or_default();
+    Ok(RecoverySheet {
+        key: key.recovery_text().to_string(),
+        office,
+        created_at: meirim_core::clock::today().to_string(),
+    })
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn set_idle_minutes(state: State<'_, AppState>, minutes: u32) -> Result<u32, Problem> {

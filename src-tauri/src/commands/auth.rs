@@ -208,7 +208,7 @@ pub fn auth_unlock(state: State<'_, AppState>, password: String) -> Result<Me, P
     if outcome.is_err() || had {
         file.save(&path)?;
     }
-    let (id, _) = outcome?;
+    let (id, _, _) = outcome?;
     if id != session.account.id {
         return Err(Problem::new(ErrorCode::SignInWrong));
     }

@@ -155,6 +155,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         accounts::account_reset_password,
         accounts::recovery_key,
         accounts::set_idle_minutes,
+        accounts::registry_change_key,
     ])
 }
 
@@ -210,6 +211,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 131);
+        assert_eq!(count, 132);
     }
 }

@@ -370,6 +370,7 @@ export const api = {
     unwrap(commands.accountResetPassword(id, password)),
   recoveryKey: (): Promise<RecoverySheet> => unwrap(commands.recoveryKey()),
   setIdleMinutes: (minutes: number): Promise<number> => unwrap(commands.setIdleMinutes(minutes)),
+  registryChangeKey: (): Promise<RecoverySheet> => unwrap(commands.registryChangeKey()),
   listOblasts: (): Promise<Oblast[]> => unwrap(commands.listOblasts()),
   listCategories: (): Promise<Category[]> => unwrap(commands.listCategories()),
   listVillages: (): Promise<string[]> => unwrap(commands.listVillages()),

@@ -235,6 +235,11 @@ export const commands = {
 	/**  The recovery key again (logged): for a new printout when the first was lost. */
 	recoveryKey: () => typedError<RecoverySheet, Problem>(__TAURI_INVOKE("recovery_key")),
 	setIdleMinutes: (minutes: number) => typedError<number, Problem>(__TAURI_INVOKE("set_idle_minutes", { minutes })),
+	/**
+	 *  Gives the registry a new key (after a worker left who might have kept the old one) and
+	 *  returns the new recovery sheet: the old paper opens nothing made from now on.
+	 */
+	registryChangeKey: () => typedError<RecoverySheet, Problem>(__TAURI_INVOKE("registry_change_key")),
 };
 
 /* Types */
@@ -490,7 +495,9 @@ export type AuditAction = "create" | "update" | "archive" | "restore" |
 /**  The registry and its local backups encrypted (once, from a plain registry). */
 "registry-encrypted" | 
 /**  The recovery key shown or printed again. */
-"recovery-key-shown";
+"recovery-key-shown" | 
+/**  The registry given a new key (and a new recovery key). */
+"registry-key-changed";
 
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 

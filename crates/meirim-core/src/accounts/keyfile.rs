@@ -88,7 +88,8 @@ pub struct Slot {
 pub struct KeyFile {
     format: String,
     version: u32,
-    /// The registry's key, sealed to every account (age, binary, hex).
+    /// The registry's key, sealed to every account (age, binary, hex); while the key is
+    /// being changed, the new key follows it in the same sealed text.
     sealed_key: String,
     pub slots: Vec<Slot>,
 }
@@ -278,7 +279,7 @@ impl KeyFile {
         login: &str,
         password: &str,
         now: DateTime<Utc>,
-    ) -> Result<(String, RegistryKey), KeyFileError> {
+    ) -> Result<(String, RegistryKey, Option<RegistryKey>), KeyFileError> {
         let Some(i) = self.slot_index(login) else {
             // The same work as a real attempt, so an unknown name answers no faster.
             let _ = password::stretch(password, &[0u8; 16], Cost::DEFAULT);
@@ -298,8 +299,8 @@ impl KeyFile {
         };
         self.slots[i].failures = 0;
         self.slots[i].last_failure = None;
-        let key = self.unseal(&identity)?;
-        Ok((self.slots[i].account_id.clone(), key))
+        let (key, next) = self.unseal(&identity)?;
+        Ok((self.slots[i].account_id.clone(), key, next))
     }
 
     /// Whether the last `unlock` of `login` changed what the file must remember.
@@ -308,7 +309,11 @@ impl KeyFile {
             .is_some_and(|i| self.slots[i].failures > 0)
     }
 
-    fn unseal(&self, identity: &age::x25519::Identity) -> Result<RegistryKey, KeyFileError> {
+    /// The registry's key, and the new one when a change of key was cut short.
+    fn unseal(
+        &self,
+        identity: &age::x25519::Identity,
+    ) -> Result<(RegistryKey, Option<RegistryKey>), KeyFileError> {
         let damaged = |reason: String| KeyFileError::Damaged {
             path: PathBuf::from(FILE_NAME),
             reason,
@@ -318,20 +323,30 @@ impl KeyFile {
         let mut reader = decryptor
             .decrypt(std::iter::once(identity as &dyn age::Identity))
             .map_err(|e| damaged(e.to_string()))?;
-        let mut key = Zeroizing::new(Vec::with_capacity(32));
+        let mut keys = Zeroizing::new(Vec::with_capacity(64));
         (&mut reader)
-            .take(33)
-            .read_to_end(&mut key)
+            .take(65)
+            .read_to_end(&mut keys)
             .map_err(|e| damaged(e.to_string()))?;
-        let bytes: [u8; 32] = key
-            .as_slice()
-            .try_into()
-            .map_err(|_| damaged("the sealed key is not 32 bytes".into()))?;
-        Ok(RegistryKey::from_bytes(bytes))
+        let key = |b: &[u8]| -> Result<RegistryKey, KeyFileError> {
+            let bytes: [u8; 32] = b
+                .try_into()
+                .map_err(|_| damaged("the sealed key is not 32 bytes".into()))?;
+            Ok(RegistryKey::from_bytes(bytes))
+        };
+        match keys.len() {
+            32 => Ok((key(&keys)?, None)),
+            64 => Ok((key(&keys[..32])?, Some(key(&keys[32..])?))),
+            n => Err(damaged(format!("the sealed key is {n} bytes"))),
+        }
     }
 
     /// Seals `key` anew to every account in the file.
     fn reseal(&mut self, key: &RegistryKey) -> Result<(), KeyFileError> {
+        self.seal(&[key])
+    }
+
+    fn seal(&mut self, keys: &[&RegistryKey]) -> Result<(), KeyFileError> {
         let recipients = self
             .slots
             .iter()
@@ -342,7 +357,9 @@ impl KeyFile {
                 .map_err(crypto)?;
         let mut out = Vec::new();
         let mut w = encryptor.wrap_output(&mut out).map_err(crypto)?;
-        w.write_all(key.as_bytes()).map_err(crypto)?;
+        for key in keys {
+            w.write_all(key.as_bytes()).map_err(crypto)?;
+        }
         w.finish().map_err(crypto)?;
         self.sealed_key = hex::encode(out);
         Ok(())
@@ -395,7 +412,18 @@ impl KeyFile {
         self.reseal(key)
     }
 
-    /// Seals a new registry key (after the registry was re-keyed) to the same accounts.
+    /// The first step of changing the registry's key: both keys sealed, so that whichever
+    /// the registry has when a power cut stops the change, a sign-in opens it.
+    pub fn begin_key_change(
+        &mut self,
+        key: &RegistryKey,
+        next: &RegistryKey,
+    ) -> Result<(), KeyFileError> {
+        self.seal(&[key, next])
+    }
+
+    /// Seals one registry key (the new one once the registry has it, or the old one
+    /// again when the change did not get that far) to the same accounts.
     pub fn change_key(&mut self, key: &RegistryKey) -> Result<(), KeyFileError> {
         self.reseal(key)
     }
@@ -421,9 +449,9 @@ mod tests {
             f.add(&key, "a3", " BOLAT ", "үшінші пароль", FAST),
             Err(KeyFileError::LoginTaken(_))
         ));
-        let (id, k) = f.unlock("әйгерім", "бірінші пароль", at(0)).unwrap();
+        let (id, k, _) = f.unlock("әйгерім", "бірінші пароль", at(0)).unwrap();
         assert_eq!((id.as_str(), &k), ("a1", &key));
-        let (id, k) = f.unlock("Bolat", "екінші пароль", at(0)).unwrap();
+        let (id, k, _) = f.unlock("Bolat", "екінші пароль", at(0)).unwrap();
         assert_eq!((id.as_str(), &k), ("a2", &key));
         assert!(matches!(
             f.unlock("bolat", "бірінші пароль", at(0)),

@@ -21,7 +21,8 @@ pub use keyfile::KeyFileError;
 pub use password::{Cost, PasswordProblem, MIN_PASSWORD};
 pub use role::{Permission, Role};
 pub use session::{
-    create_administrator, open, record_sign_in, recover, sign_in, unlock, SignedIn, Unlocked,
+    create_administrator, open, record_sign_in, recover, rotate_key, sign_in, unlock, SignedIn,
+    Unlocked,
 };
 pub use store::Account;
 

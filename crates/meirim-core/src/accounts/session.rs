@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::keyfile::{self, KeyFile, KeyFileError};
 use super::{check_new, password, store, Account, Cost, NewAccount, Role};
 use crate::audit::{self, AuditAction};
-use crate::db::{convert, Check, Database, DbError, RegistryKey};
+use crate::db::{convert, rekey, Check, Database, DbError, RegistryKey};
 use crate::problem::{ErrorCode, Problem};
 
 /// An open registry and who opened it.
@@ -65,6 +65,9 @@ pub struct Unlocked {
     pub account_id: String,
     pub login: String,
     pub key: RegistryKey,
+    /// The new key of a change of key a power cut stopped (settled when the registry is
+    /// opened).
+    pub pending: Option<RegistryKey>,
     /// Wrong passwords typed for this account since its last sign-in.
     pub wrong_attempts: u32,
 }
@@ -91,25 +94,78 @@ pub fn unlock(
         // The count of wrong attempts must outlive this process (or be cleared).
         file.save(&path)?;
     }
-    let (account_id, key) = outcome?;
+    let (account_id, key, pending) = outcome?;
     Ok(Unlocked {
         account_id,
         login: found_login,
         key,
+        pending,
         wrong_attempts: had.unwrap_or(0),
     })
 }
 
 /// Opens the registry a right password unlocked, for its account.
 pub fn open(data_dir: &Path, unlocked: &Unlocked, check: Check) -> Result<SignedIn, Problem> {
+    let key = settle_key_change(data_dir, unlocked)?;
     open_signed_in(
         data_dir,
-        &unlocked.key,
+        &key,
         &unlocked.account_id,
         None,
         unlocked.wrong_attempts,
         check,
     )
+}
+
+/// A change of the registry's key that a power cut stopped: finished when the registry
+/// already has the new key (its backups re-encrypted too), forgotten when it has not.
+/// Returns the key the registry opens with.
+fn settle_key_change(data_dir: &Path, unlocked: &Unlocked) -> Result<RegistryKey, Problem> {
+    let Some(next) = &unlocked.pending else {
+        return Ok(unlocked.key.clone());
+    };
+    let registry = crate::paths::db_path(data_dir);
+    let keep = if rekey::opens(&registry, next) {
+        rekey::finish(data_dir, &unlocked.key, next)?;
+        next.clone()
+    } else {
+        unlocked.key.clone()
+    };
+    rekey::remove_leftovers(data_dir);
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    file.change_key(&keep)?;
+    file.save(&path)?;
+    Ok(keep)
+}
+
+/// Gives the registry a new key (after a worker left who might have kept the old one):
+/// the registry and its local backups are re-encrypted, and the old recovery key and any
+/// copy of the old key open nothing made from now on. Returns the registry under the new
+/// key, and the key for a new recovery sheet. Nothing else may have the registry open.
+pub fn rotate_key(
+    db: Database,
+    data_dir: &Path,
+    by: &Account,
+) -> Result<(Database, RegistryKey), Problem> {
+    super::require(by, super::Permission::Administer)?;
+    let old = db
+        .key()
+        .cloned()
+        .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
+    let next =
+        RegistryKey::generate().map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    let path = keyfile::path(data_dir);
+    let mut file = KeyFile::load(&path)?;
+    file.begin_key_change(&old, &next)?;
+    file.save(&path)?;
+    crate::pause::point("rekey-pending");
+    let db = rekey::rotate(db, data_dir, &next)?;
+    file.change_key(&next)?;
+    file.save(&path)?;
+    store::sign_connection(db.conn(), by)?;
+    audit::record_event(db.conn(), None, AuditAction::RegistryKeyChanged, "")?;
+    Ok((db, next))
 }
 
 /// Signs `login` in with `password`: the registry opened with the key it unlocks.

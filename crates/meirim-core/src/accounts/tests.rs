@@ -387,3 +387,102 @@ fn a_conversion_cut_short_at_any_step_finishes_with_everything_kept() {
         assert_eq!(crate::db::rows_as_text(db.conn()).unwrap(), before, "{cut}");
     }
 }
+
+#[test]
+fn a_new_registry_key_shuts_out_the_old_one_and_its_recovery_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut db = Database::open_in(dir.path()).unwrap();
+        demo::fill(&mut db, 12, 8, DAY).unwrap();
+        crate::backup::create(&db, crate::backup::Kind::Manual, now()).unwrap();
+    }
+    let (signed, old) = create_administrator(dir.path(), &admin(), FAST, Check::Now).unwrap();
+    let before = crate::db::rows_as_text(signed.db.conn()).unwrap();
+    let by = signed.account.clone();
+    let (db, next) = rotate_key(signed.db, dir.path(), &by).unwrap();
+    assert_ne!(old, next);
+    assert_eq!(db.key(), Some(&next));
+    let after = crate::db::rows_as_text(db.conn()).unwrap();
+    let kept: Vec<&String> = after
+        .iter()
+        .filter(|r| !r.starts_with("audit_log:"))
+        .collect();
+    let was: Vec<&String> = before
+        .iter()
+        .filter(|r| !r.starts_with("audit_log:"))
+        .collect();
+    assert_eq!(kept, was);
+    drop(db);
+    let registry = paths::db_path(dir.path());
+    assert!(crate::db::rekey::opens(&registry, &next) && !crate::db::rekey::opens(&registry, &old));
+    for b in crate::backup::list_in(dir.path(), Some(&next), true).unwrap() {
+        let p = Path::new(&b.path);
+        assert!(crate::db::rekey::opens(p, &next), "{}", b.path);
+        assert!(!crate::db::rekey::opens(p, &old), "{}", b.path);
+        crate::backup::verify(p, Some(&next)).unwrap();
+    }
+    // The old paper opens nothing; the password still signs in.
+    assert_eq!(
+        code(recover(
+            dir.path(),
+            &old.recovery_text(),
+            "aigerim",
+            "жаңа-пароль-1",
+            FAST,
+            Check::Now
+        )),
+        ErrorCode::RecoveryKeyWrong
+    );
+    let s = sign_in(dir.path(), "aigerim", "көктем-2026", now(), Check::Now).unwrap();
+    assert_eq!(s.db.key(), Some(&next));
+}
+
+#[test]
+fn a_key_change_cut_short_is_finished_or_forgotten_at_the_next_sign_in() {
+    for swapped in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut db = Database::open_in(dir.path()).unwrap();
+            demo::fill(&mut db, 6, 9, DAY).unwrap();
+            crate::backup::create(&db, crate::backup::Kind::Manual, now()).unwrap();
+        }
+        let (signed, old) = create_administrator(dir.path(), &admin(), FAST, Check::Now).unwrap();
+        let before = crate::db::rows_as_text(signed.db.conn()).unwrap();
+        let next = RegistryKey::from_bytes([77; 32]);
+        // Both keys in the key file, as the change's first step leaves it…
+        let path = keyfile::path(dir.path());
+        let mut file = keyfile::KeyFile::load(&path).unwrap();
+        file.begin_key_change(&old, &next).unwrap();
+        file.save(&path).unwrap();
+        let registry = paths::db_path(dir.path());
+        signed.db.checkpoint().unwrap();
+        if swapped {
+            // …and the registry already under the new key, its backup not yet.
+            crate::db::copy_to(
+                signed.db.conn(),
+                Some(&next),
+                &dir.path().join("new.sqlite3"),
+            )
+            .unwrap();
+            drop(signed);
+            std::fs::rename(dir.path().join("new.sqlite3"), &registry).unwrap();
+        } else {
+            drop(signed);
+        }
+        let s = sign_in(dir.path(), "aigerim", "көктем-2026", now(), Check::Now).unwrap();
+        let expect = if swapped { &next } else { &old };
+        assert_eq!(s.db.key(), Some(expect), "swapped {swapped}");
+        assert_eq!(crate::db::rows_as_text(s.db.conn()).unwrap(), before);
+        for b in crate::backup::list_in(dir.path(), Some(expect), false).unwrap() {
+            assert!(
+                crate::db::rekey::opens(Path::new(&b.path), expect),
+                "swapped {swapped}"
+            );
+        }
+        drop(s);
+        // Settled: the key file holds one key again.
+        let mut file = keyfile::KeyFile::load(&path).unwrap();
+        let (_, k, pending) = file.unlock("aigerim", "көктем-2026", now()).unwrap();
+        assert_eq!((&k, pending), (expect, None));
+    }
+}

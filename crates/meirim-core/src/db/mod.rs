@@ -6,6 +6,7 @@ pub mod convert;
 mod key;
 mod migrate;
 mod pragmas;
+pub mod rekey;
 
 use std::path::{Path, PathBuf};
 
@@ -131,7 +132,7 @@ pub fn open_reader(path: &Path, key: Option<&RegistryKey>) -> rusqlite::Result<C
 /// Copies the main database of `conn` to a new file `target` with SQLite's backup API,
 /// encrypted with `key` (the source's own, or another: pages are re-encrypted as they are
 /// copied) or unencrypted with `None` (only from an unencrypted source).
-pub(crate) fn copy_to(
+pub fn copy_to(
     conn: &Connection,
     key: Option<&RegistryKey>,
     target: &Path,
