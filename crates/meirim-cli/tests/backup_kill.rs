@@ -6,6 +6,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{delays, kill_after};
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -53,35 +57,6 @@ fn plaintext_copies(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     found
-}
-
-/// A cheap deterministic sequence of delays (no extra crate for randomness here).
-fn delays(seed: u64, n: usize, max_ms: u64) -> Vec<u64> {
-    let mut x = seed;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % max_ms
-        })
-        .collect()
-}
-
-/// Runs the command and kills it after `ms`; returns whether it had already finished.
-fn kill_after(mut cmd: Command, ms: u64) -> bool {
-    let mut child = cmd.spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_millis(ms);
-    while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let finished = child.try_wait().unwrap().is_some();
-    let _ = child.kill();
-    let _ = child.wait();
-    finished
 }
 
 /// How long an uninterrupted run takes, so the kills fall inside it.

@@ -6,9 +6,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{delays, kill_after};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const PASSWORD: &str = "бірінші-құпия-сөз";
 
@@ -152,38 +156,6 @@ fn a_registry_is_encrypted_whole_and_its_recovery_key_opens_it_in_sqlcipher() {
     let out = c.output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("MEIRIM_PASSWORD"));
-}
-
-/// A cheap deterministic sequence of delays.
-fn delays(seed: u64, n: usize, max_ms: u64) -> Vec<u64> {
-    let mut x = seed;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % max_ms
-        })
-        .collect()
-}
-
-/// Runs the command and kills it (SIGKILL) after `ms`; whether it had finished by then.
-fn kill_after(mut cmd: Command, ms: u64) -> bool {
-    let mut child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_millis(ms);
-    while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    false
 }
 
 /// After a kill: the office signs in (or, if the key file was never written, creates the

@@ -8,14 +8,8 @@ use meirim_core::{audit, settings, ErrorCode, Problem};
 use tauri::State;
 
 use super::auth::{cost, RecoverySheet};
+use crate::commands::documents::data_dir;
 use crate::state::AppState;
-
-fn data_dir(state: &AppState) -> Result<std::path::PathBuf, Problem> {
-    state
-        .data_dir
-        .clone()
-        .ok_or_else(|| Problem::new(ErrorCode::DataDirUnusable).with("path", "?"))
-}
 
 #[tauri::command(async)]
 #[specta::specta]
@@ -67,11 +61,10 @@ pub fn recovery_key(state: State<'_, AppState>) -> Result<RecoverySheet, Problem
             .cloned()
             .ok_or_else(|| Problem::new(ErrorCode::NoAccounts))?;
         audit::record_event(db.conn(), None, audit::AuditAction::RecoveryKeyShown, "")?;
-        Ok(RecoverySheet {
-            key: key.recovery_text().to_string(),
-            office: settings::office_name(db.conn()).unwrap_or_default(),
-            created_at: meirim_core::clock::today().to_string(),
-        })
+        Ok(RecoverySheet::new(
+            &key,
+            settings::office_name(db.conn()).unwrap_or_default(),
+        ))
     })
 }
 
@@ -98,11 +91,7 @@ pub fn registry_change_key(state: State<'_, AppState>) -> Result<RecoverySheet, 
     let office = state
         .with_db(|db| Ok(settings::office_name(db.conn()).unwrap_or_default()))
         .unwrap_or_default();
-    Ok(RecoverySheet {
-        key: key.recovery_text().to_string(),
-        office,
-        created_at: meirim_core::clock::today().to_string(),
-    })
+    Ok(RecoverySheet::new(&key, office))
 }
 
 #[tauri::command(async)]

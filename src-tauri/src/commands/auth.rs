@@ -8,18 +8,12 @@ use meirim_core::{settings, Check, ErrorCode, Problem};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
+use crate::commands::documents::data_dir;
 use crate::state::AppState;
 
 /// The argon2id cost of new passwords.
 pub(crate) fn cost() -> Cost {
     Cost::for_new_passwords()
-}
-
-fn data_dir(state: &AppState) -> Result<std::path::PathBuf, Problem> {
-    state
-        .data_dir
-        .clone()
-        .ok_or_else(|| Problem::new(ErrorCode::DataDirUnusable).with("path", "?"))
 }
 
 /// Who is signed in, and what the window needs to know about it.
@@ -59,12 +53,22 @@ pub fn auth_gate(state: State<'_, AppState>) -> Result<AuthState, Problem> {
 }
 
 /// The recovery key, shown once after the administrator is created (and again on the
-/// administrator's request): 16 groups of four characters.
+/// administrator's request, and after the key is changed): 16 groups of four characters.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct RecoverySheet {
     pub key: String,
     pub office: String,
     pub created_at: String,
+}
+
+impl RecoverySheet {
+    pub fn new(key: &meirim_core::db::RegistryKey, office: String) -> Self {
+        Self {
+            key: key.recovery_text().to_string(),
+            office,
+            created_at: meirim_core::clock::today().to_string(),
+        }
+    }
 }
 
 /// A registry that will not open whatever the password: the window shows the restore screen.
@@ -124,11 +128,7 @@ pub fn auth_create_administrator(
     let (signed, key) = accounts::create_administrator(&dir, &new, cost(), Check::Later)?;
     let office = settings::office_name(signed.db.conn()).unwrap_or_default();
     open_session(&state, Ok(signed))?;
-    Ok(RecoverySheet {
-        key: key.recovery_text().to_string(),
-        office,
-        created_at: meirim_core::clock::today().to_string(),
-    })
+    Ok(RecoverySheet::new(&key, office))
 }
 
 #[tauri::command(async)]
@@ -197,19 +197,13 @@ pub fn auth_unlock(state: State<'_, AppState>, password: String) -> Result<Me, P
     let session = state
         .session()
         .ok_or_else(|| Problem::new(ErrorCode::SignedOut))?;
-    let path = accounts::keyfile::path(&dir);
-    let mut file = accounts::keyfile::KeyFile::load(&path)?;
-    let had = file.has_failures(&session.account.login);
-    let outcome = file.unlock(
+    let unlocked = accounts::unlock(
+        &dir,
         &session.account.login,
         &password,
         meirim_core::clock::now_utc(),
-    );
-    if outcome.is_err() || had {
-        file.save(&path)?;
-    }
-    let (id, _, _) = outcome?;
-    if id != session.account.id {
+    )?;
+    if unlocked.account_id != session.account.id {
         return Err(Problem::new(ErrorCode::SignInWrong));
     }
     state.unlock();

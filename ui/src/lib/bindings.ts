@@ -2392,7 +2392,7 @@ export type Recipient_Serialize = {
 
 /**
  *  The recovery key, shown once after the administrator is created (and again on the
- *  administrator's request): 16 groups of four characters.
+ *  administrator's request, and after the key is changed): 16 groups of four characters.
  */
 export type RecoverySheet = {
 	key: string,
