@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use meirim_core::accounts::{self, Account, AccountChange, NewAccount};
+use meirim_core::accounts::{self, Account, AccountChange, Cost, NewAccount};
 use meirim_core::{audit, settings, ErrorCode, Problem};
 use tauri::State;
 
-use super::auth::{cost, RecoverySheet};
+use super::auth::RecoverySheet;
 use crate::commands::documents::data_dir;
 use crate::state::AppState;
 
@@ -22,7 +22,7 @@ pub fn accounts_list(state: State<'_, AppState>) -> Result<Vec<Account>, Problem
 pub fn account_add(state: State<'_, AppState>, account: NewAccount) -> Result<Account, Problem> {
     let dir = data_dir(&state)?;
     let by = state.account()?;
-    state.with_db(|db| accounts::add(db, &dir, &by, &account, cost()))
+    state.with_db(|db| accounts::add(db, &dir, &by, &account, Cost::for_new_passwords()))
 }
 
 #[tauri::command(async)]
@@ -48,7 +48,9 @@ pub fn account_reset_password(
 ) -> Result<(), Problem> {
     let dir = data_dir(&state)?;
     let by = state.account()?;
-    state.with_db(|db| accounts::set_password(db, &dir, &by, &id, &password, cost()))
+    state.with_db(|db| {
+        accounts::set_password(db, &dir, &by, &id, &password, Cost::for_new_passwords())
+    })
 }
 
 /// The recovery key again (logged): for a new printout when the first was lost.

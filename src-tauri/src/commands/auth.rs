@@ -11,11 +11,6 @@ use tauri::State;
 use crate::commands::documents::data_dir;
 use crate::state::AppState;
 
-/// The argon2id cost of new passwords.
-pub(crate) fn cost() -> Cost {
-    Cost::for_new_passwords()
-}
-
 /// Who is signed in, and what the window needs to know about it.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Me {
@@ -125,7 +120,8 @@ pub fn auth_create_administrator(
         role: Role::Administrator,
         password: admin.password,
     };
-    let (signed, key) = accounts::create_administrator(&dir, &new, cost(), Check::Later)?;
+    let (signed, key) =
+        accounts::create_administrator(&dir, &new, Cost::for_new_passwords(), Check::Later)?;
     let office = settings::office_name(signed.db.conn()).unwrap_or_default();
     open_session(&state, Ok(signed))?;
     Ok(RecoverySheet::new(&key, office))
@@ -164,7 +160,14 @@ pub fn auth_recover(
     }
     let dir = data_dir(&state)?;
     state.sign_out();
-    let signed = accounts::recover(&dir, &recovery_key, &login, &password, cost(), Check::Later);
+    let signed = accounts::recover(
+        &dir,
+        &recovery_key,
+        &login,
+        &password,
+        Cost::for_new_passwords(),
+        Check::Later,
+    );
     open_session(&state, signed)
 }
 
@@ -229,8 +232,16 @@ pub fn auth_change_own_password(
     }
     let dir = data_dir(&state)?;
     let account = state.account()?;
-    state
-        .with_db(|db| accounts::set_password(db, &dir, &account, &account.id, &password, cost()))?;
+    state.with_db(|db| {
+        accounts::set_password(
+            db,
+            &dir,
+            &account,
+            &account.id,
+            &password,
+            Cost::for_new_passwords(),
+        )
+    })?;
     let fresh = state.with_db(|db| {
         accounts::store::get(db.conn(), &account.id)?
             .ok_or_else(|| Problem::new(ErrorCode::NotFound))

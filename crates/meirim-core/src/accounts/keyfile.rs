@@ -303,12 +303,6 @@ impl KeyFile {
         Ok((self.slots[i].account_id.clone(), key, next))
     }
 
-    /// Whether the last `unlock` of `login` changed what the file must remember.
-    pub fn has_failures(&self, login: &str) -> bool {
-        self.slot_index(login)
-            .is_some_and(|i| self.slots[i].failures > 0)
-    }
-
     /// The registry's key, and the new one when a change of key was cut short.
     fn unseal(
         &self,
@@ -524,7 +518,7 @@ mod tests {
         ));
         // The right password after the wait opens, and clears the count.
         assert!(f.unlock("admin", "бірінші пароль", at(9)).is_ok());
-        assert!(!f.has_failures("admin"));
+        assert_eq!(f.slots[0].failures(), 0);
         // The wait never exceeds five minutes.
         let mut slot = f.slots[0].clone();
         slot.failures = 40;

@@ -67,22 +67,58 @@ fn plain_files(data_dir: &Path) -> Vec<(PathBuf, Kind)> {
     if is_plain(&registry).unwrap_or(false) {
         out.push((registry, Kind::Registry));
     }
-    if let Ok(entries) = std::fs::read_dir(paths::backup_dir(data_dir)) {
-        let mut backups: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "sqlite3"))
+    out.extend(
+        local_backup_files(data_dir)
+            .into_iter()
             .filter(|p| is_plain(p).unwrap_or(false))
-            .collect();
-        backups.sort();
-        out.extend(backups.into_iter().map(|p| (p, Kind::Backup)));
-    }
+            .map(|p| (p, Kind::Backup)),
+    );
     out
 }
 
-/// Whether the data folder holds anything still unencrypted (or a conversion to finish).
-pub fn needs_conversion(data_dir: &Path) -> bool {
-    !plain_files(data_dir).is_empty() || !unfinished(data_dir).is_empty()
+/// Every registry copy in `backups/` (any `*.sqlite3`, also one copied in by hand), by
+/// name: what encrypting the registry or changing its key must re-encrypt too.
+pub(crate) fn local_backup_files(data_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(paths::backup_dir(data_dir))
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "sqlite3"));
+    files.sort();
+    files
+}
+
+/// Writes `src`, re-encrypted from `from` to `to`, as `tmp` (0600), and checks it before
+/// anyone relies on it: whole (`quick_check`), holding what `src` holds, not plain, and
+/// durable. `copied` names the pause point between the copy and its re-encryption.
+pub(crate) fn reencrypted_copy(
+    src: &Path,
+    tmp: &Path,
+    from: Option<&RegistryKey>,
+    to: &RegistryKey,
+    copied: &str,
+) -> Result<(), DbError> {
+    let _ = shred(tmp);
+    let before = crate::backup::contents_of(src, from).map_err(|e| io_err(src, e))?;
+    {
+        let mut dst = crate::private::create_file(tmp).map_err(|e| io_err(src, e))?;
+        let mut file = File::open(src).map_err(|e| io_err(src, e))?;
+        std::io::copy(&mut file, &mut dst).map_err(|e| io_err(src, e))?;
+    }
+    crate::pause::point(copied);
+    reencrypt_file(tmp, from, Some(to))?;
+    {
+        let conn = super::open_reader(tmp, Some(to))?;
+        super::health(&conn, tmp)?;
+    }
+    let after = crate::backup::contents_of(tmp, Some(to)).map_err(|e| io_err(src, e))?;
+    if before != after || is_plain(tmp).unwrap_or(true) {
+        let _ = shred(tmp);
+        return Err(io_err(
+            src,
+            "the re-encrypted copy differs from the original",
+        ));
+    }
+    crate::rename::sync_file(tmp).map_err(|e| io_err(src, e))
 }
 
 fn unfinished(data_dir: &Path) -> Vec<PathBuf> {
@@ -137,32 +173,15 @@ enum Kind {
 fn convert_file(path: &Path, kind: Kind, key: &RegistryKey) -> Result<(), DbError> {
     let converting = with_suffix(path, CONVERTING);
     let converted = with_suffix(path, CONVERTED);
-    let _ = shred(&converting);
-    // The plain file whole, in one file: what a WAL holds goes into it first.
+    // The plain file whole, in one file: what a WAL holds goes into it first. (The
+    // registry goes back to WAL when it is next opened.)
     {
         let conn = rusqlite::Connection::open(path)?;
         conn.busy_timeout(super::pragmas::BUSY_TIMEOUT)?;
         let _: String =
             conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
     }
-    let before = crate::backup::contents_of(path, None).map_err(|e| io_err(path, e))?;
-    {
-        let mut dst = crate::private::create_file(&converting).map_err(|e| io_err(path, e))?;
-        let mut src = File::open(path).map_err(|e| io_err(path, e))?;
-        std::io::copy(&mut src, &mut dst).map_err(|e| io_err(path, e))?;
-    }
-    crate::pause::point("convert-copied");
-    reencrypt_file(&converting, None, Some(key))?;
-    {
-        // One self-contained file; the registry goes back to WAL when it is next opened.
-        let conn = super::open_reader(&converting, Some(key))?;
-        super::health(&conn, &converting)?;
-    }
-    let after = crate::backup::contents_of(&converting, Some(key)).map_err(|e| io_err(path, e))?;
-    if before != after || is_plain(&converting).unwrap_or(true) {
-        return Err(io_err(path, "the encrypted copy differs from the registry"));
-    }
-    crate::rename::sync_file(&converting).map_err(|e| io_err(path, e))?;
+    reencrypted_copy(path, &converting, None, key, "convert-copied")?;
     crate::rename::rename_over(&converting, &converted).map_err(|e| io_err(path, e))?;
     sync_dir(path.parent());
     crate::pause::point("convert-checked");

@@ -5,11 +5,9 @@
 //! leaves a registry that the next sign-in opens — and finishes (`finish`) or forgets
 //! (the new key, when the registry never got it).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{
-    copy_to, is_plain, open_reader, reencrypt_file, Check, Database, DbError, RegistryKey,
-};
+use super::{copy_to, is_plain, open_reader, Check, Database, DbError, RegistryKey};
 use crate::backup::with_suffix;
 use crate::paths;
 
@@ -108,25 +106,13 @@ pub fn rotate(db: Database, data_dir: &Path, next: &RegistryKey) -> Result<Datab
 /// Re-encrypts every local backup still under `old` to `next`, each by a checked copy.
 pub fn finish(data_dir: &Path, old: &RegistryKey, next: &RegistryKey) -> Result<usize, DbError> {
     remove_leftovers(data_dir);
-    let mut backups: Vec<PathBuf> = std::fs::read_dir(paths::backup_dir(data_dir))
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    backups.retain(|p| p.extension().is_some_and(|x| x == "sqlite3"));
-    backups.sort();
     let mut done = 0;
-    for b in backups {
+    for b in super::convert::local_backup_files(data_dir) {
         if is_plain(&b).unwrap_or(true) || !opens(&b, old) {
             continue;
         }
         let tmp = with_suffix(&b, REKEYING);
-        let _ = std::fs::remove_file(&tmp);
-        std::fs::copy(&b, &tmp).map_err(|e| failed(&b, e))?;
-        reencrypt_file(&tmp, Some(old), Some(next))?;
-        if !opens(&tmp, next) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(failed(&b, "the backup does not open under the new key"));
-        }
-        crate::rename::sync_file(&tmp).map_err(|e| failed(&tmp, e))?;
+        super::convert::reencrypted_copy(&b, &tmp, Some(old), next, "rekey-backup-copied")?;
         crate::rename::rename_over(&tmp, &b).map_err(|e| failed(&b, e))?;
         crate::backup::rewrite_checksum(&b).map_err(|e| failed(&b, e))?;
         done += 1;
