@@ -152,9 +152,15 @@ pub fn seal(
                     path: tmp.clone(),
                     reason: e.to_string(),
                 })?;
-        let mut out = Vec::with_capacity((bytes / 3) as usize);
+        // An encrypted copy's pages do not compress: stored as they are (still gzip's
+        // format, which any Meirim reads), and the output sized for them at once.
+        let (level, expected) = match copy_key {
+            Some(_) => (flate2::Compression::none(), bytes + bytes / 64 + 4096),
+            None => (flate2::Compression::fast(), bytes / 3),
+        };
+        let mut out = Vec::with_capacity(expected as usize);
         let sealed = encryptor.wrap_output(&mut out).map_err(failed)?;
-        let mut gz = GzEncoder::new(sealed, flate2::Compression::fast());
+        let mut gz = GzEncoder::new(sealed, level);
         gz.write_all(MAGIC).map_err(failed)?;
         gz.write_all(&(head.len() as u32).to_le_bytes())
             .map_err(failed)?;
