@@ -15,6 +15,7 @@ pub mod clock;
 pub mod date;
 pub mod db;
 pub mod demo;
+pub mod district;
 pub mod family;
 pub mod first_steps;
 pub mod funding;

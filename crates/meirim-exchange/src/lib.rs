@@ -8,6 +8,7 @@ mod drives_windows;
 pub mod import;
 pub mod list_files;
 pub mod report_csv;
+pub mod report_package;
 pub mod report_xlsx;
 pub mod write;
 

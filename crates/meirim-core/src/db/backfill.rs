@@ -95,3 +95,16 @@ pub(super) fn registry_0002(tx: &Transaction<'_>) -> Result<(), HookError> {
     index::rebuild(tx).map_err(hook_error)?;
     Ok(())
 }
+
+/// 0009: the registry's own office, with a fresh UUID. Its names stay empty until the office
+/// writes them: until then the letterhead's names stand in (district::office).
+pub(super) fn office_0009(tx: &Transaction<'_>) -> Result<(), HookError> {
+    let now = crate::clock::now();
+    tx.execute(
+        "INSERT INTO offices (id, name_kk, name_ru, level, is_self, expected, created_at,
+                              updated_at)
+         VALUES (?1, '', '', 'okrug', 1, 0, ?2, ?2)",
+        params![crate::clock::new_id(), now],
+    )?;
+    Ok(())
+}

@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0008_accounts.sql"),
         hook: None,
     },
+    Migration {
+        name: "0009_district.sql",
+        sql: include_str!("../../migrations/0009_district.sql"),
+        hook: Some(super::backfill::office_0009),
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").
