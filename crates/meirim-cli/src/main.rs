@@ -10,11 +10,13 @@ mod bench_report;
 mod bench_sign_in;
 mod campaigns;
 mod dashboard;
+mod district;
 mod drives;
 mod export;
 mod families;
 mod import;
 mod letters;
+mod office;
 mod output;
 mod reference;
 mod report;
@@ -73,6 +75,14 @@ enum Command {
     /// The period report (figures beside the previous period's): on screen, or PDF, XLSX
     /// or CSV for the district.
     Report(Box<report::ReportArgs>),
+    /// Which office this registry is, the district key, the district's answer about
+    /// families two offices both helped.
+    #[command(subcommand)]
+    Office(office::OfficeCommand),
+    /// A district's (or oblast's) roll-up: its key card, offices, reading their report
+    /// packages, who has not sent, the consolidated report, families two offices helped.
+    #[command(subcommand)]
+    District(district::DistrictCommand),
     /// The home screen's figures: this month and year, aid per month by type, families by
     /// category, the villages with most families helped.
     Dashboard(dashboard::DashboardArgs),
@@ -292,6 +302,8 @@ fn main() -> ExitCode {
         Command::Backup(cmd) => backup::run(&mut ctx, cmd),
         Command::Imports(cmd) => import::run_imports(&mut ctx, cmd),
         Command::Dashboard(args) => dashboard::run(&mut ctx, args),
+        Command::Office(cmd) => office::run(&mut ctx, cmd),
+        Command::District(cmd) => district::run(&mut ctx, cmd),
         Command::BenchReport {
             from,
             to,
@@ -363,6 +375,11 @@ fn needs(command: &Command) -> meirim_core::accounts::Permission {
         | Command::Where
         | Command::Drives => Read,
         Command::Export(_) | Command::Letters(_) => PersonalData,
+        Command::District(cmd) => district::needs(cmd),
+        Command::Office(office::OfficeCommand::Show | office::OfficeCommand::Doubles { .. }) => {
+            Read
+        }
+        Command::Office(_) => Administer,
         Command::Backup(cmd) => backup::needs(cmd),
         // Anyone sets their own password; set_password checks the rest.
         Command::Accounts(accounts::AccountsCommand::Password { for_login: None }) => Read,

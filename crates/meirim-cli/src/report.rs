@@ -12,8 +12,9 @@ use crate::families::print_json;
 use crate::output::{say, table};
 use crate::Ctx;
 
+/// The period a report covers: two days, or a preset around a day.
 #[derive(Args)]
-pub struct ReportArgs {
+pub struct PeriodArgs {
     /// First day (with --to).
     #[arg(long)]
     from: Option<String>,
@@ -24,6 +25,12 @@ pub struct ReportArgs {
     preset: Option<String>,
     #[arg(long)]
     date: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    period: PeriodArgs,
     #[arg(long)]
     village: Option<String>,
     #[arg(long)]
@@ -40,13 +47,18 @@ pub struct ReportArgs {
     /// Who signs the PDF (default: the signatory remembered from the last list).
     #[arg(long)]
     signatory: Option<String>,
+    /// Write the report package for the district (.meirim-report: the figures, keyed
+    /// hashes of the helped families' IINs, the PDF) into the folder --out. A district or
+    /// oblast sends its consolidated report up the same way.
+    #[arg(long)]
+    package: bool,
 }
 
 fn day(raw: &str) -> Result<chrono::NaiveDate, Problem> {
     date::parse(raw).ok_or_else(|| Problem::new(ErrorCode::InvalidDate).with("value", raw))
 }
 
-fn period(a: &ReportArgs) -> Result<Period, Problem> {
+pub fn period(a: &PeriodArgs) -> Result<Period, Problem> {
     match (&a.from, &a.to, &a.preset) {
         (Some(f), Some(t), None) => Period::new(day(f)?, day(t)?),
         (None, None, Some(p)) => {
@@ -72,7 +84,13 @@ fn period(a: &ReportArgs) -> Result<Period, Problem> {
 }
 
 pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
-    let period = period(&a)?;
+    let period = period(&a.period)?;
+    if a.package {
+        let out = a
+            .out
+            .ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
+        return crate::district::send_package(ctx, period, &out, a.signatory.as_deref());
+    }
     let campaign_id = match &a.campaign {
         Some(key) => Some(
             campaigns::find(ctx.db.conn(), key)?
@@ -128,7 +146,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
     Ok(())
 }
 
-fn print_text(ctx: &Ctx, r: &reports::PeriodReport) {
+pub fn print_text(ctx: &Ctx, r: &reports::PeriodReport) {
     let show = |p: Period| format!("{}–{}", date::display(p.from), date::display(p.to));
     say(format!(
         "{} · {} ({}: {})",

@@ -1,6 +1,7 @@
 //! Printable documents. Each is a PDF with Noto Sans embedded (every Kazakh letter prints
 //! and copies out as text), A4, laid out here without an HTML engine.
 
+mod consolidated;
 mod distribution;
 mod family_card;
 mod letter;
@@ -16,6 +17,7 @@ use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::settings::Language;
 use meirim_core::{family, settings, Database};
 
+pub use consolidated::consolidated_pdf;
 pub use distribution::{distribution_list, masked_iin, ListOptions, ListRow};
 pub use family_card::family_card;
 pub use letter::{check_image, letters, missing_glyphs, preview_svg, LetterPage, LetterSide};

@@ -13,7 +13,7 @@ use crate::page::{Weight, Writer, INK, MARGIN, MUTED, PAGE_W, TEAL};
 use crate::table::{Col, Sizes, Table};
 use crate::DocumentError;
 
-fn cell(m: Measure, value: i64, unit: Option<&str>) -> String {
+pub(crate) fn cell(m: Measure, value: i64, unit: Option<&str>) -> String {
     match m {
         Measure::Count => money::display_count(value),
         Measure::Tenge => money::display_tenge(value),
@@ -61,7 +61,6 @@ pub fn report_pdf(
     let title = t("report-title");
     let footer = format!("{title} · {}", period(report.period));
     let mut w = Writer::new(&title, &footer)?;
-    let width = PAGE_W - 2.0 * MARGIN;
     let office = report.office.pick(lang);
     if !office.is_empty() {
         w.centred(office, 10.0, Weight::Bold, INK);
@@ -83,6 +82,15 @@ pub fn report_pdf(
     let compared = format!("{}: {}", t("report-compared-with"), period(report.previous));
     w.centred(&compared, 9.0, Weight::Regular, MUTED);
     w.y += 7.0;
+    sections(&mut w, &l, report);
+    signature(&mut w, lang, signatory, printed_on);
+    Ok(w.finish())
+}
+
+/// Every section of `report` as tables of figures: now, before and the change.
+pub(crate) fn sections(w: &mut Writer, l: &Localizer, report: &PeriodReport) {
+    let t = |id: &str| l.text(id, &[]);
+    let width = PAGE_W - 2.0 * MARGIN;
     for s in &report.sections {
         if s.lines.is_empty() {
             continue;
@@ -129,7 +137,7 @@ pub fn report_pdf(
             let mut cols = vec![Col::Text(1.0)];
             cols.extend(std::iter::repeat_n(Col::Number, head.len() - 1));
             let table = Table::fit(
-                &w,
+                w,
                 &cols,
                 &head,
                 &rows,
@@ -143,22 +151,37 @@ pub fn report_pdf(
             if g > 0 {
                 w.y += 3.0;
             }
-            w.ensure(12.0);
-            table.header(&mut w, &head, MUTED);
-            w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
-            w.y += 1.0;
-            for cells in &rows {
-                if !w.fits(table.height(&w, cells) + 1.0) {
-                    w.new_page();
-                    table.header(&mut w, &head, MUTED);
-                    w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
-                    w.y += 1.0;
-                }
-                table.row(&mut w, cells, Weight::Regular, INK);
-            }
+            draw(w, &table, &head, &rows);
         }
         w.y += 5.0;
     }
+}
+
+/// A table under its header, the header repeated on each new page.
+pub(crate) fn draw(w: &mut Writer, table: &Table, head: &[String], rows: &[Vec<String>]) {
+    w.ensure(12.0);
+    table.header(w, head, MUTED);
+    w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
+    w.y += 1.0;
+    for cells in rows {
+        if !w.fits(table.height(w, cells) + 1.0) {
+            w.new_page();
+            table.header(w, head, MUTED);
+            w.rule(MARGIN, PAGE_W - MARGIN, MUTED, 0.3);
+            w.y += 1.0;
+        }
+        table.row(w, cells, Weight::Regular, INK);
+    }
+}
+
+/// The signatory's line and the day printed, at the end.
+pub(crate) fn signature(
+    w: &mut Writer,
+    lang: Language,
+    signatory: &str,
+    printed_on: chrono::NaiveDate,
+) {
+    let width = PAGE_W - 2.0 * MARGIN;
     w.ensure(30.0);
     w.y += 6.0;
     let signed = format!("{} ____________________", signatory.trim());
@@ -171,5 +194,4 @@ pub fn report_pdf(
         Weight::Regular,
         width,
     );
-    Ok(w.finish())
 }

@@ -2,6 +2,7 @@
 //! CSV (UTF-8 with BOM, for Excel), and the careful write that puts a file on a USB stick.
 
 mod cells;
+pub mod consolidated;
 pub mod drives;
 #[cfg(windows)]
 mod drives_windows;
@@ -12,6 +13,7 @@ pub mod report_package;
 pub mod report_xlsx;
 pub mod write;
 
+pub use consolidated::{consolidated_csv, consolidated_xlsx};
 pub use drives::{removable, Drive, DRIVES_ENV};
 pub use list_files::{list_file, ListFileError, ListFormat};
 pub use report_csv::report_csv;

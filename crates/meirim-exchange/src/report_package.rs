@@ -107,3 +107,41 @@ fn part(
     }
     Ok(out)
 }
+
+/// Seals a draft with its PDF, made now, into the file's name and bytes.
+pub fn make(
+    draft: package::Draft,
+    pdf: Vec<u8>,
+) -> Result<(package::Manifest, String, Vec<u8>), meirim_core::Problem> {
+    use meirim_core::problem::{ErrorCode, Problem};
+    let (sealed, parts) = Package::seal(draft, pdf, meirim_core::clock::now())?;
+    let bytes = write(&parts).map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+    let name = package::file_name(&sealed.manifest);
+    Ok((sealed.manifest, name, bytes))
+}
+
+/// This office's package of `period`: a village office's own report, or a district's
+/// (oblast's) consolidated one, with its PDF in `lang` signed by `signatory`.
+pub fn for_period(
+    db: &meirim_core::Database,
+    period: meirim_core::reports::Period,
+    lang: meirim_core::settings::Language,
+    signatory: &str,
+) -> Result<(package::Manifest, String, Vec<u8>), meirim_core::Problem> {
+    use meirim_core::district::{consolidate, office};
+    use meirim_core::problem::{ErrorCode, Problem};
+    let conn = db.conn();
+    let me = office::own(conn)?;
+    let draft = match me.level.below() {
+        None => package::draft(conn, period)?,
+        Some(_) => consolidate::upward_draft(conn, period)?,
+    };
+    let pdf =
+        meirim_documents::report_pdf(&draft.report, lang, signatory, meirim_core::clock::today())
+            .map_err(|e| {
+            Problem::new(ErrorCode::DocumentFailed)
+                .with("path", package::PDF_NAME)
+                .with("reason", e)
+        })?;
+    make(draft, pdf)
+}

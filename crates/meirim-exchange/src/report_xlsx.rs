@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use crate::cells::{neutral, number, period, title};
 
 /// Excel refuses sheet names over 31 characters or with []:*?/\.
-fn sheet_name(text: &str, n: usize) -> String {
+pub(crate) fn sheet_name(text: &str, n: usize) -> String {
     let clean: String = text
         .chars()
         .filter(|c| !"[]:*?/\\".contains(*c))
@@ -18,7 +18,7 @@ fn sheet_name(text: &str, n: usize) -> String {
     format!("{n}. {}", clean.trim()).chars().take(31).collect()
 }
 
-fn format_for(m: Measure) -> Format {
+pub(crate) fn format_for(m: Measure) -> Format {
     match m {
         Measure::Count => Format::new().set_num_format("#,##0"),
         Measure::Tenge => Format::new().set_num_format("#,##0 \"₸\""),
@@ -29,6 +29,17 @@ fn format_for(m: Measure) -> Format {
 
 pub fn report_xlsx(report: &PeriodReport, l10n: &Localizer) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    add_report_sheets(&mut book, report, l10n, 1)?;
+    book.save_to_buffer()
+}
+
+/// The report's sheets, numbered from `first`; returns the next number.
+pub(crate) fn add_report_sheets(
+    book: &mut Workbook,
+    report: &PeriodReport,
+    l10n: &Localizer,
+    first: usize,
+) -> Result<usize, XlsxError> {
     let bold = Format::new().set_bold();
     let heading = Format::new().set_bold().set_font_size(13);
     let wrap_bold = Format::new().set_bold().set_text_wrap();
@@ -36,7 +47,7 @@ pub fn report_xlsx(report: &PeriodReport, l10n: &Localizer) -> Result<Vec<u8>, X
     for (n, s) in report.sections.iter().enumerate() {
         let name = l10n.text(&format!("report-section-{}", s.id), &[]);
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(&name, n + 1))?;
+        sheet.set_name(sheet_name(&name, first + n))?;
         sheet.write_string_with_format(0, 0, neutral(&name), &heading)?;
         sheet.write_string(1, 0, neutral(&title(l10n, report)))?;
         // Row 3 is the header; rows above it stay in view with it.
@@ -75,5 +86,5 @@ pub fn report_xlsx(report: &PeriodReport, l10n: &Localizer) -> Result<Vec<u8>, X
         }
         sheet.set_column_width(0, widest.min(60) as f64 + 2.0)?;
     }
-    book.save_to_buffer()
+    Ok(first + report.sections.len())
 }

@@ -207,3 +207,67 @@ fn merge_same(mut families: Vec<HelpedFamily>) -> Vec<HelpedFamily> {
     }
     out
 }
+
+/// One figure of the total beside the same figure of each office (this period's values):
+/// the «by office» table of the consolidated XLSX, CSV and PDF.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ByOfficeRow {
+    pub section: String,
+    pub label: Label,
+    pub unit: Option<crate::aid::AidUnit>,
+    pub measure: crate::reports::Measure,
+    /// Fluent id of the figure's column.
+    pub column: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub total: i64,
+    /// In the order of `Consolidated::offices`.
+    #[cfg_attr(feature = "specta", specta(type = Vec<f64>))]
+    pub offices: Vec<i64>,
+}
+
+impl Consolidated {
+    /// Every figure of the total, with each office's share, in report order.
+    pub fn by_office(&self) -> Vec<ByOfficeRow> {
+        // Per office, its figures by line (two lines of one office that read the same, as
+        // in the total, add up).
+        let lookup: Vec<HashMap<(String, String), Vec<i64>>> = self
+            .offices
+            .iter()
+            .map(|o| {
+                let mut m: HashMap<(String, String), Vec<i64>> = HashMap::new();
+                for s in &o.report.sections {
+                    for l in &s.lines {
+                        let v = m.entry((s.id.clone(), same_line(l))).or_default();
+                        v.resize(v.len().max(l.now.len()), 0);
+                        for (a, b) in v.iter_mut().zip(&l.now) {
+                            *a = a.saturating_add(*b);
+                        }
+                    }
+                }
+                m
+            })
+            .collect();
+        let mut rows = Vec::new();
+        for s in &self.total.sections {
+            for l in &s.lines {
+                let id = (s.id.clone(), same_line(l));
+                for (i, m) in l.measures.iter().enumerate() {
+                    rows.push(ByOfficeRow {
+                        section: s.id.clone(),
+                        label: l.label.clone(),
+                        unit: l.unit,
+                        measure: *m,
+                        column: s.columns.get(i).cloned().unwrap_or_default(),
+                        total: l.now.get(i).copied().unwrap_or(0),
+                        offices: lookup
+                            .iter()
+                            .map(|o| o.get(&id).and_then(|x| x.get(i).copied()).unwrap_or(0))
+                            .collect(),
+                    });
+                }
+            }
+        }
+        rows
+    }
+}

@@ -399,3 +399,20 @@ fn packages_a_registry_must_not_read_are_refused_with_the_reason() {
     assert_eq!(preview.key_matches, None);
     assert!(DistrictKey::parse("not a key").is_err());
 }
+
+#[test]
+fn every_figure_of_the_total_is_the_sum_of_its_offices_column() {
+    let mut d = district(9);
+    for (seed, name, kato) in [(1, "Ақсу", "515230100"), (2, "Манкент", "515230300")] {
+        let v = village(seed, name, kato);
+        let (_, parts) = send(&v, "2026-10-02T08:00:00.000Z");
+        receive::accept(&mut d, &arrive(parts), "x", true).unwrap();
+    }
+    let c = consolidate::build(d.conn(), period()).unwrap();
+    let rows = c.by_office();
+    assert!(rows.len() > 40, "{}", rows.len());
+    for r in &rows {
+        assert_eq!(r.offices.len(), 2);
+        assert_eq!(r.total, r.offices.iter().sum::<i64>(), "{r:?}");
+    }
+}
