@@ -9,6 +9,7 @@ mod auth;
 pub(crate) mod backups;
 mod campaigns;
 mod categories;
+mod district;
 mod documents;
 mod duplicates;
 mod exports;
@@ -156,6 +157,24 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         accounts::recovery_key,
         accounts::set_idle_minutes,
         accounts::registry_change_key,
+        district::office_identity,
+        district::set_office_identity,
+        district::district_files,
+        district::choose_district_files,
+        district::accept_district_key,
+        district::save_key_card,
+        district::report_package_name,
+        district::save_report_package,
+        district::preview_packages,
+        district::read_packages,
+        district::district_offices,
+        district::add_expected_office,
+        district::set_office_expected,
+        district::district_periods,
+        district::consolidated_report,
+        district::save_consolidated,
+        district::save_doubles_answer,
+        district::read_doubles_answer,
     ])
 }
 
@@ -211,6 +230,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 132);
+        assert_eq!(count, 150);
     }
 }

@@ -65,7 +65,7 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ReportFormat::Pdf => "pdf",
             ReportFormat::Xlsx => "xlsx",

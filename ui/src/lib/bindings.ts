@@ -240,6 +240,37 @@ export const commands = {
 	 *  returns the new recovery sheet: the old paper opens nothing made from now on.
 	 */
 	registryChangeKey: () => typedError<RecoverySheet, Problem>(__TAURI_INVOKE("registry_change_key")),
+	officeIdentity: () => typedError<OfficeState_Serialize, Problem>(__TAURI_INVOKE("office_identity")),
+	setOfficeIdentity: (input: OfficeInput_Deserialize) => typedError<OfficeState_Serialize, Problem>(__TAURI_INVOKE("set_office_identity", { input })),
+	/**  Files of `kind` at the top of each USB stick and in documents/. */
+	districtFiles: (kind: DistrictFile) => __TAURI_INVOKE<FoundFile_Serialize[]>("district_files", { kind }),
+	/**  The native open dialog for files of `kind` (several packages at once). */
+	chooseDistrictFiles: (kind: DistrictFile) => __TAURI_INVOKE<FoundFile_Serialize[]>("choose_district_files", { kind }),
+	acceptDistrictKey: (source: KeySource) => typedError<OfficeState_Serialize, Problem>(__TAURI_INVOKE("accept_district_key", { source })),
+	/**  The district's key card (made with the key the first time), saved for its offices. */
+	saveKeyCard: (target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_key_card", { target })),
+	/**  The name the package of `period` gets (for the save dialog). */
+	reportPackageName: (period: Period) => typedError<string, Problem>(__TAURI_INVOKE("report_package_name", { period })),
+	/**
+	 *  «Ауданға жіберу»: this office's package of `period` (a district's: its consolidated
+	 *  report) written to a stick, documents/ or a chosen file.
+	 */
+	saveReportPackage: (period: Period, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_report_package", { period, target })),
+	/**  What reading each of `files` would do; nothing is written. */
+	previewPackages: (files: string[]) => typedError<PackageLook_Serialize[], Problem>(__TAURI_INVOKE("preview_packages", { files })),
+	/**  Reads `files` in; the offices in `add_offices` (ids) are added under this one. */
+	readPackages: (files: string[], addOffices: string[]) => typedError<PackageLook_Serialize[], Problem>(__TAURI_INVOKE("read_packages", { files, addOffices })),
+	districtOffices: () => typedError<OfficeBelow_Serialize[], Problem>(__TAURI_INVOKE("district_offices")),
+	addExpectedOffice: (input: OfficeInput_Deserialize) => typedError<OfficeBelow_Serialize, Problem>(__TAURI_INVOKE("add_expected_office", { input })),
+	setOfficeExpected: (id: string, expected: boolean) => typedError<null, Problem>(__TAURI_INVOKE("set_office_expected", { id, expected })),
+	/**  The periods packages were read for, the latest first. */
+	districtPeriods: () => typedError<Period[], Problem>(__TAURI_INVOKE("district_periods")),
+	consolidatedReport: (period: Period) => typedError<Consolidated_Serialize, Problem>(__TAURI_INVOKE("consolidated_report", { period })),
+	saveConsolidated: (period: Period, format: ReportFormat, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_consolidated", { period, format, target })),
+	/**  The answer file for the offices: which hashes two of them share, and who gave what. */
+	saveDoublesAnswer: (period: Period, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_doubles_answer", { period, target })),
+	/**  This office's families the district's answer names. */
+	readDoublesAnswer: (file: string) => typedError<AnswerSeen_Serialize, Problem>(__TAURI_INVOKE("read_doubles_answer", { file })),
 };
 
 /* Types */
@@ -408,6 +439,20 @@ export type AidType_Serialize = {
 };
 
 export type AidUnit = "tenge" | "kg" | "t" | "m3" | "pcs" | "set" | "hours";
+
+export type AnswerSeen = AnswerSeen_Serialize | AnswerSeen_Deserialize;
+
+export type AnswerSeen_Deserialize = {
+	district: Office_Deserialize,
+	period: Period,
+	doubles: OwnDouble_Deserialize[],
+};
+
+export type AnswerSeen_Serialize = {
+	district: Office_Serialize,
+	period: Period,
+	doubles: OwnDouble_Serialize[],
+};
 
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
 
@@ -954,6 +999,28 @@ export type ColumnOverview_Serialize = {
 	suggested: Field | null,
 };
 
+export type Completeness = Completeness_Serialize | Completeness_Deserialize;
+
+export type Completeness_Deserialize = {
+	period: Period,
+	/**  The last day a package counts as on time. */
+	due: string,
+	grace_days: number,
+	rows: Row_Deserialize[],
+	expected: number,
+	sent: number,
+};
+
+export type Completeness_Serialize = {
+	period: Period,
+	/**  The last day a package counts as on time. */
+	due: string,
+	grace_days: number,
+	rows: Row_Serialize[],
+	expected: number,
+	sent: number,
+};
+
 export type Consent = Consent_Serialize | Consent_Deserialize;
 
 export type ConsentForm = "paper" | "other";
@@ -1000,6 +1067,26 @@ export type Consent_Serialize = {
 	form: ConsentForm | null,
 	until: string | null,
 	recorded_by: string | null,
+};
+
+export type Consolidated = Consolidated_Serialize | Consolidated_Deserialize;
+
+export type Consolidated_Deserialize = {
+	period: Period,
+	total: PeriodReport_Deserialize,
+	/**  By office name. */
+	offices: OfficeReport_Deserialize[],
+	completeness: Completeness_Deserialize,
+	doubles: Doubles_Deserialize,
+};
+
+export type Consolidated_Serialize = {
+	period: Period,
+	total: PeriodReport_Serialize,
+	/**  By office name. */
+	offices: OfficeReport_Serialize[],
+	completeness: Completeness_Serialize,
+	doubles: Doubles_Serialize,
 };
 
 /**  What a registry file holds, shown beside each backup and before a restore. */
@@ -1231,11 +1318,89 @@ export type Derived = {
 /**  Disability group 1–3 of an adult, or the status "child with disability". */
 export type Disability = "group-1" | "group-2" | "group-3" | "child";
 
+/**  The kinds of file the roll-up passes around. */
+export type DistrictFile = 
+/**  `.meirim-report`: an office's package. */
+"report" | 
+/**  `.meirim-key`: the district's key card. */
+"key" | 
+/**  `.meirim-doubles`: the district's answer. */
+"answer";
+
 export type DocumentKind = 
 /**  Алғыс хат / Благодарственное письмо. */
 "gratitude" | 
 /**  Құрмет грамотасы / Почётная грамота. */
 "diploma" | "certificate";
+
+/**  One family helped by two (or more) offices. */
+export type Double = Double_Serialize | Double_Deserialize;
+
+export type DoubleAid = DoubleAid_Serialize | DoubleAid_Deserialize;
+
+export type DoubleAid_Deserialize = {
+	aid_type: string,
+	/**  As the office's report names the aid type. */
+	names?: Names | null,
+	deliveries: number | null,
+	value: number | null,
+};
+
+export type DoubleAid_Serialize = {
+	aid_type: string,
+	/**  As the office's report names the aid type. */
+	names: Names | null,
+	deliveries: number | null,
+	value: number | null,
+};
+
+export type DoubleOffice = DoubleOffice_Serialize | DoubleOffice_Deserialize;
+
+export type DoubleOffice_Deserialize = {
+	office: Office_Deserialize,
+	aid: DoubleAid_Deserialize[],
+};
+
+export type DoubleOffice_Serialize = {
+	office: Office_Serialize,
+	aid: DoubleAid_Serialize[],
+};
+
+/**  One family helped by two (or more) offices. */
+export type Double_Deserialize = {
+	/**  The hashes the offices' families share (hex): what an office looks its family up by. */
+	hashes: string[],
+	offices: DoubleOffice_Deserialize[],
+};
+
+/**  One family helped by two (or more) offices. */
+export type Double_Serialize = {
+	/**  The hashes the offices' families share (hex): what an office looks its family up by. */
+	hashes: string[],
+	offices: DoubleOffice_Serialize[],
+};
+
+export type Doubles = Doubles_Serialize | Doubles_Deserialize;
+
+export type Doubles_Deserialize = {
+	period: Period,
+	key_id?: string | null,
+	/**  Families compared: those in packages hashed with this district's key. */
+	compared: number,
+	doubles: Double_Deserialize[],
+	/**  Offices whose package could not be compared: no key, or another key. */
+	unchecked: Office_Deserialize[],
+};
+
+export type Doubles_Serialize = {
+	period: Period,
+	key_id: string | null,
+	/**  Families compared: those in packages hashed with this district's key. */
+	compared: number,
+	doubles: Double_Serialize[],
+	/**  Offices whose package could not be compared: no key, or another key. */
+	unchecked: Office_Serialize[],
+};
 
 /**  Why a computed form needs a look before it is printed. */
 export type Doubt = 
@@ -1293,7 +1458,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "sign-in-wrong" | "sign-in-needed" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "package-not-meirim" | "package-damaged" | "package-newer-schema" | "package-too-large" | "package-wrong-level" | "package-from-self" | "package-other-district" | "package-unknown-office" | "district-key-invalid" | "district-key-missing" | "district-key-mismatch" | "key-card-not-meirim" | "answer-not-meirim" | "sign-in-wrong" | "sign-in-needed" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -1779,6 +1944,26 @@ export type IssuedDocument_Serialize = {
 	cancel_reason: string | null,
 };
 
+/**  Where the district key comes from: its card on a stick, or typed from paper. */
+export type KeySource = { from: "card"; value: string } | { from: "typed"; value: string };
+
+/**  What an office learns from a key card or a typed key. */
+export type KeyState = KeyState_Serialize | KeyState_Deserialize;
+
+/**  What an office learns from a key card or a typed key. */
+export type KeyState_Deserialize = {
+	/**  16 hexadecimal digits naming the key (not the key). */
+	key_id?: string | null,
+	parent?: Office_Deserialize | null,
+};
+
+/**  What an office learns from a key card or a typed key. */
+export type KeyState_Serialize = {
+	/**  16 hexadecimal digits naming the key (not the key). */
+	key_id: string | null,
+	parent: Office_Serialize | null,
+};
+
 /**  Why a backup was made; part of its file name. */
 export type Kind = 
 /**  At start-up, the day's first. */
@@ -1853,6 +2038,11 @@ export type Letterhead_Serialize = {
 	/**  Read only: whether a logo is stored. */
 	has_logo: boolean,
 };
+
+/**  Where an office stands in the tree its reports roll up along. */
+export type Level = 
+/**  A rural okrug's (village) office, or a town's front office: the registry's own level. */
+"okrug" | "district" | "oblast";
 
 export type Line = Line_Serialize | Line_Deserialize;
 
@@ -2150,6 +2340,82 @@ export type OfferedDrive = {
 	token: string,
 } & Drive;
 
+export type Office = Office_Serialize | Office_Deserialize;
+
+/**  An office below this one, with whether its reports are awaited. */
+export type OfficeBelow = OfficeBelow_Serialize | OfficeBelow_Deserialize;
+
+/**  An office below this one, with whether its reports are awaited. */
+export type OfficeBelow_Deserialize = {
+	expected: boolean,
+} & Office_Deserialize;
+
+/**  An office below this one, with whether its reports are awaited. */
+export type OfficeBelow_Serialize = {
+	expected: boolean,
+} & Office_Serialize;
+
+/**  What the letterhead screen edits about the registry's own office. */
+export type OfficeInput = OfficeInput_Serialize | OfficeInput_Deserialize;
+
+/**  What the letterhead screen edits about the registry's own office. */
+export type OfficeInput_Deserialize = {
+	name_kk: string,
+	name_ru: string,
+	level: Level,
+	kato?: string | null,
+};
+
+/**  What the letterhead screen edits about the registry's own office. */
+export type OfficeInput_Serialize = {
+	name_kk: string,
+	name_ru: string,
+	level: Level,
+	kato: string | null,
+};
+
+export type OfficeReport = OfficeReport_Serialize | OfficeReport_Deserialize;
+
+export type OfficeReport_Deserialize = {
+	office: Office_Deserialize,
+	made_at: string,
+	report: PeriodReport_Deserialize,
+};
+
+export type OfficeReport_Serialize = {
+	office: Office_Serialize,
+	made_at: string,
+	report: PeriodReport_Serialize,
+};
+
+export type OfficeState = OfficeState_Serialize | OfficeState_Deserialize;
+
+export type OfficeState_Deserialize = {
+	office: Office_Deserialize,
+	key: KeyState_Deserialize,
+};
+
+export type OfficeState_Serialize = {
+	office: Office_Serialize,
+	key: KeyState_Serialize,
+};
+
+export type Office_Deserialize = {
+	id: string,
+	names: Names,
+	level: Level,
+	kato?: string | null,
+	parent_id?: string | null,
+};
+
+export type Office_Serialize = {
+	id: string,
+	names: Names,
+	level: Level,
+	kato: string | null,
+	parent_id: string | null,
+};
+
 export type OpenedFile = OpenedFile_Serialize | OpenedFile_Deserialize;
 
 export type OpenedFile_Deserialize = {
@@ -2252,6 +2518,48 @@ export type Outcome_Serialize = {
 	batch_id: string | null,
 	/**  Earlier imports of the same file, newest first. */
 	earlier: string[],
+};
+
+/**  One of this office's families that another office helped in the same period too. */
+export type OwnDouble = OwnDouble_Serialize | OwnDouble_Deserialize;
+
+/**  One of this office's families that another office helped in the same period too. */
+export type OwnDouble_Deserialize = {
+	family_id: string,
+	head: string,
+	/**  The other offices and what they gave. */
+	others: DoubleOffice_Deserialize[],
+	/**  What this office gave, as it told the district. */
+	here: DoubleAid_Deserialize[],
+};
+
+/**  One of this office's families that another office helped in the same period too. */
+export type OwnDouble_Serialize = {
+	family_id: string,
+	head: string,
+	/**  The other offices and what they gave. */
+	others: DoubleOffice_Serialize[],
+	/**  What this office gave, as it told the district. */
+	here: DoubleAid_Serialize[],
+};
+
+/**  A package file and what reading it would do (or did), or why it is refused. */
+export type PackageLook = PackageLook_Serialize | PackageLook_Deserialize;
+
+/**  A package file and what reading it would do (or did), or why it is refused. */
+export type PackageLook_Deserialize = {
+	token: string,
+	name: string,
+	preview?: Preview_Deserialize | null,
+	problem?: Problem | null,
+};
+
+/**  A package file and what reading it would do (or did), or why it is refused. */
+export type PackageLook_Serialize = {
+	token: string,
+	name: string,
+	preview: Preview_Serialize | null,
+	problem: Problem | null,
 };
 
 /**  One side of a candidate pair. */
@@ -2357,6 +2665,28 @@ export type Place_Serialize = {
 
 export type Preset = "month" | "quarter" | "half-year" | "year";
 
+export type Preview = Preview_Serialize | Preview_Deserialize;
+
+export type Preview_Deserialize = {
+	office: Office_Deserialize,
+	period: Period,
+	made_at: string,
+	families: number | null,
+	/**  Whether its IIN hashes were made with this district's key (none: no hashes). */
+	key_matches?: boolean | null,
+	verdict: Verdict_Deserialize,
+};
+
+export type Preview_Serialize = {
+	office: Office_Serialize,
+	period: Period,
+	made_at: string,
+	families: number | null,
+	/**  Whether its IIN hashes were made with this district's key (none: no hashes). */
+	key_matches: boolean | null,
+	verdict: Verdict_Serialize,
+};
+
 /**  A failed request. `fields` is non-empty only for `ErrorCode::Validation`. */
 export type Problem = {
 	code: ErrorCode,
@@ -2448,6 +2778,8 @@ export type Role =
 /**  Looks and prints reports: no edits, no file or printout listing people. */
 "viewer";
 
+export type Row = Row_Serialize | Row_Deserialize;
+
 /**  A problem with one row, located as the office sees it: «row 14, column C (ЖСН)». */
 export type RowIssue = RowIssue_Serialize | RowIssue_Deserialize;
 
@@ -2473,6 +2805,24 @@ export type RowIssue_Serialize = {
 	severity: Severity,
 	code: ErrorCode,
 	params: { [key in string]: string },
+};
+
+export type Row_Deserialize = {
+	office: OfficeBelow_Deserialize,
+	standing: Standing,
+	made_at?: string | null,
+	received_at?: string | null,
+	/**  How many packages of this period the office sent (the current one and its history). */
+	versions: number,
+};
+
+export type Row_Serialize = {
+	office: OfficeBelow_Serialize,
+	standing: Standing,
+	made_at: string | null,
+	received_at: string | null,
+	/**  How many packages of this period the office sent (the current one and its history). */
+	versions: number,
 };
 
 /**  An earlier (or later) delivery the new one would repeat. */
@@ -2646,6 +2996,8 @@ export type SortBy = "name" | "registry-no" | "registered-on" | "village";
 
 export type SourceKind = "budget" | "sponsor" | "ngo" | "grant" | "other";
 
+export type Standing = "on-time" | "late" | "missing";
+
 export type StatusFilter = 
 /**  Active and restored families: the working list. */
 "current" | "archived" | "all";
@@ -2687,6 +3039,38 @@ export type Undone = {
 	/**  Families it had changed, back as they were. */
 	restored: number,
 };
+
+export type Verdict = Verdict_Serialize | Verdict_Deserialize;
+
+export type Verdict_Deserialize = 
+/**  The first of its office and period. */
+{ kind: "new" } | 
+/**  Newer than the one held, which becomes history. */
+{ kind: "replaces"; made_at: string } | 
+/**  Older than the one held: kept as history only. */
+{ kind: "older"; current_made_at: string } | 
+/**  This very file was read before. */
+{ kind: "already-read" } | 
+/**
+ *  From an office not yet below this one: read only when the user adds it. When an
+ *  office added by hand (no package yet) has its KATO code or name, that one it becomes.
+ */
+{ kind: "unknown-office"; placeholder?: OfficeBelow_Deserialize | null };
+
+export type Verdict_Serialize = 
+/**  The first of its office and period. */
+{ kind: "new" } | 
+/**  Newer than the one held, which becomes history. */
+{ kind: "replaces"; made_at: string } | 
+/**  Older than the one held: kept as history only. */
+{ kind: "older"; current_made_at: string } | 
+/**  This very file was read before. */
+{ kind: "already-read" } | 
+/**
+ *  From an office not yet below this one: read only when the user adds it. When an
+ *  office added by hand (no package yet) has its KATO code or name, that one it becomes.
+ */
+{ kind: "unknown-office"; placeholder: OfficeBelow_Serialize | null };
 
 export type Verification = Verification_Serialize | Verification_Deserialize;
 

@@ -20,11 +20,13 @@ use super::package::{AidGiven, HelpedFamily};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct AidLine {
+pub struct DoubleAid {
     pub aid_type: String,
     /// As the office's report names the aid type.
     pub names: Option<Names>,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub deliveries: i64,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub value: i64,
 }
 
@@ -32,7 +34,7 @@ pub struct AidLine {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DoubleOffice {
     pub office: Office,
-    pub aid: Vec<AidLine>,
+    pub aid: Vec<DoubleAid>,
 }
 
 /// One family helped by two (or more) offices.
@@ -218,7 +220,7 @@ pub fn find(conn: &Connection, period: Period) -> Result<Doubles, Problem> {
                 continue;
             };
             let aid: Vec<AidGiven> = serde_json::from_str(&aid_of[i]).unwrap_or_default();
-            let lines = aid.into_iter().map(|a| AidLine {
+            let lines = aid.into_iter().map(|a| DoubleAid {
                 names: s.aid_names.get(&a.aid_type).cloned(),
                 aid_type: a.aid_type,
                 deliveries: a.deliveries,
@@ -339,7 +341,7 @@ pub struct OwnDouble {
     /// The other offices and what they gave.
     pub others: Vec<DoubleOffice>,
     /// What this office gave, as it told the district.
-    pub here: Vec<AidLine>,
+    pub here: Vec<DoubleAid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

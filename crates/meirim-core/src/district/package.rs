@@ -45,7 +45,9 @@ pub struct Manifest {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AidGiven {
     pub aid_type: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub deliveries: i64,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub value: i64,
 }
 
@@ -356,13 +358,13 @@ impl From<PackageError> for Problem {
 
 /// The file name a package gets: office, period — so a stick with a dozen reads well.
 pub fn file_name(m: &Manifest) -> String {
-    let office = m
-        .office
+    suggested_name(&m.office, m.period)
+}
+
+pub fn suggested_name(office: &Office, period: Period) -> String {
+    let who = office
         .kato
         .clone()
-        .unwrap_or_else(|| m.office.id.chars().take(8).collect());
-    format!(
-        "report-{office}-{}-{}.{EXTENSION}",
-        m.period.from, m.period.to
-    )
+        .unwrap_or_else(|| office.id.chars().take(8).collect());
+    format!("report-{who}-{}-{}.{EXTENSION}", period.from, period.to)
 }

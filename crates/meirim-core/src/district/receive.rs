@@ -39,6 +39,7 @@ pub struct Preview {
     pub office: Office,
     pub period: Period,
     pub made_at: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub families: usize,
     /// Whether its IIN hashes were made with this district's key (none: no hashes).
     pub key_matches: Option<bool>,
