@@ -105,7 +105,7 @@ describe("ReportView destinations", () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Есепті құру" }));
     await screen.findByText("01.10.2026 – 31.12.2026");
-    const picker = screen.getByLabelText("Қайда сақталады") as HTMLSelectElement;
+    const picker = document.getElementById("usb-drive") as HTMLSelectElement;
     await waitFor(() => expect(picker.value).toBe("p-stick-k"));
     await user.selectOptions(document.getElementById("usb-format")!, "xlsx");
     await user.click(screen.getByRole("button", { name: "Сақтау" }));

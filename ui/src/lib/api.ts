@@ -3,6 +3,14 @@
 import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
+  OfficeState_Serialize,
+  OfficeInput_Deserialize,
+  OfficeBelow_Serialize,
+  PackageLook_Serialize,
+  Consolidated_Serialize,
+  AnswerSeen_Serialize,
+  DistrictFile,
+  KeySource,
   Account,
   AccountChange,
   FirstAdministrator,
@@ -154,6 +162,13 @@ export type {
   StatusFilter,
 } from "./bindings";
 export type AidType = AidType_Serialize;
+export type OfficeState = OfficeState_Serialize;
+export type OfficeInput = OfficeInput_Deserialize;
+export type OfficeBelow = OfficeBelow_Serialize;
+export type PackageLook = PackageLook_Serialize;
+export type Consolidated = Consolidated_Serialize;
+export type AnswerSeen = AnswerSeen_Serialize;
+export type { DistrictFile, KeySource, Level, Standing, Office_Serialize as Office, DoubleAid_Serialize as DoubleAid } from "./bindings";
 export type ExportProgress = ExportProgress_Serialize;
 export type PeriodReport = PeriodReport_Serialize;
 export type Scope = Scope_Deserialize;
@@ -467,4 +482,24 @@ export const api = {
     signatory: string,
     target: Target,
   ): Promise<string> => unwrap(commands.saveDistributionList(campaignId, aidTypeId, fullIin, signatory, target)),
+  officeIdentity: (): Promise<OfficeState> => unwrap(commands.officeIdentity()),
+  setOfficeIdentity: (input: OfficeInput): Promise<OfficeState> => unwrap(commands.setOfficeIdentity(input)),
+  districtFiles: (kind: DistrictFile): Promise<FoundFile[]> => commands.districtFiles(kind),
+  chooseDistrictFiles: (kind: DistrictFile): Promise<FoundFile[]> => commands.chooseDistrictFiles(kind),
+  acceptDistrictKey: (source: KeySource): Promise<OfficeState> => unwrap(commands.acceptDistrictKey(source)),
+  saveKeyCard: (target: Target): Promise<string> => unwrap(commands.saveKeyCard(target)),
+  reportPackageName: (period: Period): Promise<string> => unwrap(commands.reportPackageName(period)),
+  saveReportPackage: (period: Period, target: Target): Promise<string> => unwrap(commands.saveReportPackage(period, target)),
+  previewPackages: (files: string[]): Promise<PackageLook[]> => unwrap(commands.previewPackages(files)),
+  readPackages: (files: string[], addOffices: string[]): Promise<PackageLook[]> =>
+    unwrap(commands.readPackages(files, addOffices)),
+  districtOffices: (): Promise<OfficeBelow[]> => unwrap(commands.districtOffices()),
+  addExpectedOffice: (input: OfficeInput): Promise<OfficeBelow> => unwrap(commands.addExpectedOffice(input)),
+  setOfficeExpected: (id: string, expected: boolean): Promise<null> => unwrap(commands.setOfficeExpected(id, expected)),
+  districtPeriods: (): Promise<Period[]> => unwrap(commands.districtPeriods()),
+  consolidatedReport: (period: Period): Promise<Consolidated> => unwrap(commands.consolidatedReport(period)),
+  saveConsolidated: (period: Period, format: ReportFormat, target: Target): Promise<string> =>
+    unwrap(commands.saveConsolidated(period, format, target)),
+  saveDoublesAnswer: (period: Period, target: Target): Promise<string> => unwrap(commands.saveDoublesAnswer(period, target)),
+  readDoublesAnswer: (file: string): Promise<AnswerSeen> => unwrap(commands.readDoublesAnswer(file)),
 };
