@@ -27,6 +27,8 @@ CREATE TABLE report_packages (
     period_from    TEXT NOT NULL,
     period_to      TEXT NOT NULL,
     made_at        TEXT NOT NULL,
+    -- The office's count of packages made: the newer of two is the higher.
+    sequence       INTEGER NOT NULL,
     received_at    TEXT NOT NULL,
     content_sha256 TEXT NOT NULL UNIQUE,
     schema         INTEGER NOT NULL,

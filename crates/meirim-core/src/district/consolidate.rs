@@ -162,6 +162,7 @@ pub fn upward_draft(conn: &Connection, period: Period) -> Result<Draft, Problem>
     };
     Ok(Draft {
         office: me,
+        sequence: super::package::next_sequence(conn)?,
         report: c.total,
         families: merge_same(families),
         key_id,

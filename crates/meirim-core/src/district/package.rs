@@ -32,6 +32,9 @@ pub struct Manifest {
     pub period: Period,
     /// RFC 3339, UTC.
     pub made_at: String,
+    /// The office's count of packages made, one more each time: which of two packages is
+    /// the newer does not hang on the office computer's clock being right.
+    pub sequence: u64,
     pub app_version: String,
     /// Which district key hashed the IINs; none when the office has no key yet.
     pub key_id: Option<String>,
@@ -62,6 +65,7 @@ pub struct HelpedFamily {
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub office: Office,
+    pub sequence: u64,
     pub report: PeriodReport,
     pub families: Vec<HelpedFamily>,
     pub key_id: Option<String>,
@@ -125,10 +129,24 @@ pub fn draft(conn: &Connection, period: Period) -> Result<Draft, Problem> {
     };
     Ok(Draft {
         office: me,
+        sequence: next_sequence(conn)?,
         report,
         families,
         key_id: key.map(|k| k.id()),
     })
+}
+
+const SEQUENCE_KEY: &str = "district.package_sequence";
+
+/// The next number of the office's packages (kept in the registry, so a restored backup
+/// continues from where it was; the district compares it before the time).
+pub(crate) fn next_sequence(conn: &Connection) -> Result<u64, Problem> {
+    let n = crate::settings::get(conn, SEQUENCE_KEY)?
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(0)
+        + 1;
+    crate::settings::set(conn, SEQUENCE_KEY, &n.to_string())?;
+    Ok(n)
 }
 
 /// Families with delivered aid in the period, each with the hashes of its members' IINs;
@@ -205,6 +223,7 @@ impl Package {
             office: draft.office,
             period: draft.report.period,
             made_at,
+            sequence: draft.sequence,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             key_id: draft.key_id,
             families: draft.families.len(),

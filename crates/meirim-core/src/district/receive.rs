@@ -105,34 +105,41 @@ fn verdict(conn: &Connection, p: &Package) -> Result<Verdict, Problem> {
             placeholder: placeholder(conn, &m.office)?,
         });
     }
-    let current: Option<String> = conn
+    let current: Option<(i64, String)> = conn
         .query_row(
-            "SELECT made_at FROM report_packages
+            "SELECT sequence, made_at FROM report_packages
              WHERE office_id = ?1 AND period_from = ?2 AND period_to = ?3 AND is_current = 1",
             params![
                 m.office.id,
                 m.period.from.to_string(),
                 m.period.to.to_string()
             ],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()
         .map_err(DbError::from)?;
     Ok(match current {
         None => Verdict::New,
-        Some(made_at) if newer(&m.made_at, &made_at) => Verdict::Replaces { made_at },
-        Some(current_made_at) => Verdict::Older { current_made_at },
+        Some((sequence, made_at)) if newer(m.sequence, &m.made_at, sequence, &made_at) => {
+            Verdict::Replaces { made_at }
+        }
+        Some((_, current_made_at)) => Verdict::Older { current_made_at },
     })
 }
 
-/// Compares two RFC 3339 times as instants (offices' clocks write their own offsets).
-fn newer(a: &str, b: &str) -> bool {
+/// Whether package `a` of an office is newer than `b`: by the office's own count, then by
+/// the time (as instants: offices' clocks write their own offsets).
+fn newer(a_seq: u64, a_at: &str, b_seq: i64, b_at: &str) -> bool {
+    let b_seq = u64::try_from(b_seq).unwrap_or(0);
+    if a_seq != b_seq {
+        return a_seq > b_seq;
+    }
     match (
-        chrono::DateTime::parse_from_rfc3339(a),
-        chrono::DateTime::parse_from_rfc3339(b),
+        chrono::DateTime::parse_from_rfc3339(a_at),
+        chrono::DateTime::parse_from_rfc3339(b_at),
     ) {
         (Ok(a), Ok(b)) => a > b,
-        _ => a > b,
+        _ => a_at > b_at,
     }
 }
 
@@ -203,8 +210,8 @@ pub fn accept(
     tx.execute(
         "INSERT INTO report_packages (office_id, period_from, period_to, made_at, received_at,
              content_sha256, schema, key_id, file_name, office_json, report_json, pdf,
-             is_current)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             is_current, sequence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             m.office.id,
             m.period.from.to_string(),
@@ -218,7 +225,8 @@ pub fn accept(
             json(&m.office)?,
             json(&p.report)?,
             p.pdf,
-            is_current
+            is_current,
+            i64::try_from(m.sequence).unwrap_or(i64::MAX)
         ],
     )
     .map_err(DbError::from)?;

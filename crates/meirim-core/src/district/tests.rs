@@ -239,6 +239,8 @@ fn a_district_rolls_up_three_villages_sees_the_missing_one_and_the_family_two_he
     let (_, early) = send(&villages[0], "2026-10-02T08:00:00.000Z");
     let first = arrive(early);
     helped(&mut villages[0], &iin(11));
+    // The third village's first try, made before the package it sends (read later).
+    let superseded = package::draft(villages[2].conn(), period()).unwrap();
     let mut files = vec![first.clone()];
     for (i, v) in villages.iter().enumerate() {
         let (_, parts) = send(v, &format!("2026-10-0{}T09:00:00.000Z", 3 + i));
@@ -259,10 +261,10 @@ fn a_district_rolls_up_three_villages_sees_the_missing_one_and_the_family_two_he
     let again = receive::preview(d.conn(), &first).unwrap();
     assert_eq!(again.verdict, Verdict::AlreadyRead);
     // A package made before the one held, read after it, goes to history.
-    // (Its PDF differs: printed on another day.)
-    let draft = package::draft(villages[2].conn(), period()).unwrap();
+    // (Its PDF differs: printed on another day.) The office's count tells it is the older,
+    // even though its computer's clock said a later time.
     let pdf = b"%PDF-1.7 printed on 01.10.2026".to_vec();
-    let (_, older) = Package::seal(draft, pdf, "2026-10-01T09:00:00.000Z".into()).unwrap();
+    let (_, older) = Package::seal(superseded, pdf, "2026-10-09T09:00:00.000Z".into()).unwrap();
     let older = arrive(older);
     assert_eq!(
         receive::accept(&mut d, &older, "old.meirim-report", false)
