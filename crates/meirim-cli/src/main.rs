@@ -5,6 +5,7 @@ mod accounts;
 mod aid;
 mod audit;
 mod backup;
+mod bench_district;
 mod bench_letters;
 mod bench_report;
 mod bench_sign_in;
@@ -146,6 +147,21 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time a district's quarter: --offices village registries (demo data, a seed each)
+    /// write their packages into --out-dir, then fresh district registries read them all
+    /// and build the consolidated report (scripts/bench-district.sh).
+    BenchDistrict {
+        #[arg(long, default_value_t = 100)]
+        offices: u32,
+        #[arg(long, default_value_t = 800)]
+        families: u32,
+        #[arg(long, default_value_t = 4000)]
+        deliveries: u32,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
     /// Time a sign-in (argon2id at the cost new accounts get) in a key file of its own.
     BenchSignIn {
         #[arg(long, default_value_t = 7)]
@@ -229,6 +245,27 @@ fn main() -> ExitCode {
         // Its own fresh registry: the user's data folder is not touched.
         let result = bench_letters::run(*count, out_dir, *seed, cli.json);
         return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(p) => fail(&fallback, &p, cli.json),
+        };
+    }
+    if let Command::BenchDistrict {
+        offices,
+        families,
+        deliveries,
+        runs,
+        out_dir,
+    } = &cli.command
+    {
+        // Registries of its own under --out-dir: the user's data folder is not touched.
+        let args = bench_district::Args {
+            offices: *offices,
+            families: *families,
+            deliveries: *deliveries,
+            runs: *runs,
+            out_dir: out_dir.clone(),
+        };
+        return match bench_district::run(&args, cli.json) {
             Ok(()) => ExitCode::SUCCESS,
             Err(p) => fail(&fallback, &p, cli.json),
         };
@@ -326,6 +363,7 @@ fn main() -> ExitCode {
         Command::Where
         | Command::Drives
         | Command::BenchLetters { .. }
+        | Command::BenchDistrict { .. }
         | Command::BenchSignIn { .. } => Ok(()),
     };
     match result {
