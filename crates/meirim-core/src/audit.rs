@@ -55,6 +55,10 @@ pub enum AuditAction {
     RecoveryKeyShown,
     /// The registry given a new key (and a new recovery key).
     RegistryKeyChanged,
+    /// The family sent to another office in a transfer file: where to, why, the file.
+    TransferredOut,
+    /// The family (or its history) received from another office: from where, why.
+    TransferredIn,
 }
 
 /// One field's change. `subject` names the member a member field belongs to.

@@ -39,6 +39,7 @@ pub mod rename;
 pub mod reports;
 pub mod settings;
 pub mod text;
+pub mod transfer;
 pub mod volunteers;
 
 pub use db::{Check, Database, DbError};

@@ -271,7 +271,9 @@ fn a_backup_from_a_newer_meirim_or_not_a_registry_is_refused() {
     );
 }
 
-/// A disk error in the middle of the file at `path`; returns the damaged bytes.
+/// A disk error in the middle of the file at `path`; returns the damaged bytes. The
+/// registries it damages hold 400 families, so that the middle is family data and not the
+/// schema, whose pages a small registry spreads over its first half.
 fn damage(path: &std::path::Path) -> Vec<u8> {
     let mut bytes = std::fs::read(path).unwrap();
     let middle = bytes.len() / 2;
@@ -288,7 +290,7 @@ fn damage(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
     let dir = tempfile::tempdir().unwrap();
-    let db = registry(dir.path(), 40, 6);
+    let db = registry(dir.path(), 400, 6);
     db.checkpoint().unwrap();
     drop(db);
     let db = Database::open_in_checked(dir.path(), meirim_core::Check::Later).unwrap();
@@ -314,7 +316,7 @@ fn a_registry_opened_before_its_check_refuses_writes_until_the_check_passes() {
 #[test]
 fn a_damaged_registry_is_not_opened_and_is_put_aside_by_a_restore() {
     let dir = tempfile::tempdir().unwrap();
-    let db = registry(dir.path(), 40, 6);
+    let db = registry(dir.path(), 400, 6);
     let good = backup::create(&db, Kind::Manual, meirim_core::clock::now_utc()).unwrap();
     let expected = rows(&db);
     db.checkpoint().unwrap();

@@ -79,17 +79,29 @@ pub fn archive(
     }
     let day = day.unwrap_or_else(today);
     let tx = db.conn_mut().transaction().map_err(DbError::from)?;
-    let before = get(&tx, id)?;
+    let after = archive_in(&tx, id, &reason, day)?;
+    tx.commit().map_err(DbError::from)?;
+    Ok(after)
+}
+
+/// Archives inside the caller's transaction (a family sent to another office is archived
+/// in the same transaction as the entry that says where it went).
+pub(crate) fn archive_in(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    reason: &str,
+    day: chrono::NaiveDate,
+) -> Result<Family, Problem> {
+    let before = get(tx, id)?;
     refuse_if_gone(&before)?;
     if before.status == FamilyStatus::Archived {
         return Err(wrong_status(&before));
     }
-    set_status(&tx, id, FamilyStatus::Archived, Some(&reason), day)?;
-    index::refresh(&tx, id)?;
-    let after = get(&tx, id)?;
+    set_status(tx, id, FamilyStatus::Archived, Some(reason), day)?;
+    index::refresh(tx, id)?;
+    let after = get(tx, id)?;
     let changes = audit::diff(&snapshot(&before), &snapshot(&after));
-    audit::record(&tx, id, AuditAction::Archive, Some(&reason), &changes)?;
-    tx.commit().map_err(DbError::from)?;
+    audit::record(tx, id, AuditAction::Archive, Some(reason), &changes)?;
     Ok(after)
 }
 

@@ -4,7 +4,7 @@
 mod destroy;
 pub mod duplicates;
 pub(crate) mod index;
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod merge;
 mod model;
 mod read;
