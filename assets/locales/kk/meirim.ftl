@@ -1437,3 +1437,5 @@ answer-read = «{ $name }» жауабын оқу
 answer-other = Басқа файл…
 answer-title = { $district } жауабы, { $from } – { $to }
 answer-col-here = Осы кеңсе берген
+transfer-saved = Отбасын беру файлы сақталды: { $path }. Отбасы осында мұрағатқа көшірілді. Құпия сөзді файлмен бірге емес, бөлек хабарлаңыз.
+transfer-received = Отбасы тарихымен қабылданды: тізілімде №{ $number }.

@@ -1468,3 +1468,5 @@ answer-read = Прочитать ответ «{ $name }»
 answer-other = Другой файл…
 answer-title = Ответ: { $district }, { $from } – { $to }
 answer-col-here = Выдал этот офис
+transfer-saved = Файл передачи семьи сохранён: { $path }. Здесь семья перенесена в архив. Сообщите пароль отдельно, не вместе с файлом.
+transfer-received = Семья принята с историей: в реестре №{ $number }.

@@ -22,6 +22,7 @@ mod output;
 mod reference;
 mod report;
 mod signin;
+mod transfer;
 mod volunteers;
 
 use output::say;
@@ -80,6 +81,11 @@ enum Command {
     /// families two offices both helped.
     #[command(subcommand)]
     Office(office::OfficeCommand),
+    /// A family that moves to another office: send it (encrypted, with its aid and
+    /// history; archived here) or receive it. The passphrase comes from
+    /// MEIRIM_TRANSFER_PASSPHRASE.
+    #[command(subcommand)]
+    Transfer(transfer::TransferCommand),
     /// A district's (or oblast's) roll-up: its key card, offices, reading their report
     /// packages, who has not sent, the consolidated report, families two offices helped.
     #[command(subcommand)]
@@ -341,6 +347,7 @@ fn main() -> ExitCode {
         Command::Dashboard(args) => dashboard::run(&mut ctx, args),
         Command::Office(cmd) => office::run(&mut ctx, cmd),
         Command::District(cmd) => district::run(&mut ctx, cmd),
+        Command::Transfer(cmd) => transfer::run(&mut ctx, cmd),
         Command::BenchReport {
             from,
             to,
@@ -414,6 +421,8 @@ fn needs(command: &Command) -> meirim_core::accounts::Permission {
         | Command::Drives => Read,
         Command::Export(_) | Command::Letters(_) => PersonalData,
         Command::District(cmd) => district::needs(cmd),
+        // Both ways move personal data across the office's border.
+        Command::Transfer(_) => PersonalData,
         Command::Office(office::OfficeCommand::Show | office::OfficeCommand::Doubles { .. }) => {
             Read
         }
