@@ -151,6 +151,11 @@ const COMMANDS: &[&str] = &[
     "save_consolidated",
     "save_doubles_answer",
     "read_doubles_answer",
+    "transfer_family",
+    "transfer_files",
+    "choose_transfer_file",
+    "transfer_preview",
+    "transfer_receive",
 ];
 
 fn main() {

@@ -85,6 +85,12 @@ pub const TABLE: &[(&str, Need)] = &[
     ("save_consolidated", Account(Read)),
     ("save_doubles_answer", Account(Read)),
     ("read_doubles_answer", Account(Read)),
+    // A family moving between offices: personal data across the border.
+    ("transfer_family", Account(PersonalData)),
+    ("transfer_files", Account(PersonalData)),
+    ("choose_transfer_file", Account(PersonalData)),
+    ("transfer_preview", Account(PersonalData)),
+    ("transfer_receive", Account(PersonalData)),
     ("period_report", Account(Read)),
     ("dashboard", Account(Read)),
     ("report_file_name", Account(Read)),

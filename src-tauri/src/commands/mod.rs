@@ -19,6 +19,7 @@ mod letters;
 mod organisations;
 mod places;
 mod reports;
+mod transfer;
 mod volunteers;
 
 use tauri_specta::{collect_commands, Builder};
@@ -175,6 +176,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         district::save_consolidated,
         district::save_doubles_answer,
         district::read_doubles_answer,
+        transfer::transfer_family,
+        transfer::transfer_files,
+        transfer::choose_transfer_file,
+        transfer::transfer_preview,
+        transfer::transfer_receive,
     ])
 }
 
@@ -230,6 +236,6 @@ mod tests {
             assert!(capability.contains(&perm), "{perm} not in capabilities");
             count += 1;
         }
-        assert_eq!(count, 150);
+        assert_eq!(count, 155);
     }
 }

@@ -3,6 +3,7 @@
 import { commands } from "./bindings";
 import { Channel } from "@tauri-apps/api/core";
 import type {
+  Arriving_Serialize,
   OfficeState_Serialize,
   OfficeInput_Deserialize,
   OfficeBelow_Serialize,
@@ -168,6 +169,7 @@ export type OfficeBelow = OfficeBelow_Serialize;
 export type PackageLook = PackageLook_Serialize;
 export type Consolidated = Consolidated_Serialize;
 export type AnswerSeen = AnswerSeen_Serialize;
+export type Arriving = Arriving_Serialize;
 export type { DistrictFile, KeySource, Level, Standing, Office_Serialize as Office, DoubleAid_Serialize as DoubleAid } from "./bindings";
 export type ExportProgress = ExportProgress_Serialize;
 export type PeriodReport = PeriodReport_Serialize;
@@ -502,4 +504,11 @@ export const api = {
     unwrap(commands.saveConsolidated(period, format, target)),
   saveDoublesAnswer: (period: Period, target: Target): Promise<string> => unwrap(commands.saveDoublesAnswer(period, target)),
   readDoublesAnswer: (file: string): Promise<AnswerSeen> => unwrap(commands.readDoublesAnswer(file)),
+  transferFamily: (familyId: string, reason: string, passphrase: string, target: Target): Promise<string> =>
+    unwrap(commands.transferFamily(familyId, reason, passphrase, target)),
+  transferFiles: (): Promise<FoundFile[]> => commands.transferFiles(),
+  chooseTransferFile: (): Promise<FoundFile | null> => commands.chooseTransferFile(),
+  transferPreview: (file: string, passphrase: string): Promise<Arriving> => unwrap(commands.transferPreview(file, passphrase)),
+  transferReceive: (file: string, passphrase: string, into: string | null): Promise<string> =>
+    unwrap(commands.transferReceive(file, passphrase, into)),
 };

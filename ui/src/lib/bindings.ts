@@ -271,6 +271,22 @@ export const commands = {
 	saveDoublesAnswer: (period: Period, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("save_doubles_answer", { period, target })),
 	/**  This office's families the district's answer names. */
 	readDoublesAnswer: (file: string) => typedError<AnswerSeen_Serialize, Problem>(__TAURI_INVOKE("read_doubles_answer", { file })),
+	/**
+	 *  «Басқа кеңсеге беру»: the file written to `target` (read back), then the family
+	 *  archived here with the reason; returns the file's path.
+	 */
+	transferFamily: (familyId: string, reason: string, passphrase: string, target: Target) => typedError<string, Problem>(__TAURI_INVOKE("transfer_family", { familyId, reason, passphrase, target })),
+	/**  Transfer files at the top of each USB stick and in documents/. */
+	transferFiles: () => __TAURI_INVOKE<FoundFile_Serialize[]>("transfer_files"),
+	/**  The native open dialog for a transfer file; `None` when closed. */
+	chooseTransferFile: () => __TAURI_INVOKE<FoundFile_Serialize | null>("choose_transfer_file"),
+	/**  What a transfer file holds and which families here share an IIN with it. */
+	transferPreview: (file: string, passphrase: string) => typedError<Arriving_Serialize, Problem>(__TAURI_INVOKE("transfer_preview", { file, passphrase })),
+	/**
+	 *  Reads the family in (or, `into`, its history into the family here that is the same);
+	 *  returns its id here.
+	 */
+	transferReceive: (file: string, passphrase: string, into: string | null) => typedError<string, Problem>(__TAURI_INVOKE("transfer_receive", { file, passphrase, into })),
 };
 
 /* Types */
@@ -511,6 +527,30 @@ export type AppStatus_Serialize = {
 	backup_failure: BackupFailure | null,
 };
 
+export type Arriving = Arriving_Serialize | Arriving_Deserialize;
+
+export type Arriving_Deserialize = {
+	from: Office_Deserialize,
+	made_at: string,
+	reason: string,
+	head: string,
+	members: number,
+	deliveries: number,
+	history: number,
+	matches: Match[],
+};
+
+export type Arriving_Serialize = {
+	from: Office_Serialize,
+	made_at: string,
+	reason: string,
+	head: string,
+	members: number,
+	deliveries: number,
+	history: number,
+	matches: Match[],
+};
+
 export type AuditAction = "create" | "update" | "archive" | "restore" | 
 /**  On the surviving family: another family was merged into it. */
 "merge" | 
@@ -542,7 +582,11 @@ export type AuditAction = "create" | "update" | "archive" | "restore" |
 /**  The recovery key shown or printed again. */
 "recovery-key-shown" | 
 /**  The registry given a new key (and a new recovery key). */
-"registry-key-changed";
+"registry-key-changed" | 
+/**  The family sent to another office in a transfer file: where to, why, the file. */
+"transferred-out" | 
+/**  The family (or its history) received from another office: from where, why. */
+"transferred-in";
 
 export type AuditEntry = AuditEntry_Serialize | AuditEntry_Deserialize;
 
@@ -1458,7 +1502,7 @@ export type DuplicateReason =
 export type Employment = "works" | "unemployed";
 
 /**  Stable, kebab-case identifiers. Renaming one breaks saved translations: add, don't rename. */
-export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "package-not-meirim" | "package-damaged" | "package-newer-schema" | "package-too-large" | "package-wrong-level" | "package-from-self" | "package-other-district" | "package-unknown-office" | "district-key-invalid" | "district-key-missing" | "district-key-mismatch" | "key-card-not-meirim" | "answer-not-meirim" | "sign-in-wrong" | "sign-in-needed" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
+export type ErrorCode = "required" | "too-long" | "hidden-characters" | "name-characters" | "invalid-date" | "date-in-future" | "date-too-old" | "date-out-of-range" | "iin-length" | "iin-not-digits" | "iin-checksum" | "iin-taken" | "phone-invalid" | "unknown-oblast" | "unknown-category" | "unknown-language" | "invalid-choice" | "amount-invalid" | "amount-too-large" | "date-before-start" | "head-missing" | "head-not-unique" | "too-many-members" | "iin-repeated" | "kato-invalid" | "place-exists" | "place-in-use" | "place-has-places" | "category-exists" | "choice-missing" | "aid-too-soon" | "quantity-invalid" | "days-invalid" | "aid-type-exists" | "delivery-wrong-status" | "too-many-families" | "list-empty" | "volunteer-iin-taken" | "volunteer-needs-consent" | "volunteer-too-young" | "hours-invalid" | "bin-invalid" | "bin-taken" | "template-placeholder" | "glyph-missing" | "document-cancelled" | "batch-cancelled" | "too-many-recipients" | "recipient-incomplete" | "image-invalid" | "number-format-invalid" | "option-missing" | "no-recipients" | "export-failed" | "personal-data-not-confirmed" | "export-cancelled" | "import-iin-mangled" | "import-iin-zeros-lost" | "import-date-unreadable" | "import-category-unknown" | "import-sex-unknown" | "import-relation-unknown" | "import-relation-missing" | "import-head-guessed" | "import-head-twice" | "import-name-incomplete" | "import-row-without-name" | "import-letters-lost" | "import-iin-birth-mismatch" | "import-iin-twice" | "import-person-twice" | "import-iin-other-families" | "import-same-family-twice" | "import-field-twice" | "import-name-not-mapped" | "import-file-empty" | "import-not-spreadsheet" | "import-file-damaged" | "import-file-too-large" | "import-file-too-slow" | "path-not-offered" | "import-no-header" | "import-file-unreadable" | "import-no-file" | "import-cancelled" | "import-undo-edited" | "import-already-undone" | "backup-write-failed" | "backup-read-failed" | "backup-damaged" | "backup-wrong-passphrase" | "backup-passphrase-short" | "backup-not-meirim" | "backup-altered" | "db-damaged" | "package-not-meirim" | "package-damaged" | "package-newer-schema" | "package-too-large" | "package-wrong-level" | "package-from-self" | "package-other-district" | "package-unknown-office" | "district-key-invalid" | "district-key-missing" | "district-key-mismatch" | "key-card-not-meirim" | "answer-not-meirim" | "transfer-not-meirim" | "transfer-damaged" | "transfer-too-large" | "transfer-already-here" | "transfer-not-that-family" | "sign-in-wrong" | "sign-in-needed" | "sign-in-wait" | "account-disabled" | "accounts-exist" | "no-accounts" | "login-taken" | "login-invalid" | "password-too-short" | "password-same-as-login" | "password-mismatch" | "key-file-damaged" | "not-allowed" | "signed-out" | "last-administrator" | "recovery-key-wrong" | "validation" | "not-found" | "possible-duplicate" | "family-destroyed" | "family-merged" | "destroy-pending" | "wrong-status" | "merge-with-itself" | "confirmation-mismatch" | "demo-needs-empty-registry" | "input-unreadable" | "document-failed" | "document-missing" | "document-open-failed" | "db-newer-than-app" | "db-open-failed" | "db-migration-failed" | "db-backup-failed" | "data-dir-unusable" | "storage" | "internal";
 
 export type ExportDone = {
 	path: string,
@@ -2129,6 +2173,15 @@ export type Mapping = {
 	header_row: number,
 	/**  Per column (0 = the sheet's first column): the field it feeds; `None` leaves it out. */
 	columns: (Field | null)[],
+};
+
+/**  A family here that shares an IIN with the one arriving. */
+export type Match = {
+	family_id: string,
+	registry_no: number,
+	head: string,
+	/**  How many of the arriving members' IINs it holds. */
+	shared_iins: number,
 };
 
 export type MatchBy = "iin" | "name-birth-date" | "name-address";
