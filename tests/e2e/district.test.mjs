@@ -72,7 +72,7 @@ async function send(v, name) {
 
 test("three villages send their packages; the district reads them, sees who is missing and adds them up", async () => {
   const sums = expected();
-  for (const [i, v] of villages.entries()) await send(v, i === 0 ? "90-village-sends-package" : null);
+  for (const [i, v] of villages.entries()) await send(v, i === 0 ? "100-village-sends-package" : null);
   // A photo renamed by mistake travels on the same stick.
   writeFileSync(path.join(usb, "photo.meirim-report"), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
   assert.equal(readdirSync(usb).filter((f) => f.endsWith(".meirim-report")).length, 4);
@@ -84,10 +84,10 @@ test("three villages send their packages; the district reads them, sees who is m
     const refused = await textOf(browser, 'tr[data-file="photo.meirim-report"]');
     assert.ok(refused.includes("есеп бумасы емес"), refused);
     for (const box of await browser.$$("input[data-add]")) await box.click();
-    await shot(browser, "91-district-packages-checked");
+    await shot(browser, "101-district-packages-checked");
     await click(browser, "#packages-read");
     assert.match(await textOf(browser, "#packages-done"), /Оқылған бума: 3/);
-    await shot(browser, "92-district-packages-read");
+    await shot(browser, "102-district-packages-read");
 
     await click(browser, "#district-tab-consolidated");
     await (await browser.$("#completeness-table")).waitForDisplayed();
@@ -98,7 +98,7 @@ test("three villages send their packages; the district reads them, sees who is m
     assert.equal(number(await textOf(browser, '[data-total="families-helped"]')), sums.families);
     assert.equal(number(await textOf(browser, '[data-total="value"]')), sums.value);
     assert.match(await textOf(browser, "#district-doubles"), /отбасылар: 1 \(/);
-    await shot(browser, "93-district-consolidated");
+    await shot(browser, "103-district-consolidated");
 
     // The answer for the offices and the consolidated PDF, onto the stick.
     await chooseStick(browser, "#district-drive", usb);
@@ -136,7 +136,7 @@ test("both villages find the family they both helped; a village sends again and 
     await (await browser.$("#answer-table")).waitForDisplayed();
     const row = await textOf(browser, "#answer-table tbody tr");
     assert.ok(row.includes("Екеуова Сәуле") && row.includes(villages[0].kk) && row.includes("азық-түлік себеті"), row);
-    await shot(browser, "94-village-answer");
+    await shot(browser, "104-village-answer");
   } finally {
     await quit(browser);
   }
@@ -161,9 +161,56 @@ test("both villages find the family they both helped; a village sends again and 
     assert.ok((await first.getText()).includes("2 нұсқа") || (await browser.$("#completeness-table").getText()).includes("2 нұсқа"));
     assert.equal(number(await textOf(browser, '[data-total="families-helped"]')), sums.families);
     assert.equal(number(await textOf(browser, '[data-total="value"]')), sums.value);
-    await shot(browser, "95-district-after-resend");
+    await shot(browser, "105-district-after-resend");
   } finally {
     await quit(browser);
   }
   assert.ok(existsSync(usb));
+});
+
+test("a family moves from one village to another with its aid and history", async () => {
+  const [from, to] = [villages[2], villages[0]];
+  const moving = JSON.parse(cli(from.dir, "--json", "families", "show", "5"));
+  const aidThere = JSON.parse(cli(from.dir, "--json", "aid", "list", "5"));
+  const passphrase = "көктем-2026-жыл";
+
+  let browser = await launch(from.dir);
+  try {
+    await type(browser, "#family-search", `${moving.members[0].surname} ${moving.members[0].name}`);
+    await click(browser, `tr[data-id="${moving.id}"] button`);
+    await click(browser, "#transfer-family");
+    await type(browser, "#transfer-reason", "Манкенттен Ақсуға көшті");
+    await type(browser, "#transfer-passphrase", passphrase);
+    await type(browser, "#transfer-passphrase-again", passphrase);
+    await chooseStick(browser, "#transfer-drive", usb);
+    await shot(browser, "106-family-transfer-send");
+    await click(browser, "#transfer-send");
+    await browser.waitUntil(async () => (await browser.$("body").getText()).includes(".meirim-family"), { timeoutMsg: "no transfer file saved" });
+  } finally {
+    await quit(browser);
+  }
+  assert.equal(JSON.parse(cli(from.dir, "--json", "families", "show", "5")).status, "archived");
+  const file = readdirSync(usb).find((f) => f.endsWith(".meirim-family"));
+  assert.ok(file, "no .meirim-family on the stick");
+  assert.ok(!readFileSync(path.join(usb, file)).includes(moving.members[0].surname), "a name in the file");
+
+  browser = await launch(to.dir);
+  try {
+    await click(browser, "#open-receive");
+    await (await browser.$("input[name=transfer-file]")).waitForExist();
+    await type(browser, "#receive-passphrase", passphrase);
+    await click(browser, "#receive-open");
+    await (await browser.$("#receive-preview")).waitForDisplayed({ timeout: 30_000 });
+    assert.ok((await textOf(browser, "#receive-head")).includes(moving.members[0].surname));
+    await shot(browser, "107-family-transfer-receive");
+    await click(browser, "#receive-accept");
+    await (await browser.$("#edit-family")).waitForDisplayed({ timeout: 30_000 });
+    await shot(browser, "108-family-arrived");
+  } finally {
+    await quit(browser);
+  }
+  const arrived = JSON.parse(cli(to.dir, "--json", "families", "search", moving.members[0].surname)).items.find((f) => f.registry_no > 120);
+  assert.ok(arrived, "the family is not in the receiving registry");
+  const aidHere = JSON.parse(cli(to.dir, "--json", "aid", "list", arrived.id));
+  assert.equal(aidHere.length, aidThere.length);
 });
