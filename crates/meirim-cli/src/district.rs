@@ -383,16 +383,5 @@ fn report(ctx: &mut Ctx, a: DistrictReportArgs) -> Result<(), Problem> {
                 .with("allowed", "text, pdf, xlsx, csv"))
         }
     };
-    let out = a
-        .out
-        .ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
-    meirim_exchange::save(&out, &bytes)?;
-    if ctx.json {
-        return print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
-    }
-    say(ctx.l10n.text(
-        "report-saved",
-        &[("path", out.display().to_string().into())],
-    ));
-    Ok(())
+    crate::report::save_out(ctx, a.out.as_deref(), &bytes)
 }

@@ -57,26 +57,6 @@ pub fn level(raw: &str) -> Result<Level, Problem> {
     })
 }
 
-/// A small file from outside, read only up to `max` bytes.
-pub fn read_small(path: &std::path::Path, max: u64) -> Result<Vec<u8>, Problem> {
-    use std::io::Read;
-    let unreadable = |e: std::io::Error| {
-        Problem::new(ErrorCode::InputUnreadable)
-            .with("path", path.display())
-            .with("reason", e)
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(unreadable)?
-        .take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > max {
-        return Err(Problem::new(ErrorCode::PackageTooLarge).with("part", path.display()));
-    }
-    Ok(bytes)
-}
-
 pub fn run(ctx: &mut Ctx, cmd: OfficeCommand) -> Result<(), Problem> {
     let conn = ctx.db.conn();
     match cmd {
@@ -96,7 +76,7 @@ pub fn run(ctx: &mut Ctx, cmd: OfficeCommand) -> Result<(), Problem> {
         OfficeCommand::Key { card, typed } => {
             match (card, typed) {
                 (Some(path), _) => {
-                    let bytes = read_small(&path, key::KEY_CARD_MAX_BYTES)?;
+                    let bytes = meirim_exchange::read_at_most(&path, key::KEY_CARD_MAX_BYTES)?;
                     key::accept_card(conn, &bytes)?;
                 }
                 (None, Some(text)) => {
@@ -107,7 +87,7 @@ pub fn run(ctx: &mut Ctx, cmd: OfficeCommand) -> Result<(), Problem> {
             show(ctx)
         }
         OfficeCommand::Doubles { answer } => {
-            let bytes = read_small(&answer, doubles::ANSWER_MAX_BYTES)?;
+            let bytes = meirim_exchange::read_at_most(&answer, doubles::ANSWER_MAX_BYTES)?;
             let seen = doubles::read_answer(conn, &bytes)?;
             if ctx.json {
                 return print_json(&seen);

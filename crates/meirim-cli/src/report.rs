@@ -132,10 +132,13 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
                 .with("allowed", "text, pdf, xlsx, csv"))
         }
     };
-    let out = a
-        .out
-        .ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
-    meirim_exchange::save(&out, &bytes)?;
+    save_out(ctx, a.out.as_deref(), &bytes)
+}
+
+/// A report file written to --out (verified), and said where.
+pub fn save_out(ctx: &Ctx, out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Problem> {
+    let out = out.ok_or_else(|| Problem::new(ErrorCode::OptionMissing).with("option", "--out"))?;
+    meirim_exchange::save(out, bytes)?;
     if ctx.json {
         return print_json(&serde_json::json!({ "path": out, "bytes": bytes.len() }));
     }

@@ -70,7 +70,7 @@ pub fn run(ctx: &mut Ctx, cmd: TransferCommand) -> Result<(), Problem> {
             into,
             dry_run,
         } => {
-            let bytes = crate::office::read_small(&path, file::MAX_FILE_BYTES)?;
+            let bytes = meirim_exchange::read_at_most(&path, file::MAX_FILE_BYTES)?;
             let t = file::open(&bytes, &passphrase()?)?;
             if dry_run {
                 let seen = receive::preview(ctx.db.conn(), &t)?;

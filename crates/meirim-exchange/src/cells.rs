@@ -85,6 +85,19 @@ pub(crate) fn csv_text(text: &str) -> String {
     }
 }
 
+/// One CSV line: fields quoted as needed, semicolons, CRLF (what Kazakh and Russian Excel
+/// read).
+pub(crate) fn csv_line(out: &mut String, cells: &[String]) {
+    out.push_str(
+        &cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(";"),
+    );
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use meirim_core::district::consolidate::Consolidated;
 use meirim_i18n::Localizer;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use crate::cells::{csv_field, neutral, number, number_text, period};
+use crate::cells::{csv_line, neutral, number, number_text, period};
 use crate::report_xlsx::{add_report_sheets, format_for, sheet_name};
 
 fn standing(l10n: &Localizer, s: Standing) -> String {
@@ -68,16 +68,7 @@ fn by_office_rows(c: &Consolidated, l10n: &Localizer) -> (Vec<String>, Vec<Vec<S
 
 pub fn consolidated_csv(c: &Consolidated, l10n: &Localizer) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    let mut row = |cells: Vec<String>| {
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: Vec<String>| csv_line(&mut out, &cells);
     row(vec![heading(c, l10n)]);
     row(Vec::new());
     row(vec![l10n.text("district-completeness", &[])]);

@@ -5,20 +5,11 @@
 use meirim_core::reports::PeriodReport;
 use meirim_i18n::Localizer;
 
-use crate::cells::{csv_field, number_text, period, title};
+use crate::cells::{csv_line, number_text, period, title};
 
 pub fn report_csv(report: &PeriodReport, l10n: &Localizer) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    let mut row = |cells: Vec<String>| {
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
-    };
+    let mut row = |cells: Vec<String>| csv_line(&mut out, &cells);
     row(vec![title(l10n, report)]);
     row(vec![
         l10n.text("report-compared-with", &[]),

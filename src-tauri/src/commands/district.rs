@@ -106,25 +106,9 @@ pub fn choose_district_files(
         .collect()
 }
 
-/// A small file from outside, read at most `max` bytes.
-fn read_small(state: &AppState, token: &str, max: u64) -> Result<Vec<u8>, Problem> {
-    use std::io::Read;
-    let path = state.grants.resolve(token, Use::Read)?;
-    let unreadable = |e: std::io::Error| {
-        Problem::new(ErrorCode::InputUnreadable)
-            .with("path", path.display())
-            .with("reason", e)
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .map_err(unreadable)?
-        .take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > max {
-        return Err(Problem::new(ErrorCode::PackageTooLarge).with("part", path.display()));
-    }
-    Ok(bytes)
+/// A small file the window named by its token, read at most `max` bytes.
+pub(crate) fn read_small(state: &AppState, token: &str, max: u64) -> Result<Vec<u8>, Problem> {
+    meirim_exchange::read_at_most(&state.grants.resolve(token, Use::Read)?, max)
 }
 
 /// Where the district key comes from: its card on a stick, or typed from paper.

@@ -9,7 +9,7 @@ mod auth;
 pub(crate) mod backups;
 mod campaigns;
 mod categories;
-mod district;
+pub(crate) mod district;
 mod documents;
 mod duplicates;
 mod exports;

@@ -2,7 +2,7 @@
 //! file (and archived here), and received from one — shown first with the families here
 //! that share an IIN with it.
 
-use meirim_core::problem::{ErrorCode, Problem};
+use meirim_core::problem::Problem;
 use meirim_core::transfer::receive::{self, Arriving};
 use meirim_core::transfer::{file, send, EXTENSION};
 use tauri::State;
@@ -10,7 +10,6 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::exports::{save_to, Target};
 use crate::commands::imports::{files_in, offered, FoundFile};
-use crate::grants::Use;
 use crate::state::AppState;
 
 /// «Басқа кеңсеге беру»: the file written to `target` (read back), then the family
@@ -58,19 +57,7 @@ fn opened(
     token: &str,
     passphrase: &str,
 ) -> Result<meirim_core::transfer::Transfer, Problem> {
-    use std::io::Read;
-    let path = state.grants.resolve(token, Use::Read)?;
-    let unreadable = |e: std::io::Error| {
-        Problem::new(ErrorCode::InputUnreadable)
-            .with("path", path.display())
-            .with("reason", e)
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .map_err(unreadable)?
-        .take(file::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+    let bytes = crate::commands::district::read_small(state, token, file::MAX_FILE_BYTES)?;
     file::open(&bytes, passphrase)
 }
 

@@ -246,20 +246,6 @@ pub fn add_expected(conn: &Connection, input: &OfficeInput) -> Result<OfficeBelo
         kato,
         parent_id: Some(parent.id),
     };
-    conn.execute(
-        "INSERT INTO offices (id, name_kk, name_ru, level, kato, parent_id, is_self, expected,
-                              created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 1, ?7, ?7)",
-        params![
-            office.id,
-            office.names.kk,
-            office.names.ru,
-            office.level.code(),
-            office.kato,
-            office.parent_id,
-            clock::now()
-        ],
-    )
-    .map_err(DbError::from)?;
+    upsert_below(conn, &office)?;
     find(conn, &office.id)?.ok_or_else(|| Problem::new(ErrorCode::NotFound))
 }
