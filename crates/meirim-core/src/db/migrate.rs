@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0009_district.sql"),
         hook: Some(super::backfill::office_0009),
     },
+    Migration {
+        name: "0010_campaign_index.sql",
+        sql: include_str!("../../migrations/0010_campaign_index.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

@@ -221,6 +221,10 @@ fn shipped_migrations_are_unchanged() {
         ("0003_aid.sql", 0xc65f_2c3f_7010_5218),
         ("0004_letters.sql", 0xced7_e92c_2fbf_134f),
         ("0005_imports.sql", 0xd787_137b_ce7e_1a79),
+        ("0006_languages.sql", 0x9fe0_b20b_6dea_4b94),
+        ("0007_destructions.sql", 0x45ac_29e5_a6de_6f2b),
+        ("0008_accounts.sql", 0xc23a_d2f4_edec_7d13),
+        ("0009_district.sql", 0x09d6_2fcb_1540_d23b),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
