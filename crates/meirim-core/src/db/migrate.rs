@@ -66,8 +66,8 @@ pub const MIGRATIONS: &[Migration] = &[
         hook: Some(super::backfill::office_0009),
     },
     Migration {
-        name: "0010_campaign_index.sql",
-        sql: include_str!("../../migrations/0010_campaign_index.sql"),
+        name: "0010_aid_indexes.sql",
+        sql: include_str!("../../migrations/0010_aid_indexes.sql"),
         hook: None,
     },
 ];
