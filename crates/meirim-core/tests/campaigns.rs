@@ -267,3 +267,77 @@ fn campaigns_are_checked_field_by_field() {
     );
     assert_eq!(campaigns::list(db.conn()).unwrap().len(), 1);
 }
+
+/// A campaign counts the volunteers who delivered its aid: planned aid does not count them
+/// until it is handed over, and aid moved to another campaign takes them along.
+#[test]
+fn the_volunteers_who_delivered_follow_the_aid_they_delivered() {
+    use meirim_core::volunteers::{self, VolunteerInput};
+    let mut db = Database::open_in_memory().unwrap();
+    let family = family_in(&mut db, "Әлиева", "Ақсу", &[]);
+    let c = campaign(&mut db);
+    let other = campaigns::create(
+        &mut db,
+        &CampaignInput {
+            name: "Мектепке жол".into(),
+            name_ru: None,
+            kind: CampaignKind::Aid,
+            starts_on: None,
+            ends_on: None,
+            organiser_id: None,
+            funding_source_id: None,
+            description: None,
+        },
+    )
+    .unwrap()
+    .id;
+    let helper = |db: &mut Database, name: &str| {
+        volunteers::create(
+            db,
+            &VolunteerInput {
+                surname: "Ахметов".into(),
+                name: name.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let (erlan, dana) = (helper(&mut db, "Ерлан"), helper(&mut db, "Дана"));
+    let basket = aid::types::find(db.conn(), "food-basket")
+        .unwrap()
+        .unwrap()
+        .id;
+    let planned = aid::record(
+        &mut db,
+        &DeliveryInput {
+            family_id: family.clone(),
+            aid_type_id: basket.clone(),
+            campaign_id: Some(c.clone()),
+            on_date: Some(days_ago(0)),
+            delivered: false,
+            volunteer_ids: vec![erlan.clone(), dana.clone()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let count = |db: &Database, id: &str| campaigns::summary(db.conn(), id).unwrap().volunteers;
+    assert_eq!(count(&db, &c), 0, "planned aid: nobody delivered yet");
+    aid::deliver(&mut db, &planned.id, None, true).unwrap();
+    assert_eq!(count(&db, &c), 2);
+    // The same aid moved to the other campaign takes its volunteers along.
+    let mut moved = DeliveryInput {
+        family_id: family,
+        aid_type_id: basket,
+        campaign_id: Some(other.clone()),
+        on_date: Some(days_ago(0)),
+        delivered: true,
+        volunteer_ids: vec![erlan],
+        ..Default::default()
+    };
+    aid::update(&mut db, &planned.id, &moved).unwrap();
+    assert_eq!((count(&db, &c), count(&db, &other)), (0, 1));
+    moved.volunteer_ids.push(dana);
+    aid::update(&mut db, &planned.id, &moved).unwrap();
+    assert_eq!(count(&db, &other), 2);
+}

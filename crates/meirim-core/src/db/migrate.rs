@@ -70,6 +70,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0010_aid_indexes.sql"),
         hook: None,
     },
+    Migration {
+        name: "0011_volunteer_campaigns.sql",
+        sql: include_str!("../../migrations/0011_volunteer_campaigns.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").
