@@ -16,7 +16,7 @@ use meirim_core::settings::Language;
 use meirim_core::{clock, demo, Database};
 use serde::Serialize;
 
-use crate::output::say;
+use crate::output::{peak_rss_kib, say};
 
 pub struct Args {
     pub offices: u32,
@@ -57,12 +57,6 @@ fn storage(path: &Path, e: impl std::fmt::Display) -> Problem {
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
-}
-
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn district(dir: &Path) -> Result<Database, Problem> {

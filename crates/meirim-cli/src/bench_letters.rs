@@ -13,7 +13,7 @@ use meirim_core::problem::{ErrorCode, Problem};
 use meirim_core::{demo, Database};
 use serde::Serialize;
 
-use crate::output::say;
+use crate::output::{peak_rss_kib, say};
 
 #[derive(Serialize)]
 struct Report {
@@ -31,13 +31,6 @@ fn storage(path: &Path, e: impl std::fmt::Display) -> Problem {
     Problem::new(ErrorCode::DocumentFailed)
         .with("path", path.display())
         .with("reason", e)
-}
-
-/// The process's peak resident memory (Linux), for BENCHMARKS.md.
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 pub fn run(count: usize, out_dir: &Path, seed: u64, json: bool) -> Result<(), Problem> {

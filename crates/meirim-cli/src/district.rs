@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use meirim_core::district::office::{self, OfficeInput};
+use meirim_core::district::office;
 use meirim_core::district::package::{self, Package};
 use meirim_core::district::receive::{self, Verdict};
 use meirim_core::district::{completeness, consolidate, doubles, key};
@@ -29,7 +29,7 @@ pub enum DistrictCommand {
     /// The offices below this one, and whether each is awaited.
     Offices,
     /// Adds an office that should send reports, before its first package.
-    Expect(ExpectArgs),
+    Expect(crate::office::OfficeArgs),
     /// Reads report packages: files, or folders (their .meirim-report files).
     Read {
         paths: Vec<PathBuf>,
@@ -49,18 +49,6 @@ pub enum DistrictCommand {
         #[arg(long)]
         answer: Option<PathBuf>,
     },
-}
-
-#[derive(Args)]
-pub struct ExpectArgs {
-    #[arg(long)]
-    name_kk: String,
-    #[arg(long)]
-    name_ru: String,
-    #[arg(long, default_value = "okrug")]
-    level: String,
-    #[arg(long)]
-    kato: Option<String>,
 }
 
 #[derive(Args)]
@@ -293,15 +281,7 @@ pub fn run(ctx: &mut Ctx, cmd: DistrictCommand) -> Result<(), Problem> {
             Ok(())
         }
         DistrictCommand::Expect(a) => {
-            let added = office::add_expected(
-                ctx.db.conn(),
-                &OfficeInput {
-                    name_kk: a.name_kk,
-                    name_ru: a.name_ru,
-                    level: crate::office::level(&a.level)?,
-                    kato: a.kato,
-                },
-            )?;
+            let added = office::add_expected(ctx.db.conn(), &a.input()?)?;
             if ctx.json {
                 return print_json(&added);
             }

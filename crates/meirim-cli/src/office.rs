@@ -18,7 +18,7 @@ pub enum OfficeCommand {
     /// The office's id, names, level, KATO code, the office above and the key's id.
     Show,
     /// Sets the office's names, level and KATO code.
-    Set(SetArgs),
+    Set(OfficeArgs),
     /// Takes the district's key: its key card (.meirim-key) or the 64 characters typed
     /// from paper.
     Key {
@@ -35,8 +35,9 @@ pub enum OfficeCommand {
     },
 }
 
+/// An office's names, level and KATO code, as `office set` and `district expect` take them.
 #[derive(Args)]
-pub struct SetArgs {
+pub struct OfficeArgs {
     #[arg(long)]
     name_kk: String,
     #[arg(long)]
@@ -49,7 +50,18 @@ pub struct SetArgs {
     kato: Option<String>,
 }
 
-pub fn level(raw: &str) -> Result<Level, Problem> {
+impl OfficeArgs {
+    pub fn input(self) -> Result<OfficeInput, Problem> {
+        Ok(OfficeInput {
+            level: level(&self.level)?,
+            name_kk: self.name_kk,
+            name_ru: self.name_ru,
+            kato: self.kato,
+        })
+    }
+}
+
+fn level(raw: &str) -> Result<Level, Problem> {
     Level::parse(raw).ok_or_else(|| {
         Problem::new(ErrorCode::InvalidChoice)
             .with("value", raw)
@@ -62,15 +74,7 @@ pub fn run(ctx: &mut Ctx, cmd: OfficeCommand) -> Result<(), Problem> {
     match cmd {
         OfficeCommand::Show => show(ctx),
         OfficeCommand::Set(a) => {
-            office::set_own(
-                conn,
-                &OfficeInput {
-                    name_kk: a.name_kk,
-                    name_ru: a.name_ru,
-                    level: level(&a.level)?,
-                    kato: a.kato,
-                },
-            )?;
+            office::set_own(conn, &a.input()?)?;
             show(ctx)
         }
         OfficeCommand::Key { card, typed } => {

@@ -53,6 +53,14 @@ pub fn code<T: serde::Serialize>(value: T) -> String {
     }
 }
 
+/// The process's peak resident memory in KiB (Linux; `None` elsewhere), for the benchmark
+/// commands' reports.
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

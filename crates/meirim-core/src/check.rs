@@ -61,6 +61,17 @@ impl Checker {
         v
     }
 
+    /// A KATO code (classifier of administrative-territorial objects): nine digits, or none.
+    pub fn kato(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let kato = text::tidy_opt(value);
+        if let Some(k) = &kato {
+            if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
+                self.push(FieldProblem::new(field, ErrorCode::KatoInvalid).with("value", k));
+            }
+        }
+        kato
+    }
+
     pub fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let v = text::tidy_opt(value);
         if let Some(v) = &v {

@@ -7,7 +7,7 @@ pub mod health;
 mod leftovers;
 mod local;
 mod restore;
-mod sealed;
+pub(crate) mod sealed;
 mod snapshot;
 
 use std::path::PathBuf;

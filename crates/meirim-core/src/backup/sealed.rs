@@ -144,14 +144,10 @@ pub fn seal(
                 path: tmp.clone(),
                 reason: e.to_string(),
             })?;
-        let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-        recipient.set_work_factor(WORK_FACTOR);
-        let encryptor =
-            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                .map_err(|e| BackupError::Write {
-                    path: tmp.clone(),
-                    reason: e.to_string(),
-                })?;
+        let encryptor = passphrase_encryptor(passphrase).map_err(|e| BackupError::Write {
+            path: tmp.clone(),
+            reason: e.to_string(),
+        })?;
         // An encrypted copy's pages do not compress: stored as they are (still gzip's
         // format, which any Meirim reads), and the output sized for them at once.
         let (level, expected) = match copy_key {
@@ -193,36 +189,64 @@ fn work_factor(bytes: &[u8]) -> Option<u8> {
     stanza.rsplit(' ').next()?.parse().ok()
 }
 
+/// An age encryptor to `passphrase` at Meirim's fixed work factor: the encrypted backups
+/// and the family transfer files.
+pub(crate) fn passphrase_encryptor(passphrase: &str) -> Result<age::Encryptor, age::EncryptError> {
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(WORK_FACTOR);
+    age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+}
+
+/// Why a passphrase file could not be opened.
+pub(crate) enum Unsealing {
+    /// Not an age file of Meirim's kind (or one asking for more work than Meirim ever sets).
+    NotOurs,
+    Damaged(String),
+    WrongPassphrase,
+}
+
+/// The decrypted stream of a file Meirim sealed with a passphrase; the work its header
+/// asks for is checked before any is done.
+pub(crate) fn passphrase_reader<'a>(
+    bytes: &'a [u8],
+    passphrase: &str,
+) -> Result<impl Read + 'a, Unsealing> {
+    let decryptor = age::Decryptor::new(bytes).map_err(|_| Unsealing::NotOurs)?;
+    let factor_ok =
+        work_factor(bytes).is_some_and(|f| (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&f));
+    if !decryptor.is_scrypt() || !factor_ok {
+        return Err(Unsealing::NotOurs);
+    }
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::Io(e) => Unsealing::Damaged(e.to_string()),
+            // The passphrase opened the key, but the header was changed since it was
+            // written: the file is damaged, and retyping the passphrase cannot help.
+            age::DecryptError::InvalidMac | age::DecryptError::InvalidHeader => {
+                Unsealing::Damaged("the header does not match its checksum".into())
+            }
+            // Meirim never asks for that much: not one of its files.
+            age::DecryptError::ExcessiveWork { .. } | age::DecryptError::UnknownFormat => {
+                Unsealing::NotOurs
+            }
+            _ => Unsealing::WrongPassphrase,
+        })
+}
+
 /// Decrypts and checks a sealed backup: the registry bytes and the manifest, or why not.
 pub fn open_sealed(path: &Path, bytes: &[u8], passphrase: &str) -> Result<Opened, BackupError> {
     let damaged = |reason: String| BackupError::Damaged {
         path: path.to_path_buf(),
         reason,
     };
-    let decryptor =
-        age::Decryptor::new(bytes).map_err(|_| BackupError::NotMeirim(path.to_path_buf()))?;
-    let factor_ok =
-        work_factor(bytes).is_some_and(|f| (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&f));
-    if !decryptor.is_scrypt() || !factor_ok {
-        return Err(BackupError::NotMeirim(path.to_path_buf()));
-    }
-    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
-    identity.set_max_work_factor(MAX_WORK_FACTOR);
-    let reader = decryptor
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .map_err(|e| match e {
-            age::DecryptError::Io(e) => damaged(e.to_string()),
-            // The passphrase opened the key, but the header was changed since it was
-            // written: the file is damaged, and retyping the passphrase cannot help.
-            age::DecryptError::InvalidMac | age::DecryptError::InvalidHeader => {
-                damaged("the header does not match its checksum".into())
-            }
-            // Meirim never asks for that much: not one of its backups.
-            age::DecryptError::ExcessiveWork { .. } | age::DecryptError::UnknownFormat => {
-                BackupError::NotMeirim(path.to_path_buf())
-            }
-            _ => BackupError::WrongPassphrase,
-        })?;
+    let reader = passphrase_reader(bytes, passphrase).map_err(|e| match e {
+        Unsealing::NotOurs => BackupError::NotMeirim(path.to_path_buf()),
+        Unsealing::Damaged(reason) => damaged(reason),
+        Unsealing::WrongPassphrase => BackupError::WrongPassphrase,
+    })?;
     let mut plain = Vec::new();
     GzDecoder::new(reader)
         .read_to_end(&mut plain)

@@ -154,7 +154,13 @@ pub fn build(conn: &Connection, period: Period) -> Result<Consolidated, Problem>
 /// its key (an oblast that gave its districts one key sees doubles across districts).
 pub fn upward_draft(conn: &Connection, period: Period) -> Result<Draft, Problem> {
     let me = office::own(conn)?;
-    let c = build(conn, period)?;
+    // The total only: completeness and doubles are for the district's own screen.
+    let offices = office_reports(conn, period)?;
+    let total = sum(
+        period,
+        me.names.clone(),
+        &offices.iter().map(|o| &o.report).collect::<Vec<_>>(),
+    );
     let key_id = key::stored(conn)?.map(|k| k.id());
     let families = match &key_id {
         Some(id) => doubles::families_of_period(conn, period, id)?,
@@ -163,7 +169,7 @@ pub fn upward_draft(conn: &Connection, period: Period) -> Result<Draft, Problem>
     Ok(Draft {
         office: me,
         sequence: super::package::next_sequence(conn)?,
-        report: c.total,
+        report: total,
         families: merge_same(families),
         key_id,
     })

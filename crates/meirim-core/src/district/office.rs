@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Checker;
 use crate::db::DbError;
-use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::problem::{ErrorCode, Problem};
 use crate::reference::Names;
 use crate::{clock, text};
 
@@ -111,23 +111,13 @@ pub fn own(conn: &Connection) -> Result<Office, Problem> {
     Ok(office)
 }
 
-pub(crate) fn kato_checked(c: &mut Checker, kato: Option<&str>) -> Option<String> {
-    let kato = text::tidy_opt(kato);
-    if let Some(k) = &kato {
-        if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
-            c.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
-        }
-    }
-    kato
-}
-
 /// Writes the own office's names, level and KATO code. A district that becomes a village
 /// office again keeps the packages it read; they show again when it is a district.
 pub fn set_own(conn: &Connection, input: &OfficeInput) -> Result<Office, Problem> {
     let mut c = Checker::default();
     let kk = c.required("name_kk", &input.name_kk, NAME_MAX);
     let ru = c.required("name_ru", &input.name_ru, NAME_MAX);
-    let kato = kato_checked(&mut c, input.kato.as_deref());
+    let kato = c.kato("kato", input.kato.as_deref());
     let (kk, ru, kato) = c.finish((kk, ru, kato))?;
     conn.execute(
         "UPDATE offices SET name_kk = ?1, name_ru = ?2, level = ?3, kato = ?4, updated_at = ?5
@@ -236,7 +226,7 @@ pub fn add_expected(conn: &Connection, input: &OfficeInput) -> Result<OfficeBelo
     let mut c = Checker::default();
     let kk = c.required("name_kk", &input.name_kk, NAME_MAX);
     let ru = c.required("name_ru", &input.name_ru, NAME_MAX);
-    let kato = kato_checked(&mut c, input.kato.as_deref());
+    let kato = c.kato("kato", input.kato.as_deref());
     let (kk, ru, kato) = c.finish((kk, ru, kato))?;
     let parent = own(conn)?;
     let office = Office {

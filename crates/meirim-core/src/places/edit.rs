@@ -10,7 +10,7 @@ use crate::check::Checker;
 use crate::db::{Database, DbError};
 use crate::family::duplicates::address_key;
 use crate::family::index;
-use crate::problem::{ErrorCode, FieldProblem, Problem};
+use crate::problem::{ErrorCode, Problem};
 use crate::{clock, text};
 
 const NAME_MAX: usize = 200;
@@ -19,12 +19,7 @@ const NAME_MAX: usize = 200;
 fn validate(name: &str, kato: Option<&str>) -> Result<(String, Option<String>), Problem> {
     let mut c = Checker::default();
     let name = c.required("name", name, NAME_MAX);
-    let kato = text::tidy_opt(kato);
-    if let Some(k) = &kato {
-        if k.len() != 9 || !k.chars().all(|c| c.is_ascii_digit()) {
-            c.push(FieldProblem::new("kato", ErrorCode::KatoInvalid).with("value", k));
-        }
-    }
+    let kato = c.kato("kato", kato);
     c.finish((name, kato))
 }
 

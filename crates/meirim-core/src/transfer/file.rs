@@ -1,13 +1,13 @@
-//! The transfer file: the transfer as JSON, gzip'd, encrypted with the passphrase (age's
-//! scrypt recipient at a fixed work factor, as the encrypted backups are). Opening one is
+//! The transfer file: the transfer as JSON, gzip'd, encrypted with the passphrase the way
+//! the encrypted backups are (`backup::sealed`: age's scrypt at a fixed work factor). Opening one is
 //! bounded: the file's size, the work the header asks for, and what it unpacks to.
 
 use std::io::{Read, Write};
 
-use age::secrecy::SecretString;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
+use crate::backup::sealed::{passphrase_encryptor, passphrase_reader, Unsealing};
 use crate::problem::{ErrorCode, Problem};
 
 use super::{Transfer, KIND, SCHEMA};
@@ -15,9 +15,6 @@ use super::{Transfer, KIND, SCHEMA};
 /// A family with ten years of aid is a few hundred KiB; far above that is not a transfer.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 const MAX_PLAIN_BYTES: u64 = 64 * 1024 * 1024;
-const WORK_FACTOR: u8 = 18;
-const MIN_WORK_FACTOR: u8 = 10;
-const MAX_WORK_FACTOR: u8 = WORK_FACTOR + 1;
 pub const MIN_PASSPHRASE: usize = 8;
 
 fn failed(e: impl std::fmt::Display) -> Problem {
@@ -29,11 +26,7 @@ pub fn seal(t: &Transfer, passphrase: &str) -> Result<Vec<u8>, Problem> {
         return Err(Problem::new(ErrorCode::BackupPassphraseShort).with("min", MIN_PASSPHRASE));
     }
     let json = zeroize::Zeroizing::new(serde_json::to_vec(t).map_err(failed)?);
-    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-    recipient.set_work_factor(WORK_FACTOR);
-    let encryptor =
-        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-            .map_err(failed)?;
+    let encryptor = passphrase_encryptor(passphrase).map_err(failed)?;
     let mut out = Vec::new();
     let sealed = encryptor.wrap_output(&mut out).map_err(failed)?;
     let mut gz = GzEncoder::new(sealed, flate2::Compression::default());
@@ -42,39 +35,17 @@ pub fn seal(t: &Transfer, passphrase: &str) -> Result<Vec<u8>, Problem> {
     Ok(out)
 }
 
-/// The scrypt work factor an age header asks for.
-fn work_factor(bytes: &[u8]) -> Option<u8> {
-    let head = &bytes[..bytes.len().min(1024)];
-    let text = String::from_utf8_lossy(head);
-    let stanza = text.lines().find(|l| l.starts_with("-> scrypt "))?;
-    stanza.rsplit(' ').next()?.parse().ok()
-}
-
 pub fn open(bytes: &[u8], passphrase: &str) -> Result<Transfer, Problem> {
     let not_ours = || Problem::new(ErrorCode::TransferNotMeirim);
     let damaged = |why: &str| Problem::new(ErrorCode::TransferDamaged).with("reason", why);
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Problem::new(ErrorCode::TransferTooLarge));
     }
-    let decryptor = age::Decryptor::new(bytes).map_err(|_| not_ours())?;
-    let factor_ok =
-        work_factor(bytes).is_some_and(|f| (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&f));
-    if !decryptor.is_scrypt() || !factor_ok {
-        return Err(not_ours());
-    }
-    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
-    identity.set_max_work_factor(MAX_WORK_FACTOR);
-    let reader = decryptor
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .map_err(|e| match e {
-            age::DecryptError::Io(_)
-            | age::DecryptError::InvalidMac
-            | age::DecryptError::InvalidHeader => damaged("header"),
-            age::DecryptError::ExcessiveWork { .. } | age::DecryptError::UnknownFormat => {
-                not_ours()
-            }
-            _ => Problem::new(ErrorCode::BackupWrongPassphrase),
-        })?;
+    let reader = passphrase_reader(bytes, passphrase).map_err(|e| match e {
+        Unsealing::NotOurs => not_ours(),
+        Unsealing::Damaged(_) => damaged("header"),
+        Unsealing::WrongPassphrase => Problem::new(ErrorCode::BackupWrongPassphrase),
+    })?;
     let mut plain = zeroize::Zeroizing::new(Vec::new());
     GzDecoder::new(reader)
         .take(MAX_PLAIN_BYTES + 1)
