@@ -83,6 +83,13 @@ pub fn period(a: &PeriodArgs) -> Result<Period, Problem> {
     }
 }
 
+impl ReportArgs {
+    /// A package counts itself in the office's sequence, so making one writes.
+    pub fn writes_package(&self) -> bool {
+        self.package
+    }
+}
+
 pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<(), Problem> {
     let period = period(&a.period)?;
     if a.package {

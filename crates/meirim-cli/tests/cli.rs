@@ -726,3 +726,67 @@ fn volunteers_encrypted_backups_family_cards_and_exports_are_in_the_audit_log() 
     // The table reads in Kazakh.
     assert!(stdout(&cli(dir.path(), &["audit", "--office"])).contains("Шифрланған көшірме жасалды"));
 }
+
+/// Commands that only read skip the whole-file check and never write: the registry and its
+/// WAL keep every byte through a report, the duplicate list, a search and the dashboard,
+/// while a command that writes still goes through (and still changes the file).
+#[test]
+fn reading_commands_leave_the_registry_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        dir.path(),
+        &[
+            "demo",
+            "--families",
+            "40",
+            "--deliveries",
+            "200",
+            "--today",
+            "2026-11-01",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = |dir: &Path| -> Vec<Vec<u8>> {
+        ["meirim.sqlite3", "meirim.sqlite3-wal"]
+            .iter()
+            .map(|f| std::fs::read(dir.join(f)).unwrap_or_default())
+            .collect()
+    };
+    let before = files(dir.path());
+    let csv = dir.path().join("year.csv");
+    for args in [
+        vec![
+            "report",
+            "--from",
+            "01.01.2026",
+            "--to",
+            "31.12.2026",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+        vec![
+            "--json",
+            "report",
+            "--preset",
+            "year",
+            "--today",
+            "2026-11-01",
+        ],
+        vec!["families", "duplicates"],
+        vec!["families", "search", "а"],
+        vec!["dashboard", "--today", "2026-11-01"],
+    ] {
+        let out = cli(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(files(dir.path()) == before, "{args:?} changed the registry");
+    }
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(';'));
+    let out = cli(dir.path(), &["operator", "Әсел"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        files(dir.path()) != before,
+        "a write still reaches the file"
+    );
+}

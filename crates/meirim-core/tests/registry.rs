@@ -547,3 +547,132 @@ fn a_text_search_counts_up_to_the_cap_and_says_there_are_more() {
     assert!(hits(&iin[..7]));
     assert!(!hits(&iin[3..10]));
 }
+
+/// The duplicate scan's keys (migration 0012) as they would be computed from scratch.
+fn duplicate_keys_from_scratch(db: &Database) -> Vec<(i64, String, String, i64)> {
+    let mut stmt = db
+        .conn()
+        .prepare(
+            "SELECT reason, key, family_id, count(*) FROM (
+                 SELECT 0 AS reason, birth_date || ' ' || name_key AS key, family_id
+                   FROM members WHERE birth_date IS NOT NULL AND name_key <> ''
+                 UNION ALL SELECT 1, phone, family_id FROM members WHERE phone IS NOT NULL
+                 UNION ALL SELECT 1, phone, id FROM families
+                  WHERE phone IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL
+                 UNION ALL SELECT 2, address_key, id FROM families
+                  WHERE address_key IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL)
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+fn duplicate_keys_kept(db: &Database) -> Vec<(i64, String, String, i64)> {
+    let conn = db.conn();
+    let groups_match: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM (SELECT reason, key, families FROM duplicate_groups
+                      EXCEPT SELECT reason, key, count(*) FROM duplicate_keys GROUP BY 1, 2))
+                  + (SELECT count(*) FROM (SELECT reason, key, count(*) FROM duplicate_keys
+                      GROUP BY 1, 2 EXCEPT SELECT reason, key, families FROM duplicate_groups))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        groups_match, 0,
+        "duplicate_groups counts its keys' families"
+    );
+    let mut stmt = conn
+        .prepare("SELECT reason, key, family_id, refs FROM duplicate_keys ORDER BY 1, 2, 3")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// The keys the whole-registry scan reads are kept by triggers; after every kind of change
+/// (new family, edited phone, address and members, a member removed, merge, destroy,
+/// archive) they equal what a full recount gives, and the scan still finds what it should.
+#[test]
+fn the_duplicate_scan_keys_follow_every_change() {
+    let mut db = Database::open_in_memory().unwrap();
+    meirim_core::demo::fill(&mut db, 60, 7, DEMO_DAY).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+
+    let first = family::create(&mut db, &three_member_family()).unwrap();
+    let mut twin = three_member_family();
+    for m in &mut twin.members {
+        m.iin = None;
+    }
+    twin.accept_duplicates = true;
+    let second = family::create(&mut db, &twin).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+    let pair = family::scan_duplicates(db.conn(), 500)
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            [&p.a.family_id, &p.b.family_id] == [&first.id, &second.id]
+                || [&p.b.family_id, &p.a.family_id] == [&first.id, &second.id]
+        })
+        .unwrap();
+    assert_eq!(
+        pair.reasons,
+        vec![
+            DuplicateReason::NameAndBirthDate,
+            DuplicateReason::Phone,
+            DuplicateReason::Address
+        ]
+    );
+    assert_eq!(
+        pair.details[1], "+7 701 555 11 22",
+        "the first shared phone"
+    );
+    assert!(pair.details[0].starts_with("Сериков"), "{:?}", pair.details);
+
+    // Edits: another phone and address, a member renamed and one removed.
+    let mut edit = family::get(db.conn(), &second.id).unwrap().to_input();
+    edit.phone = Some("+7 777 000 12 34".into());
+    edit.address.house = Some("14".into());
+    edit.members[0].name = "Әсем".into();
+    edit.members[1].phone = Some("+7 705 000 00 01".into());
+    edit.members.pop();
+    edit.accept_duplicates = true;
+    family::update(&mut db, &second.id, &edit).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+    let pair = family::scan_duplicates(db.conn(), 500)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.a.family_id == first.id || p.b.family_id == first.id)
+        .unwrap();
+    // Ерлан's birth and name and the family phone on Ерлан's line still match.
+    assert_eq!(
+        pair.reasons,
+        vec![DuplicateReason::NameAndBirthDate, DuplicateReason::Phone]
+    );
+
+    let ids: Vec<String> = family::search(&db, &query(""))
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    family::archive(&mut db, &ids[3], "moved", None).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+    family::merge(&mut db, &first.id, &second.id).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+    assert!(family::scan_duplicates(db.conn(), 500)
+        .unwrap()
+        .iter()
+        .all(|p| p.a.family_id != second.id && p.b.family_id != second.id));
+    let victim = family::get(db.conn(), &ids[5]).unwrap();
+    family::destroy(&mut db, &victim.id, victim.registry_no).unwrap();
+    assert_eq!(duplicate_keys_kept(&db), duplicate_keys_from_scratch(&db));
+    assert!(!duplicate_keys_kept(&db)
+        .iter()
+        .any(|(_, _, family, _)| *family == victim.id));
+}

@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0011_volunteer_campaigns.sql"),
         hook: None,
     },
+    Migration {
+        name: "0012_duplicate_keys.sql",
+        sql: include_str!("../../migrations/0012_duplicate_keys.sql"),
+        hook: None,
+    },
 ];
 
 /// `PRAGMA application_id` of a Meirim registry ("MEIM").

@@ -225,6 +225,8 @@ fn shipped_migrations_are_unchanged() {
         ("0007_destructions.sql", 0x45ac_29e5_a6de_6f2b),
         ("0008_accounts.sql", 0xc23a_d2f4_edec_7d13),
         ("0009_district.sql", 0x09d6_2fcb_1540_d23b),
+        ("0010_aid_indexes.sql", 0xa6d9_d633_9a60_0cc0),
+        ("0011_volunteer_campaigns.sql", 0xc718_ff9e_e527_d316),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {

@@ -2,7 +2,7 @@
 //! differently («Асель» / «Әсел»). Checked while a form is typed, before saving, and over
 //! the whole registry; two families found to be one are merged.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -245,86 +245,97 @@ const GROUP_MAX: usize = 12;
 /// Candidate pairs over the whole registry, strongest first (more reasons, then a name
 /// match), without the pairs the office has already declared different. At most `limit`.
 ///
-/// Each key is grouped in one ordered pass over its index; pairs are formed in memory, so
-/// the scan stays linear in the registry's size.
+/// Reads only the keys at least two families share: `duplicate_keys` and
+/// `duplicate_groups` (migration 0012) are kept in step with families and members by
+/// triggers, so the scan costs the shared keys, not the registry's size. What matched is
+/// looked up for the pairs returned only.
 pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem> {
-    let groups = [
-        (
-            DuplicateReason::NameAndBirthDate,
-            "SELECT min(surname || ' ' || name || ' · ' || birth_date),
-                    group_concat(DISTINCT family_id)
-             FROM members WHERE birth_date IS NOT NULL AND name_key <> ''
-             GROUP BY birth_date, name_key HAVING count(DISTINCT family_id) > 1",
-        ),
-        (
-            DuplicateReason::Phone,
-            "SELECT phone, group_concat(DISTINCT family_id) FROM (
-                 SELECT phone, id AS family_id FROM families
-                  WHERE phone IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL
-                 UNION ALL
-                 SELECT phone, family_id FROM members WHERE phone IS NOT NULL)
-             GROUP BY phone HAVING count(DISTINCT family_id) > 1",
-        ),
-        (
-            DuplicateReason::Address,
-            "SELECT min(concat_ws(', ', village, street, house, flat)),
-                    group_concat(DISTINCT id)
-             FROM families
-             WHERE address_key IS NOT NULL AND destroyed_at IS NULL AND merged_into IS NULL
-             GROUP BY address_key HAVING count(*) > 1",
-        ),
-    ];
-    let dismissed: std::collections::HashSet<(String, String)> = {
+    let mut shared = conn
+        .prepare_cached(
+            "SELECT g.reason, g.key, group_concat(k.family_id)
+             FROM duplicate_groups g
+             JOIN duplicate_keys k ON k.reason = g.reason AND k.key = g.key
+             WHERE g.families > 1
+             GROUP BY g.reason, g.key ORDER BY g.reason, g.key",
+        )
+        .map_err(DbError::from)?;
+    let groups: Vec<(DuplicateReason, String, String)> = shared
+        .query_map([], |r| {
+            let reason = match r.get::<_, i64>(0)? {
+                0 => DuplicateReason::NameAndBirthDate,
+                1 => DuplicateReason::Phone,
+                _ => DuplicateReason::Address,
+            };
+            Ok((reason, r.get(1)?, r.get(2)?))
+        })
+        .map_err(DbError::from)?
+        .collect::<Result<_, _>>()
+        .map_err(DbError::from)?;
+    // Families as numbers in the order of their ids, so a pair of numbers sorts as the
+    // pair of ids would: hundreds of thousands of pairs (families sharing a house) cost
+    // no allocation each.
+    let mut ids: Vec<&str> = groups
+        .iter()
+        .flat_map(|(_, _, ids)| ids.split(','))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let number: HashMap<&str, u32> = ids.iter().zip(0u32..).map(|(id, n)| (*id, n)).collect();
+    let dismissed: HashSet<u64> = {
         let mut stmt = conn
             .prepare_cached("SELECT family_a, family_b FROM not_duplicates")
             .map_err(DbError::from)?;
-        let rows = stmt
+        let rows: Vec<(String, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(DbError::from)?
             .collect::<Result<_, _>>()
             .map_err(DbError::from)?;
-        rows
+        rows.iter()
+            .filter_map(|(a, b)| Some(pair_of(*number.get(a.as_str())?, *number.get(b.as_str())?)))
+            .collect()
     };
-    let mut pairs: BTreeMap<(String, String), (Vec<DuplicateReason>, Vec<String>)> =
-        BTreeMap::new();
-    for (reason, sql) in groups {
-        let mut stmt = conn.prepare_cached(sql).map_err(DbError::from)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(DbError::from)?;
-        for row in rows {
-            let (detail, ids) = row.map_err(DbError::from)?;
-            let mut ids: Vec<&str> = ids.split(',').collect();
-            ids.sort_unstable();
-            ids.truncate(GROUP_MAX);
-            let detail = if reason == DuplicateReason::Phone {
-                phone::display(&detail)
-            } else {
-                detail
-            };
-            for (i, x) in ids.iter().enumerate() {
-                for y in &ids[i + 1..] {
-                    let key = ((*x).to_owned(), (*y).to_owned());
-                    if dismissed.contains(&key) {
-                        continue;
-                    }
-                    let entry = pairs.entry(key).or_default();
-                    if !entry.0.contains(&reason) {
-                        entry.0.push(reason);
-                        entry.1.push(detail.clone());
-                    }
+    // (pair, reason, group): every key two families share, in group order.
+    let mut matches: Vec<(u64, DuplicateReason, u32)> = Vec::new();
+    for (g, (reason, _, members)) in (0u32..).zip(&groups) {
+        let mut members: Vec<u32> = members
+            .split(',')
+            .filter_map(|id| number.get(id).copied())
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        members.truncate(GROUP_MAX);
+        for (i, x) in members.iter().enumerate() {
+            for y in &members[i + 1..] {
+                let pair = pair_of(*x, *y);
+                if !dismissed.contains(&pair) {
+                    matches.push((pair, *reason, g));
                 }
             }
         }
     }
-    let mut ranked: Vec<_> = pairs.into_iter().collect();
-    ranked.sort_by_key(|(_, (reasons, _))| {
+    matches.sort_unstable();
+    // One entry per pair: each reason once, with the first group (in key order) it came from.
+    let mut pairs: Vec<(u64, Vec<(DuplicateReason, u32)>)> = Vec::new();
+    for (pair, reason, g) in matches {
+        match pairs.last_mut() {
+            Some((last, reasons)) if *last == pair => {
+                if reasons.last().is_none_or(|(r, _)| *r != reason) {
+                    reasons.push((reason, g));
+                }
+            }
+            _ => pairs.push((pair, vec![(reason, g)])),
+        }
+    }
+    // Strongest first; among equals, in the order of the pair's ids (the sort is stable).
+    pairs.sort_by_key(|(_, reasons)| {
         (
             std::cmp::Reverse(reasons.len()),
-            !reasons.contains(&DuplicateReason::NameAndBirthDate),
+            !reasons
+                .iter()
+                .any(|(r, _)| *r == DuplicateReason::NameAndBirthDate),
         )
     });
-    ranked.truncate(limit as usize);
+    pairs.truncate(limit as usize);
     let mut side = conn
         .prepare_cached(&format!(
             "SELECT f.id, f.registry_no, {HEAD_NAME}, f.village FROM families f WHERE f.id = ?1"
@@ -342,17 +353,25 @@ pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem
             })
             .map_err(DbError::from)?)
     };
-    let mut out = Vec::with_capacity(ranked.len());
-    for ((x, y), (mut reasons, details)) in ranked {
-        let a = load(&x)?;
-        let b = load(&y)?;
+    let mut details_of = Details::new(conn)?;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (pair, matched) in pairs {
+        let mut reasons = Vec::with_capacity(matched.len());
+        let mut details = Vec::with_capacity(matched.len());
+        for (reason, g) in matched {
+            let key = groups.get(g as usize).map_or("", |(_, key, _)| key.as_str());
+            reasons.push(reason);
+            details.push(details_of.get(reason, key)?);
+        }
+        let id = |n: u64| ids.get(n as usize).copied().unwrap_or_default();
+        let a = load(id(pair >> 32))?;
+        let b = load(id(pair & u64::from(u32::MAX)))?;
         // Show the older registration first: it is usually the one to keep.
         let (a, b) = if a.registry_no <= b.registry_no {
             (a, b)
         } else {
             (b, a)
         };
-        reasons.shrink_to_fit();
         out.push(DuplicatePair {
             a,
             b,
@@ -361,4 +380,54 @@ pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem
         });
     }
     Ok(out)
+}
+
+/// What a shared key looks like to the office: the member's name and birth date as
+/// written, the phone as dialled, the address as written.
+struct Details<'c> {
+    name: rusqlite::CachedStatement<'c>,
+    address: rusqlite::CachedStatement<'c>,
+}
+
+impl<'c> Details<'c> {
+    fn new(conn: &'c Connection) -> Result<Self, Problem> {
+        Ok(Self {
+            name: conn
+                .prepare_cached(
+                    "SELECT min(surname || ' ' || name || ' · ' || birth_date) FROM members
+                     WHERE birth_date = ?1 AND name_key = ?2",
+                )
+                .map_err(DbError::from)?,
+            address: conn
+                .prepare_cached(
+                    "SELECT min(concat_ws(', ', village, street, house, flat)) FROM families
+                     WHERE address_key = ?1 AND destroyed_at IS NULL AND merged_into IS NULL",
+                )
+                .map_err(DbError::from)?,
+        })
+    }
+
+    fn get(&mut self, reason: DuplicateReason, key: &str) -> Result<String, Problem> {
+        let found: Option<String> = match reason {
+            DuplicateReason::Phone => return Ok(phone::display(key)),
+            DuplicateReason::NameAndBirthDate => {
+                // The key is the ISO birth date, a space, then the folded name.
+                let (birth, name) = key.split_once(' ').unwrap_or((key, ""));
+                self.name
+                    .query_row(params![birth, name], |r| r.get(0))
+                    .map_err(DbError::from)?
+            }
+            DuplicateReason::Address => self
+                .address
+                .query_row([key], |r| r.get(0))
+                .map_err(DbError::from)?,
+        };
+        Ok(found.unwrap_or_else(|| key.to_owned()))
+    }
+}
+
+/// Two families' numbers as one sortable value, the smaller first.
+fn pair_of(x: u32, y: u32) -> u64 {
+    let (x, y) = if x <= y { (x, y) } else { (y, x) };
+    (u64::from(x) << 32) | u64::from(y)
 }

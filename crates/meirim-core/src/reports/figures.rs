@@ -1,10 +1,13 @@
-//! The report's figures, one aggregate query per breakdown, run for the period and again for
-//! the previous one; the two are then lined up by key (a village that had aid only last
-//! time still shows, with 0 now).
+//! The report's figures for the period and again for the previous one, lined up by key (a
+//! village that had aid only last time still shows, with 0 now). The aid breakdowns come
+//! from one read of both periods' deliveries (`tally`); the small tables (volunteers,
+//! letters, registrations) are asked one aggregate query per breakdown.
 //!
 //! Aid counts delivered aid only (planned is a promise, cancelled never happened), on the
 //! day it was handed over. Volunteers count by their activities in the period; a village or
 //! okrug scope does not narrow them (volunteers have no address), a campaign scope does.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{named_params, Connection};
@@ -14,6 +17,7 @@ use crate::campaigns;
 use crate::db::DbError;
 use crate::problem::Problem;
 use crate::reference::Names;
+use crate::reports::tally::{self, Families, Tally};
 use crate::reports::{Label, Line, Measure, Period, PeriodReport, Scope, Section};
 
 /// One period's lines of one section, before they are lined up with the other period's.
@@ -39,30 +43,14 @@ fn msg(id: &str) -> Label {
     Label::Message(id.to_owned())
 }
 
-/// The delivered aid of both periods (they are adjacent) in scope, read from the large
-/// deliveries table once: every aid breakdown then reads this small table. Scanning a
-/// million deliveries once per breakdown and period made a year's report take 12 s.
-const FILL: &str = "CREATE TEMP TABLE report_aid AS
-    SELECT d.on_date >= :now_from AS now, d.family_id, d.aid_type_id, d.value,
-           d.quantity_milli, d.campaign_id
-    FROM deliveries d
-    WHERE d.status = 'delivered' AND d.on_date BETWEEN :from AND :to
-      AND (:campaign IS NULL OR d.campaign_id = :campaign)
-      AND (coalesce(:village, :okrug) IS NULL
-           OR d.family_id IN (SELECT id FROM families
-                              WHERE (:village IS NULL OR village = :village)
-                                AND (:okrug IS NULL OR rural_okrug = :okrug)))";
-
-const DROP: &str = "DROP TABLE IF EXISTS temp.report_aid";
-
 struct Query<'a> {
     conn: &'a Connection,
     from: String,
     to: String,
-    /// Which rows of `report_aid` are this period's.
-    now: bool,
-    now_from: String,
     scope: &'a Scope,
+    /// This period's delivered aid, and the families it was counted against.
+    aid: &'a Tally,
+    families: &'a Families,
 }
 
 impl Query<'_> {
@@ -79,8 +67,6 @@ impl Query<'_> {
             ":village": self.scope.village,
             ":okrug": self.scope.rural_okrug,
             ":campaign": self.scope.campaign_id,
-            ":now": self.now,
-            ":now_from": self.now_from,
         };
         // Each query names only some of the parameters; SQLite refuses unknown names.
         let used: Vec<(&str, &dyn rusqlite::ToSql)> = params
@@ -107,17 +93,8 @@ impl Query<'_> {
 }
 
 fn summary(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    let (families, deliveries, value, cash): (i64, i64, i64, i64) = q
-        .rows(
-            "SELECT count(DISTINCT a.family_id), count(*), ifnull(sum(a.value), 0),
-                    ifnull(sum(CASE WHEN t.unit = 'tenge' THEN a.value END), 0)
-             FROM temp.report_aid a JOIN aid_types t ON t.id = a.aid_type_id
-             WHERE a.now = :now",
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let a = q.aid;
+    let (families, deliveries, value, cash) = (a.helped.count(), a.deliveries, a.value, a.cash);
     use Measure::{Count, Tenge};
     Ok(vec![
         raw(
@@ -144,97 +121,139 @@ fn summary(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 }
 
 fn by_category(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    q.rows(
-        "SELECT c.id, c.name_kk, c.name_ru, count(*)
-         FROM (SELECT DISTINCT family_id FROM temp.report_aid WHERE now = :now) a
-              JOIN family_categories fc ON fc.family_id = a.family_id
-              JOIN categories c ON c.id = fc.category_id
-         GROUP BY c.id ORDER BY c.sort_order",
+    let mut categories: Vec<(String, Names, i64)> = q.rows(
+        "SELECT id, name_kk, name_ru FROM categories ORDER BY sort_order, id",
         |r| {
-            Ok(raw(
-                &r.get::<_, String>(0)?,
-                Label::Names(Names {
+            Ok((
+                r.get(0)?,
+                Names {
                     kk: r.get(1)?,
                     ru: r.get(2)?,
-                }),
-                &[Measure::Count],
-                vec![r.get(3)?],
+                },
+                0,
             ))
         },
-    )
+    )?;
+    let number: HashMap<String, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _, _))| (id.clone(), i))
+        .collect();
+    let mut stmt = q
+        .conn
+        .prepare_cached("SELECT family_id, category_id FROM family_categories")
+        .map_err(DbError::from)?;
+    let mut rows = stmt.query([]).map_err(DbError::from)?;
+    while let Some(r) = rows.next().map_err(DbError::from)? {
+        let family = r.get_ref(0).and_then(|v| Ok(v.as_str()?));
+        let category = r.get_ref(1).and_then(|v| Ok(v.as_str()?));
+        let (family, category) = (
+            family.map_err(DbError::from)?,
+            category.map_err(DbError::from)?,
+        );
+        let helped = q
+            .families
+            .number(family)
+            .is_some_and(|n| q.aid.helped.has(n));
+        if let (true, Some(&c)) = (helped, number.get(category)) {
+            categories[c].2 += 1;
+        }
+    }
+    Ok(categories
+        .into_iter()
+        .filter(|(_, _, n)| *n > 0)
+        .map(|(id, names, n)| raw(&id, Label::Names(names), &[Measure::Count], vec![n]))
+        .collect())
 }
 
 fn by_village(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    q.rows(
-        "SELECT ifnull(f.village, '') AS village, count(*) AS n
-         FROM (SELECT DISTINCT family_id FROM temp.report_aid WHERE now = :now) a
-              JOIN families f ON f.id = a.family_id
-         GROUP BY 1 ORDER BY n DESC, village",
-        |r| {
-            let village: String = r.get(0)?;
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for (n, village) in (0u32..).zip(&q.families.village) {
+        if q.aid.helped.has(n) {
+            *counts.entry(village).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(&str, i64)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    Ok(counts
+        .into_iter()
+        .map(|(village, n)| {
             let label = if village.is_empty() {
                 msg("report-no-village")
             } else {
-                Label::Text(village.clone())
+                Label::Text(village.to_owned())
             };
-            Ok(raw(&village, label, &[Measure::Count], vec![r.get(1)?]))
-        },
-    )
+            raw(village, label, &[Measure::Count], vec![n])
+        })
+        .collect())
 }
 
 fn by_aid_type(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    q.rows(
-        "SELECT t.id, t.name_kk, t.name_ru, t.unit, count(*), sum(a.quantity_milli),
-                sum(a.value), count(DISTINCT a.family_id)
-         FROM temp.report_aid a JOIN aid_types t ON t.id = a.aid_type_id
-         WHERE a.now = :now
-         GROUP BY t.id ORDER BY t.sort_order",
+    let types: Vec<(String, Names, String)> = q.rows(
+        "SELECT id, name_kk, name_ru, unit FROM aid_types ORDER BY sort_order, id",
         |r| {
-            let mut line = raw(
-                &r.get::<_, String>(0)?,
-                Label::Names(Names {
+            Ok((
+                r.get(0)?,
+                Names {
                     kk: r.get(1)?,
                     ru: r.get(2)?,
-                }),
+                },
+                r.get(3)?,
+            ))
+        },
+    )?;
+    Ok(types
+        .into_iter()
+        .filter_map(|(id, names, unit)| {
+            let s = q.aid.by_type.get(&id)?;
+            let mut line = raw(
+                &id,
+                Label::Names(names),
                 &[
                     Measure::Count,
                     Measure::Count,
                     Measure::Quantity,
                     Measure::Tenge,
                 ],
-                vec![r.get(7)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                vec![s.families.count(), s.deliveries, s.quantity_milli, s.value],
             );
-            line.unit = Some(AidUnit::parse(&r.get::<_, String>(3)?));
-            Ok(line)
-        },
-    )
+            line.unit = Some(AidUnit::parse(&unit));
+            Some(line)
+        })
+        .collect())
 }
 
 /// Campaigns with delivered aid or volunteer time in the period.
 fn by_campaign(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    q.rows(
-        "SELECT c.id, c.name, ifnull(a.families, 0), ifnull(a.value, 0), ifnull(v.people, 0)
+    let campaigns: Vec<(String, String, i64)> = q.rows(
+        "SELECT c.id, c.name, ifnull(v.people, 0)
          FROM campaigns c
-              LEFT JOIN (SELECT campaign_id, count(DISTINCT family_id) AS families,
-                                sum(value) AS value
-                         FROM temp.report_aid WHERE now = :now AND campaign_id IS NOT NULL
-                         GROUP BY campaign_id) a ON a.campaign_id = c.id
               LEFT JOIN (SELECT campaign_id, count(DISTINCT volunteer_id) AS people
                          FROM volunteer_activities
                          WHERE on_date BETWEEN :from AND :to AND campaign_id IS NOT NULL
                          GROUP BY campaign_id) v ON v.campaign_id = c.id
          WHERE (:campaign IS NULL OR c.id = :campaign)
-           AND (a.families > 0 OR v.people > 0)
-         ORDER BY ifnull(c.starts_on, ''), c.name",
-        |r| {
-            Ok(raw(
-                &r.get::<_, String>(0)?,
-                Label::Text(r.get(1)?),
-                &[Measure::Count, Measure::Tenge, Measure::Count],
-                vec![r.get(2)?, r.get(3)?, r.get(4)?],
-            ))
-        },
-    )
+         ORDER BY ifnull(c.starts_on, ''), c.name, c.id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    Ok(campaigns
+        .into_iter()
+        .filter_map(|(id, name, people)| {
+            let (families, value) = q
+                .aid
+                .by_campaign
+                .get(&id)
+                .map_or((0, 0), |s| (s.families.count(), s.value));
+            (families > 0 || people > 0).then(|| {
+                raw(
+                    &id,
+                    Label::Text(name),
+                    &[Measure::Count, Measure::Tenge, Measure::Count],
+                    vec![families, value, people],
+                )
+            })
+        })
+        .collect())
 }
 
 /// Volunteers with activities in the period: how many, civil servants, age groups on the
@@ -383,22 +402,21 @@ fn registry(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
     ])
 }
 
-/// Every section's lines for one period, in report order; `now` picks its rows of
-/// `report_aid`.
+/// Every section's lines for one period, in report order.
 fn collect(
     conn: &Connection,
     period: Period,
-    now: bool,
-    now_from: &str,
     scope: &Scope,
+    aid: &Tally,
+    families: &Families,
 ) -> Result<Vec<Vec<Raw>>, Problem> {
     let q = Query {
         conn,
         from: period.from.to_string(),
         to: period.to.to_string(),
-        now,
-        now_from: now_from.to_owned(),
         scope,
+        aid,
+        families,
     };
     Ok(vec![
         summary(&q)?,
@@ -486,22 +504,16 @@ pub fn build(conn: &Connection, period: Period, scope: &Scope) -> Result<PeriodR
         Some(id) => Some(campaigns::get(conn, id)?.names()),
         None => None,
     };
-    let now_from = period.from.to_string();
-    let both = Query {
+    // The two periods are adjacent: their aid is read in one pass.
+    let aid = tally::count(
         conn,
-        from: previous.from.to_string(),
-        to: period.to.to_string(),
-        now: true,
-        now_from: now_from.clone(),
+        &previous.from.to_string(),
+        &period.from.to_string(),
+        &period.to.to_string(),
         scope,
-    };
-    conn.execute(DROP, []).map_err(DbError::from)?;
-    both.rows(FILL, |_| Ok(()))?;
-    let figures = collect(conn, period, true, &now_from, scope)
-        .and_then(|now| Ok((now, collect(conn, previous, false, &now_from, scope)?)));
-    // The temporary table goes whatever happened; an error above is the one to report.
-    conn.execute(DROP, []).map_err(DbError::from)?;
-    let (now, before) = figures?;
+    )?;
+    let now = collect(conn, period, scope, &aid.now, &aid.families)?;
+    let before = collect(conn, previous, scope, &aid.before, &aid.families)?;
     let sections = SECTIONS
         .iter()
         .zip(now.into_iter().zip(before))

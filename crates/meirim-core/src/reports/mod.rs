@@ -9,6 +9,7 @@
 pub mod dashboard;
 pub mod figures;
 pub mod period;
+mod tally;
 
 use serde::{Deserialize, Serialize};
 
