@@ -359,7 +359,9 @@ pub fn scan(conn: &Connection, limit: u32) -> Result<Vec<DuplicatePair>, Problem
         let mut reasons = Vec::with_capacity(matched.len());
         let mut details = Vec::with_capacity(matched.len());
         for (reason, g) in matched {
-            let key = groups.get(g as usize).map_or("", |(_, key, _)| key.as_str());
+            let key = groups
+                .get(g as usize)
+                .map_or("", |(_, key, _)| key.as_str());
             reasons.push(reason);
             details.push(details_of.get(reason, key)?);
         }

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use rusqlite::{named_params, Connection};
+use rustc_hash::FxHashMap;
 
 use crate::db::DbError;
 use crate::problem::Problem;
@@ -41,7 +42,7 @@ impl Bits {
 
 /// Every family of the registry, numbered: its id, its village ('' for none).
 pub(super) struct Families {
-    number: HashMap<Box<str>, u32>,
+    number: FxHashMap<Box<str>, u32>,
     pub(super) village: Vec<Box<str>>,
     in_scope: Bits,
 }
@@ -66,7 +67,7 @@ impl Families {
                 ":okrug": scope.rural_okrug,
             })
             .map_err(DbError::from)?;
-        let mut number = HashMap::new();
+        let mut number = FxHashMap::default();
         let mut village = Vec::new();
         let mut in_scope = Vec::new();
         while let Some(r) = rows.next().map_err(DbError::from)? {
