@@ -424,11 +424,20 @@ fn the_logo_prints_once_per_file_and_a_non_image_is_refused() {
     })
     .unwrap();
     let images = tool("pdfimages", &["-list", &batch.path]);
-    let rows: Vec<&str> = images
-        .lines()
-        .skip(2)
-        .filter(|r| r.split_whitespace().nth(2) == Some("image"))
-        .collect();
+    // The logo is in colour; each page's QR code is a grey image of its own.
+    let of_colour = |colour: &str| -> Vec<&str> {
+        images
+            .lines()
+            .skip(2)
+            .filter(|r| {
+                let cols: Vec<&str> = r.split_whitespace().collect();
+                cols.get(2) == Some(&"image") && cols.get(5) == Some(&colour)
+            })
+            .collect()
+    };
+    let codes = of_colour("gray");
+    assert_eq!(codes.len(), 3, "a QR code on each page: {images}");
+    let rows = of_colour("rgb");
     assert_eq!(rows.len(), 3, "shown on each page: {images}");
     let objects: std::collections::BTreeSet<&str> = rows
         .iter()

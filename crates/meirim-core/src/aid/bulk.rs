@@ -403,7 +403,9 @@ mod tests {
         crate::demo::fill(&mut db, 300, 8, day).unwrap();
         let listed = some_families(db.conn(), None, None).unwrap();
         for c in listed.iter().step_by(37) {
-            let mut twin = crate::family::get(db.conn(), &c.family_id).unwrap().to_input();
+            let mut twin = crate::family::get(db.conn(), &c.family_id)
+                .unwrap()
+                .to_input();
             for m in &mut twin.members {
                 m.id = None;
                 m.iin = None;
@@ -412,7 +414,9 @@ mod tests {
             crate::family::create(&mut db, &twin).unwrap();
         }
         for c in listed.iter().skip(5).step_by(41) {
-            let mut renamed = crate::family::get(db.conn(), &c.family_id).unwrap().to_input();
+            let mut renamed = crate::family::get(db.conn(), &c.family_id)
+                .unwrap()
+                .to_input();
             if let Some(head) = renamed.members.iter_mut().find(|m| m.is_head) {
                 head.surname = "Аарон".into();
             }
@@ -423,7 +427,11 @@ mod tests {
         let fast = every_current_family(db.conn()).unwrap();
         let plain = some_families(db.conn(), None, None).unwrap();
         assert!(fast.len() > 250 && fast.len() < 310, "{}", fast.len());
-        assert!(fast[0].head_name.starts_with("Аарон"), "{}", fast[0].head_name);
+        assert!(
+            fast[0].head_name.starts_with("Аарон"),
+            "{}",
+            fast[0].head_name
+        );
         assert_eq!(fast, plain);
     }
 }
