@@ -585,3 +585,102 @@ fn saved_mappings_find_their_columns_by_header_in_another_order() {
         ]
     );
 }
+
+/// A list of more than 500 families is written in bulk (search index and duplicate keys
+/// filled at the end): the duplicate scan's keys equal a recount, also for a registry
+/// family the list updates, whose old phone and address stop pairing and new ones start.
+#[test]
+fn a_large_import_keeps_the_duplicate_scan_keys_in_step() {
+    let mut db = Database::open_in_memory().unwrap();
+    let registered = Grid {
+        rows: &[
+            vec![t("Т.А.Ә."), t("Туған күні"), t("Телефон"), t("Мекенжай")],
+            vec![
+                t("Серікова Әсел Болатқызы"),
+                t("02.07.1984"),
+                t("+7 701 555 00 07"),
+                t("Ақсу ауылы, Абай көшесі, 7"),
+            ],
+        ],
+        first_row: 1,
+        first_column: 0,
+    };
+    let rows = registered.rows.to_vec();
+    let p = import::prepare(db.conn(), registered, &mapping_for(&rows)).unwrap();
+    import::apply(&mut db, &p, &Choices::default(), &file(), &mut go).unwrap();
+    let mut rows = vec![vec![
+        t("Т.А.Ә."),
+        t("Туған күні"),
+        t("Телефон"),
+        t("Мекенжай"),
+    ]];
+    for (i, name) in meirim_core::demo::people(650, 9).lines().enumerate() {
+        rows.push(vec![
+            t(name),
+            t(&format!(
+                "{:02}.{:02}.19{}",
+                1 + i % 28,
+                1 + i % 12,
+                50 + i % 40
+            )),
+            t(&format!("+7 701 555 {:02} {:02}", (i / 100) % 100, i % 100)),
+            t(&format!("Ақсу ауылы, Абай көшесі, {}", (i + 399) % 400 + 1)),
+        ]);
+    }
+    // Серікова again with another phone and a new house number: her registry family is
+    // updated, so its old keys must go and the new ones come.
+    rows.push(vec![
+        t("Серікова Әсел Болатқызы"),
+        t("02.07.1984"),
+        t("+7 777 000 11 22"),
+        t("Ақсу ауылы, Абай көшесі, 9"),
+    ]);
+    let grid = Grid {
+        rows: &rows,
+        first_row: 1,
+        first_column: 0,
+    };
+    let p = import::prepare(db.conn(), grid, &mapping_for(&rows)).unwrap();
+    let update = Choices {
+        all: Choice::Update,
+        ..Default::default()
+    };
+    let out = import::apply(&mut db, &p, &update, &file(), &mut go).unwrap();
+    assert!(out.counts.added > 600, "{:?}", out.counts);
+    assert_eq!(out.counts.updated, 1, "{:?}", out.counts);
+    assert!(family::duplicate_keys::in_step(db.conn()).unwrap());
+    // Серікова's family now has the new phone and house 9: the list's people at house 9
+    // pair with it by address; the eighth, with her old phone and house 7, no longer does.
+    let seven = family::search(
+        &db,
+        &SearchQuery {
+            text: "Серікова".into(),
+            limit: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .items[0]
+        .id
+        .clone();
+    let pairs = family::scan_duplicates(db.conn(), 5000).unwrap();
+    let hers: Vec<_> = pairs
+        .iter()
+        .filter(|p| p.a.family_id == seven || p.b.family_id == seven)
+        .map(|p| (p.reasons.clone(), p.details.clone()))
+        .collect();
+    assert_eq!(
+        hers,
+        vec![
+            (
+                vec![family::DuplicateReason::Address],
+                vec!["Ақсу, Абай көшесі, 9".to_owned()]
+            );
+            2
+        ]
+    );
+    // Only the eighth person still has her old phone: no pair shows it.
+    assert!(pairs
+        .iter()
+        .all(|p| !p.details.iter().any(|d| d == "+7 701 555 00 07")));
+}

@@ -2,6 +2,7 @@
 //! stored, found, archived, merged and destroyed.
 
 mod destroy;
+pub mod duplicate_keys;
 pub mod duplicates;
 pub(crate) mod index;
 pub(crate) mod lifecycle;

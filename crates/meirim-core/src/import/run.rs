@@ -178,6 +178,10 @@ fn run(
     } else {
         Indexing::Now
     };
+    let paused_keys = match indexing {
+        Indexing::Deferred => Some(family::duplicate_keys::pause(&tx)?),
+        Indexing::Now => None,
+    };
     let mut counts = Counts {
         rows: prepared.rows_read,
         families: total as u32,
@@ -240,6 +244,13 @@ fn run(
     if indexing == Indexing::Deferred {
         keep_going(total, total);
         family::index::rebuild(&tx)?;
+    }
+    if let Some(paused) = paused_keys {
+        paused.resume(
+            &tx,
+            "SELECT family_id FROM import_effects WHERE batch_id = ?1",
+            &batch_id,
+        )?;
     }
     issues.sort_by_key(|i| i.row);
     let error_rows = distinct_rows(&issues, Severity::Error);
