@@ -111,6 +111,10 @@ fn side(w: &mut Writer, s: &LetterSide, scale: f32) {
     w.y += 10.5 * scale * 0.3528 * 1.6;
 }
 
+/// Pages drawn and written together: a batch of thousands holds this many pages' drawing
+/// at a time, not all of them (a part adds its own font subsets, ~0.1 KiB a page).
+const PART: usize = 250;
+
 /// The letters as one PDF, a page per person; refused if a character has no glyph.
 /// `progress` hears of each page drawn and stops the work by returning false.
 pub fn letters(
@@ -119,26 +123,33 @@ pub fn letters(
     logo: Option<&[u8]>,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Vec<u8>, DocumentError> {
-    let mut w = Writer::with_fonts(title, "", &SERIF)?;
-    let missing = missing_in(&w, pages);
+    let missing = missing_in(&Writer::with_fonts(title, "", &SERIF)?, pages);
     if !missing.is_empty() {
         return Err(DocumentError::GlyphsMissing(missing.into_iter().collect()));
     }
-    // The image goes into the file once, however many pages show it.
-    let logo = match logo {
-        Some(bytes) if pages.iter().any(|p| p.logo) => Some(w.add_image(bytes)?),
-        _ => None,
-    };
-    for (i, page) in pages.iter().enumerate() {
-        if i > 0 {
-            w.new_page();
+    let mut parts = Vec::with_capacity(pages.len().div_ceil(PART));
+    let mut done = 0;
+    for part in pages.chunks(PART) {
+        let mut w = Writer::with_fonts(title, "", &SERIF)?;
+        // The image goes into each part once, however many of its pages show it.
+        let logo = match logo {
+            Some(bytes) if part.iter().any(|p| p.logo) => Some(w.add_image(bytes)?),
+            _ => None,
+        };
+        for (i, page) in part.iter().enumerate() {
+            if i > 0 {
+                w.new_page();
+            }
+            draw(&mut w, page, logo.as_ref().filter(|_| page.logo))?;
+            done += 1;
+            if !progress(done) {
+                return Err(DocumentError::Cancelled);
+            }
         }
-        draw(&mut w, page, logo.as_ref().filter(|_| page.logo))?;
-        if !progress(i + 1) {
-            return Err(DocumentError::Cancelled);
-        }
+        parts.push(w.finish_document());
     }
-    Ok(w.finish())
+    let whole = crate::merge::merge(parts).ok_or(DocumentError::Join)?;
+    Ok(crate::page::save(whole))
 }
 
 /// One page as SVG for the on-screen preview: the same drawing as the PDF page.

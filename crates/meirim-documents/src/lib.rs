@@ -6,6 +6,7 @@ mod distribution;
 mod family_card;
 mod letter;
 mod letter_issue;
+mod merge;
 mod page;
 mod report;
 mod table;
@@ -273,6 +274,8 @@ pub enum DocumentError {
     Image(String),
     #[error("stopped by the user")]
     Cancelled,
+    #[error("the parts of the document could not be joined into one file")]
+    Join,
     #[error("messages: {0}")]
     Messages(#[from] meirim_i18n::I18nError),
 }

@@ -570,7 +570,12 @@ impl Writer {
     }
 
     /// The finished PDF: every page gets the footer and "page n / total".
-    pub fn finish(mut self) -> Vec<u8> {
+    pub fn finish(self) -> Vec<u8> {
+        save(self.finish_document())
+    }
+
+    /// The finished document, its streams compressed, not yet written out.
+    pub fn finish_document(mut self) -> lopdf::Document {
         let total = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
         let mut out = Vec::with_capacity(total);
@@ -600,11 +605,16 @@ impl Writer {
             .with_pages(out)
             .to_lopdf_document(&options, &mut Vec::new());
         compress_streams(&mut doc);
-        let mut bytes = Vec::new();
-        // Writing into memory cannot fail.
-        let _ = doc.save_to(&mut bytes);
-        bytes
+        doc
     }
+}
+
+/// The document as PDF bytes.
+pub fn save(mut doc: lopdf::Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = doc.save_to(&mut bytes);
+    bytes
 }
 
 /// Pixels per QR module side.

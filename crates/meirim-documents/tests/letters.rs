@@ -484,3 +484,74 @@ fn the_preview_is_the_same_page_as_svg_with_its_text_and_fonts() {
         assert!(svg.contains(text), "{text}");
     }
 }
+
+/// A batch longer than one part (250 pages) is drawn a part at a time and joined into one
+/// file: every page in order with its own number and a QR code that scans, the fonts
+/// embedded, the file sound, and still small per page.
+#[test]
+fn a_long_batch_is_joined_from_parts_in_order() {
+    let pages: Vec<LetterPage> = (1..=520)
+        .map(|n| LetterPage {
+            sides: vec![kk_side("Серіков", "Дәурен", "Болатұлы")],
+            number: format!("№ {n}/2026"),
+            qr: meirim_core::letters::verify::payload(
+                &format!("№ {n}/2026"),
+                "Сайрам",
+                "0123456789",
+            ),
+            logo: false,
+        })
+        .collect();
+    let mut seen = 0;
+    let bytes = letters(&pages, "Алғыс хаттар", None, &mut |done| {
+        seen = done;
+        true
+    })
+    .unwrap();
+    assert_eq!(seen, 520, "progress hears of every page");
+    assert!(bytes.len() / 520 < 5 * 1024, "{} bytes", bytes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letters.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let p = path.to_str().unwrap();
+    tool("qpdf", &["--check", p]);
+    let info = tool("pdfinfo", &[p]);
+    assert!(info.contains("Pages:           520"), "{info}");
+    for row in tool("pdffonts", &[p]).lines().skip(2) {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!((cols[n - 5], cols[n - 4]), ("yes", "yes"), "{row}");
+    }
+    // The last page of a part, the first of the next, and the last page.
+    for n in [250, 251, 501, 520] {
+        let text = tool(
+            "pdftotext",
+            &["-f", &n.to_string(), "-l", &n.to_string(), p, "-"],
+        );
+        assert!(text.contains(&format!("№ {n}/2026")), "page {n}: {text}");
+        let png = dir.path().join(format!("p{n}"));
+        tool(
+            "pdftoppm",
+            &[
+                "-r",
+                "150",
+                "-png",
+                "-singlefile",
+                "-f",
+                &n.to_string(),
+                "-l",
+                &n.to_string(),
+                p,
+                png.to_str().unwrap(),
+            ],
+        );
+        let scanned = tool(
+            "zbarimg",
+            &["--quiet", "--raw", &format!("{}.png", png.display())],
+        );
+        assert!(
+            scanned.contains(&format!("№ {n}/2026")),
+            "page {n}: {scanned}"
+        );
+    }
+}
