@@ -620,8 +620,9 @@ pub fn save(mut doc: lopdf::Document) -> Vec<u8> {
 /// Pixels per QR module side.
 const QR_PIXELS: usize = 2;
 
-/// Deflate level for page streams: a letter page is 3 % larger than at the best level
-/// (9) and compresses several times faster.
+/// Deflate level for page streams. 1 000 letters: level 9 (lopdf's own) 2 063 bytes a page
+/// and 0.49 s for the batch, level 3 2 270 bytes and 0.23 s, level 1 3 479 bytes and no
+/// faster.
 const DEFLATE_LEVEL: u32 = 3;
 
 /// Every compressible stream deflated, the streams shared out over the machine's cores.
