@@ -2,6 +2,7 @@
 //! of cells — whatever its format, encoding or delimiter. Everything after that (header,
 //! mapping, cleaning, matching, writing) is the core's `meirim_core::import`.
 
+mod allocator;
 pub mod csv_text;
 pub mod files;
 pub mod guard;

@@ -8,24 +8,17 @@
 //! The file's bytes go to the child on stdin and the sheets come back as JSON on stdout:
 //! the child never sees a path, and nothing is written to disk.
 
-use std::alloc::System;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use cap::Cap;
 use meirim_core::problem::{ErrorCode, Problem};
 use serde::{Deserialize, Serialize};
 
 use super::csv_text::CsvOptions;
 use super::source::{read, ImportError, Source};
-
-/// Every allocation of a binary that links this crate goes through here; the cap is lifted
-/// (`usize::MAX`) except in a worker, so the app and the CLI are not limited.
-#[global_allocator]
-static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
 
 /// The argument that makes an executable a worker (not shown in any help).
 pub const WORKER_ARG: &str = "--meirim-read-spreadsheet";
@@ -87,7 +80,7 @@ fn serve(memory: usize, csv: &CsvOptions) -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     // Fails only if more is allocated already; the limit then stays lifted, and the parent's
     // time limit still holds.
-    let _ = ALLOCATOR.set_limit(memory);
+    let _ = super::allocator::arm(memory);
     let mut bytes = Vec::new();
     let reply = match std::io::stdin().lock().read_to_end(&mut bytes) {
         // `read_to_end` reports a refused allocation as an error rather than aborting.
@@ -95,7 +88,7 @@ fn serve(memory: usize, csv: &CsvOptions) -> ExitCode {
         Ok(_) => match std::panic::catch_unwind(|| read(&bytes, csv)) {
             Ok(Ok(source)) => Reply::Read {
                 source,
-                peak: ALLOCATOR.max_allocated(),
+                peak: super::allocator::peak(),
             },
             Ok(Err(e)) => Reply::Refused(e),
             Err(panic) => {
