@@ -104,6 +104,9 @@ test("a campaign's volunteers get numbered letters that verify against the regis
     await browser.waitUntil(async () => (await browser.execute((el) => el.complete && el.naturalWidth > 0, img)), {
       timeoutMsg: "the preview image did not load",
     });
+    // `complete` comes before the SVG's own fonts are decoded: decode() waits for the page
+    // to be ready to paint, text included.
+    await browser.executeAsync((el, done) => el.decode().then(() => done(true), () => done(false)), img);
     await shot(browser, "51-letter-preview");
     await browser.keys("Escape");
 
