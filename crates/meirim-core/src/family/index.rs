@@ -13,6 +13,7 @@
 //! touching the families table. A list of all families shows the archived ones last.
 
 use rusqlite::{params, OptionalExtension, Transaction};
+use rustc_hash::FxHashMap;
 
 use crate::db::DbError;
 use crate::problem::Problem;
@@ -34,6 +35,7 @@ fn band(archived: bool) -> (i64, i64) {
 /// How far past the last family a new last family is placed, leaving room after it too.
 const APPEND_STEP: i64 = 1 << 24;
 
+#[derive(Debug, PartialEq, Eq)]
 struct Doc {
     names: String,
     phones: String,
@@ -42,22 +44,32 @@ struct Doc {
 
 fn document(tx: &Transaction<'_>, family_id: &str) -> Result<Doc, DbError> {
     type Row = [Option<String>; 5];
-    let [phone, village, street, house, flat]: Row = tx.query_row(
+    let fields: Row = tx.query_row(
         "SELECT phone, village, street, house, flat FROM families WHERE id = ?1",
         [family_id],
         |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]),
     )?;
-    let mut names = Vec::new();
-    let mut phones: Vec<String> = phone.iter().map(|p| digits(p)).collect();
     let mut stmt = tx.prepare_cached(
         "SELECT search_key, phone FROM members WHERE family_id = ?1 ORDER BY is_head DESC,
          position",
     )?;
-    let rows = stmt.query_map([family_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-    })?;
-    for row in rows {
-        let (key, phone) = row?;
+    let members = stmt
+        .query_map([family_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(compose(fields, members))
+}
+
+/// A family's document from its phone and address (`[phone, village, street, house,
+/// flat]`) and its members' search keys and phones, the head first.
+fn compose(
+    [phone, village, street, house, flat]: [Option<String>; 5],
+    members: impl IntoIterator<Item = (String, Option<String>)>,
+) -> Doc {
+    let mut names = Vec::new();
+    let mut phones: Vec<String> = phone.iter().map(|p| digits(p)).collect();
+    for (key, phone) in members {
         names.push(key);
         phones.extend(phone.map(|p| digits(&p)));
     }
@@ -66,11 +78,11 @@ fn document(tx: &Transaction<'_>, family_id: &str) -> Result<Doc, DbError> {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    Ok(Doc {
+    Doc {
         names: names.join(" "),
         phones: phones.join(" "),
         address: text::fold(&address),
-    })
+    }
 }
 
 fn digits(s: &str) -> String {
@@ -215,29 +227,15 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), Problem> {
     .map_err(DbError::from)?;
     tx.execute("UPDATE families SET list_pos = NULL", [])
         .map_err(DbError::from)?;
-    let ids: Vec<(String, bool)> = {
-        let mut stmt = tx
-            .prepare(
-                "SELECT id, status = 'archived' FROM families
-                 WHERE destroyed_at IS NULL AND merged_into IS NULL ORDER BY sort_key, id",
-            )
-            .map_err(DbError::from)?;
-        let ids = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(DbError::from)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(DbError::from)?;
-        ids
-    };
     let mut set_pos = tx
         .prepare_cached("UPDATE families SET list_pos = ?2 WHERE id = ?1")
         .map_err(DbError::from)?;
     let mut next = [band(false).0, band(true).0];
-    for (id, archived) in &ids {
-        let slot = &mut next[usize::from(*archived)];
+    for (id, archived, doc) in listed_documents(tx)? {
+        let slot = &mut next[usize::from(archived)];
         *slot += SPACING;
         set_pos.execute(params![id, *slot]).map_err(DbError::from)?;
-        insert_doc(tx, *slot, &document(tx, id)?)?;
+        insert_doc(tx, *slot, &doc)?;
     }
     // Merge the index into one segment: faster queries, and no trace of removed entries.
     tx.execute(
@@ -248,6 +246,53 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Every listed family in list order — id, archived, its document — from one pass over
+/// the members and one over the families, instead of two lookups per family.
+fn listed_documents(tx: &Transaction<'_>) -> Result<Vec<(String, bool, Doc)>, Problem> {
+    // (is head, position, search key, phone) by family.
+    type Member = (bool, i64, String, Option<String>);
+    let mut people: FxHashMap<String, Vec<Member>> = FxHashMap::default();
+    let mut stmt = tx
+        .prepare("SELECT family_id, is_head, position, search_key, phone FROM members")
+        .map_err(DbError::from)?;
+    let mut rows = stmt.query([]).map_err(DbError::from)?;
+    while let Some(r) = rows.next().map_err(DbError::from)? {
+        let member: Member = (
+            r.get(1).map_err(DbError::from)?,
+            r.get(2).map_err(DbError::from)?,
+            r.get(3).map_err(DbError::from)?,
+            r.get(4).map_err(DbError::from)?,
+        );
+        people
+            .entry(r.get(0).map_err(DbError::from)?)
+            .or_default()
+            .push(member);
+    }
+    drop(rows);
+    let mut stmt = tx
+        .prepare(
+            "SELECT id, status = 'archived', phone, village, street, house, flat FROM families
+             WHERE destroyed_at IS NULL AND merged_into IS NULL ORDER BY sort_key, id",
+        )
+        .map_err(DbError::from)?;
+    let mut rows = stmt.query([]).map_err(DbError::from)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next().map_err(DbError::from)? {
+        let id: String = r.get(0).map_err(DbError::from)?;
+        let fields = [2, 3, 4, 5, 6].map(|i| r.get::<_, Option<String>>(i).map_err(DbError::from));
+        let [a, b, c, d, e] = fields;
+        let mut members = people.remove(&id).unwrap_or_default();
+        // The order `document` reads them in: the head first, then by position.
+        members.sort_by_key(|(head, position, _, _)| (!*head, *position));
+        let doc = compose(
+            [a?, b?, c?, d?, e?],
+            members.into_iter().map(|(_, _, key, phone)| (key, phone)),
+        );
+        out.push((id, r.get(1).map_err(DbError::from)?, doc));
+    }
+    Ok(out)
+}
+
 /// Merges the index's segments so entries removed from it are gone from the file too.
 pub(crate) fn compact(tx: &Transaction<'_>) -> Result<(), Problem> {
     tx.execute(
@@ -256,4 +301,71 @@ pub(crate) fn compact(tx: &Transaction<'_>) -> Result<(), Problem> {
     )
     .map_err(DbError::from)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::Database;
+
+    /// The rebuild's one-pass documents are the ones a family's own lookup makes, for every
+    /// listed family, in list order — also after members were edited, removed and added and
+    /// a family archived.
+    #[test]
+    fn the_bulk_documents_equal_each_familys_own() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut db = Database::open_in_memory().unwrap();
+        crate::demo::fill(&mut db, 200, 12, day).unwrap();
+        let ids: Vec<String> = {
+            let mut stmt = db
+                .conn()
+                .prepare("SELECT id FROM families ORDER BY id")
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        for id in ids.iter().step_by(17) {
+            let mut input = crate::family::get(db.conn(), id).unwrap().to_input();
+            input.phone = Some("+7 701 000 00 17".into());
+            if input.members.len() > 1 {
+                input.members.remove(0);
+                input.members[0].is_head = true;
+                input.members[0].relation = None;
+            }
+            let mut extra = input.members[0].clone();
+            extra.id = None;
+            extra.iin = None;
+            extra.is_head = false;
+            extra.relation = Some(crate::family::Relation::Other);
+            extra.name = "Әлихан".into();
+            extra.phone = Some("8 777 123 45 67".into());
+            input.members.push(extra);
+            input.accept_duplicates = true;
+            crate::family::update(&mut db, id, &input).unwrap();
+        }
+        crate::family::archive(&mut db, &ids[3], "көшті", None).unwrap();
+        let tx = db.conn_mut().transaction().unwrap();
+        let bulk = listed_documents(&tx).unwrap();
+        assert!(bulk.len() >= 200, "{}", bulk.len());
+        assert!(bulk.iter().any(|(_, archived, _)| *archived));
+        for (id, _, doc) in &bulk {
+            assert_eq!(doc, &document(&tx, id).unwrap(), "{id}");
+        }
+        let order: Vec<String> = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
+                     ORDER BY sort_key, id",
+                )
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        assert_eq!(
+            bulk.into_iter().map(|(id, _, _)| id).collect::<Vec<_>>(),
+            order
+        );
+    }
 }
