@@ -121,48 +121,18 @@ fn summary(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
 }
 
 fn by_category(q: &Query<'_>) -> Result<Vec<Raw>, Problem> {
-    let mut categories: Vec<(String, Names, i64)> = q.rows(
-        "SELECT id, name_kk, name_ru FROM categories ORDER BY sort_order, id",
-        |r| {
-            Ok((
-                r.get(0)?,
-                Names {
-                    kk: r.get(1)?,
-                    ru: r.get(2)?,
-                },
-                0,
-            ))
-        },
-    )?;
-    let number: HashMap<String, usize> = categories
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _, _))| (id.clone(), i))
-        .collect();
-    let mut stmt = q
-        .conn
-        .prepare_cached("SELECT family_id, category_id FROM family_categories")
-        .map_err(DbError::from)?;
-    let mut rows = stmt.query([]).map_err(DbError::from)?;
-    while let Some(r) = rows.next().map_err(DbError::from)? {
-        let family = r.get_ref(0).and_then(|v| Ok(v.as_str()?));
-        let category = r.get_ref(1).and_then(|v| Ok(v.as_str()?));
-        let (family, category) = (
-            family.map_err(DbError::from)?,
-            category.map_err(DbError::from)?,
-        );
-        let helped = q
-            .families
-            .number(family)
-            .is_some_and(|n| q.aid.helped.has(n));
-        if let (true, Some(&c)) = (helped, number.get(category)) {
-            categories[c].2 += 1;
+    let mut counts = vec![0i64; q.families.categories.len()];
+    for &(family, category) in &q.families.category_of {
+        if q.aid.helped.has(family) {
+            counts[category] += 1;
         }
     }
-    Ok(categories
-        .into_iter()
-        .filter(|(_, _, n)| *n > 0)
-        .map(|(id, names, n)| raw(&id, Label::Names(names), &[Measure::Count], vec![n]))
+    Ok(q.families
+        .categories
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|((id, names), n)| raw(id, Label::Names(names.clone()), &[Measure::Count], vec![n]))
         .collect())
 }
 

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::db::DbError;
 use crate::problem::Problem;
+use crate::reference::Names;
 use crate::reports::Scope;
 
 /// A set of families, by their number in `Families`.
@@ -40,11 +41,16 @@ impl Bits {
     }
 }
 
-/// Every family of the registry, numbered: its id, its village ('' for none).
+/// Every family of the registry, numbered: its id, its village ('' for none), and its
+/// categories (read once for both periods).
 pub(super) struct Families {
     number: FxHashMap<Box<str>, u32>,
     pub(super) village: Vec<Box<str>>,
     in_scope: Bits,
+    /// The categories in report order (id, names).
+    pub(super) categories: Vec<(String, Names)>,
+    /// (family number, index into `categories`) for every category a family has.
+    pub(super) category_of: Vec<(u32, usize)>,
 }
 
 impl Families {
@@ -76,16 +82,56 @@ impl Families {
             village.push(r.get::<_, String>(1).map_err(DbError::from)?.into());
             in_scope.push(r.get::<_, bool>(2).map_err(DbError::from)?);
         }
+        drop(rows);
         let mut bits = Bits::with_len(in_scope.len());
         for (n, yes) in (0u32..).zip(&in_scope) {
             if *yes {
                 bits.set(n);
             }
         }
+        let mut stmt = conn
+            .prepare_cached("SELECT id, name_kk, name_ru FROM categories ORDER BY sort_order, id")
+            .map_err(DbError::from)?;
+        let categories: Vec<(String, Names)> = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    Names {
+                        kk: r.get(1)?,
+                        ru: r.get(2)?,
+                    },
+                ))
+            })
+            .map_err(DbError::from)?
+            .collect::<Result<_, _>>()
+            .map_err(DbError::from)?;
+        let index: FxHashMap<&str, usize> = categories
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i))
+            .collect();
+        let mut stmt = conn
+            .prepare_cached("SELECT family_id, category_id FROM family_categories")
+            .map_err(DbError::from)?;
+        let mut rows = stmt.query([]).map_err(DbError::from)?;
+        let mut category_of = Vec::new();
+        while let Some(r) = rows.next().map_err(DbError::from)? {
+            let text = |i: usize| -> Result<&str, DbError> {
+                Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+            };
+            let family = number.get(text(0)?).copied();
+            let category = index.get(text(1)?).copied();
+            if let (Some(f), Some(c)) = (family, category) {
+                category_of.push((f, c));
+            }
+        }
+        drop(rows);
         Ok(Self {
             number,
             village,
             in_scope: bits,
+            categories,
+            category_of,
         })
     }
 }
