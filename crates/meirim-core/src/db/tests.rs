@@ -227,6 +227,7 @@ fn shipped_migrations_are_unchanged() {
         ("0009_district.sql", 0x09d6_2fcb_1540_d23b),
         ("0010_aid_indexes.sql", 0xa6d9_d633_9a60_0cc0),
         ("0011_volunteer_campaigns.sql", 0xc718_ff9e_e527_d316),
+        ("0012_duplicate_keys.sql", 0x2ab3_7fae_4d24_4686),
     ];
     fn fnv1a(bytes: &[u8]) -> u64 {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
