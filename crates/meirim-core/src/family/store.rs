@@ -160,14 +160,21 @@ fn write(
         v.flat.as_deref(),
     );
     let registered_on = v.registered_on.or(registry_no.map(|_| today()));
+    // The list's keys, written with the row so that a deferred (bulk) index rebuild sorts
+    // correctly; a family without a head keeps the keys it had.
+    let head_keys = v.members.iter().find(|m| m.is_head).map(|head| {
+        let name = head.full_name();
+        (text::sort_key(&name), text::fold(&name))
+    });
+    let (sort_key, head_key) = head_keys.unzip();
     tx.prepare_cached(
         "INSERT INTO families (id, registry_no, phone, oblast_id, district, rural_okrug,
                                village, street, house, flat, housing_notes,
                                income_per_person, registered_on, notes, consent, consent_on,
                                consent_form, consent_until, consent_recorded_by, address_key,
-                               created_at, updated_at)
+                               created_at, updated_at, sort_key, head_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21, ?21)
+                 ?18, ?19, ?20, ?21, ?21, ifnull(?22, ''), ifnull(?23, ''))
          ON CONFLICT (id) DO UPDATE SET
              phone = excluded.phone, oblast_id = excluded.oblast_id,
              district = excluded.district, rural_okrug = excluded.rural_okrug,
@@ -179,7 +186,8 @@ fn write(
              consent_on = excluded.consent_on, consent_form = excluded.consent_form,
              consent_until = excluded.consent_until,
              consent_recorded_by = excluded.consent_recorded_by,
-             address_key = excluded.address_key, updated_at = excluded.updated_at",
+             address_key = excluded.address_key, updated_at = excluded.updated_at,
+             sort_key = coalesce(?22, sort_key), head_key = coalesce(?23, head_key)",
     )
     .and_then(|mut st| {
         st.execute(params![
@@ -203,21 +211,16 @@ fn write(
             c.until.map(|d| d.to_string()),
             recorded_by,
             address_key,
-            now
+            now,
+            sort_key,
+            head_key
         ])
     })
     .map_err(DbError::from)?;
-    write_members(tx, family_id, v, &now)?;
-    // The list's keys, here too so that a deferred (bulk) index rebuild sorts correctly.
-    if let Some(head) = v.members.iter().find(|m| m.is_head) {
-        let name = head.full_name();
-        tx.prepare_cached("UPDATE families SET sort_key = ?2, head_key = ?3 WHERE id = ?1")
-            .and_then(|mut st| {
-                st.execute(params![family_id, text::sort_key(&name), text::fold(&name)])
-            })
-            .map_err(DbError::from)?;
-    }
-    set_categories(tx, family_id, &v.category_ids, &now)?;
+    // A new family has no members or categories yet to release or drop.
+    let is_new = registry_no.is_some();
+    write_members(tx, family_id, v, &now, is_new)?;
+    set_categories(tx, family_id, &v.category_ids, &now, is_new)?;
     places::remember(
         tx,
         v.oblast_id.as_deref(),
@@ -233,12 +236,15 @@ fn write_members(
     family_id: &str,
     v: &ValidFamily,
     now: &str,
+    is_new: bool,
 ) -> Result<(), Problem> {
     // Release the head mark and the IINs first, so that moving either between members
     // of this family does not trip the unique indexes halfway through.
-    tx.prepare_cached("UPDATE members SET is_head = 0, iin = NULL WHERE family_id = ?1")
-        .and_then(|mut st| st.execute([family_id]))
-        .map_err(DbError::from)?;
+    if !is_new {
+        tx.prepare_cached("UPDATE members SET is_head = 0, iin = NULL WHERE family_id = ?1")
+            .and_then(|mut st| st.execute([family_id]))
+            .map_err(DbError::from)?;
+    }
     let mut kept = Vec::with_capacity(v.members.len());
     let mut upsert = tx
         .prepare_cached(
@@ -263,7 +269,7 @@ fn write_members(
         .map_err(DbError::from)?;
     for (position, m) in v.members.iter().enumerate() {
         let id = m.id.clone().unwrap_or_else(clock::new_id);
-        let name = m.full_name();
+        let (name_key, search_key) = name_keys(&m.surname, &m.name, m.patronymic.as_deref());
         upsert
             .execute(params![
                 id,
@@ -281,15 +287,18 @@ fn write_members(
                 m.student,
                 m.employment.map(|e| e.stored()),
                 m.phone,
-                text::fold(&name),
-                text::sort_key(&name),
-                text::fold(&format!("{} {}", m.surname, m.name)),
+                search_key,
+                text::sort_key(&m.full_name()),
+                name_key,
                 m.birth_date.map(|d| chrono::Datelike::year(&d)),
                 position as i64,
                 now
             ])
             .map_err(DbError::from)?;
         kept.push(id);
+    }
+    if is_new {
+        return Ok(());
     }
     // Members left out of the form were removed from the family by the user.
     let keep = serde_json::to_string(&kept)
@@ -301,6 +310,20 @@ fn write_members(
     .and_then(|mut st| st.execute(params![family_id, keep]))
     .map_err(DbError::from)?;
     Ok(())
+}
+
+/// A member's name keys: surname and name folded (what duplicates are matched on), and the
+/// full name folded (what search reads). `fold` works word by word, so the second is the
+/// first with the patronymic's words after it.
+fn name_keys(surname: &str, name: &str, patronymic: Option<&str>) -> (String, String) {
+    let name_key = text::fold(&format!("{surname} {name}"));
+    let patronymic = patronymic.map(text::fold).unwrap_or_default();
+    let search_key = match (name_key.is_empty(), patronymic.is_empty()) {
+        (_, true) => name_key.clone(),
+        (true, false) => patronymic,
+        (false, false) => format!("{name_key} {patronymic}"),
+    };
+    (name_key, search_key)
 }
 
 /// References and uniqueness, checked inside the writing transaction so that no other
@@ -389,16 +412,19 @@ fn set_categories(
     family_id: &str,
     category_ids: &[String],
     now: &str,
+    is_new: bool,
 ) -> Result<(), Problem> {
     // Keep the rows that stay (and their created_at); drop the rest; add the new ones.
-    let keep = serde_json::to_string(category_ids)
-        .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
-    tx.prepare_cached(
-        "DELETE FROM family_categories
-         WHERE family_id = ?1 AND category_id NOT IN (SELECT value FROM json_each(?2))",
-    )
-    .and_then(|mut st| st.execute(params![family_id, keep]))
-    .map_err(DbError::from)?;
+    if !is_new {
+        let keep = serde_json::to_string(category_ids)
+            .map_err(|e| Problem::new(ErrorCode::Internal).with("reason", e))?;
+        tx.prepare_cached(
+            "DELETE FROM family_categories
+             WHERE family_id = ?1 AND category_id NOT IN (SELECT value FROM json_each(?2))",
+        )
+        .and_then(|mut st| st.execute(params![family_id, keep]))
+        .map_err(DbError::from)?;
+    }
     let mut insert = tx
         .prepare_cached(
             "INSERT INTO family_categories (family_id, category_id, created_at, updated_at)
@@ -411,4 +437,37 @@ fn set_categories(
             .map_err(DbError::from)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::model::full_name;
+
+    #[test]
+    fn the_search_key_is_the_full_name_folded() {
+        let parts = [
+            "",
+            " ",
+            "Әсел",
+            "Серікова-Ахметова",
+            "Д'Артаньян",
+            "-",
+            "Yerlan Tsoy",
+            "ь",
+        ];
+        for surname in parts {
+            for name in parts {
+                for patronymic in parts.iter().map(|p| Some(*p)).chain([None]) {
+                    let (name_key, search_key) = name_keys(surname, name, patronymic);
+                    assert_eq!(name_key, text::fold(&format!("{surname} {name}")));
+                    assert_eq!(
+                        search_key,
+                        text::fold(&full_name(surname, name, patronymic)),
+                        "{surname:?} {name:?} {patronymic:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,9 @@
 //! Words offices write for a member's relation to the head and for sex, in Kazakh and
 //! Russian, as `text::fold` keys (so «Ұлы», «улы» and «uly» are one word).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::family::Relation;
 use crate::person::Sex;
 use crate::text;
@@ -105,16 +108,22 @@ const RELATIONS: &[(Relation, &[&str])] = &[
 
 /// The role a relation cell names; `None` for a word not known.
 pub fn role(cell: &str) -> Option<Role> {
-    let key = text::fold(cell);
-    let is = |words: &[&str]| words.iter().any(|w| text::fold(w) == key);
-    if is(HEAD) {
-        return Some(Role::Head);
-    }
-    RELATIONS
-        .iter()
-        .find(|(_, words)| is(words))
-        .map(|(r, _)| Role::Member(*r))
+    ROLES.get(&text::fold(cell)).copied()
 }
+
+/// Every word's key, folded once: a large list asks for a role on every row. A key some
+/// word earlier in the lists already took keeps that first meaning (the head's words first).
+static ROLES: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
+    let mut roles = HashMap::new();
+    let head = HEAD.iter().map(|w| (*w, Role::Head));
+    let members = RELATIONS
+        .iter()
+        .flat_map(|(r, words)| words.iter().map(|w| (*w, Role::Member(*r))));
+    for (word, role) in head.chain(members) {
+        roles.entry(text::fold(word)).or_insert(role);
+    }
+    roles
+});
 
 /// Sex from «ер», «әйел», «муж.», «ж», «male»…
 pub fn sex(cell: &str) -> Option<Sex> {
@@ -141,5 +150,29 @@ mod tests {
         assert_eq!(sex("Ер"), Some(Sex::Male));
         assert_eq!(sex("жен."), Some(Sex::Female));
         assert_eq!(sex("?"), None);
+    }
+
+    /// The folded table answers as reading the lists in order would, for every listed
+    /// word and its spellings in Latin and in capitals.
+    #[test]
+    fn the_table_reads_the_lists_in_order() {
+        let by_lists = |cell: &str| {
+            let key = text::fold(cell);
+            let is = |words: &[&str]| words.iter().any(|w| text::fold(w) == key);
+            if is(HEAD) {
+                return Some(Role::Head);
+            }
+            RELATIONS
+                .iter()
+                .find(|(_, words)| is(words))
+                .map(|(r, _)| Role::Member(*r))
+        };
+        let words = HEAD
+            .iter()
+            .chain(RELATIONS.iter().flat_map(|(_, w)| w.iter()))
+            .flat_map(|w| [w.to_string(), w.to_uppercase(), crate::text::fold(w)]);
+        for cell in words.chain(["", "көрші", "  ", "-"].map(String::from)) {
+            assert_eq!(role(&cell), by_lists(&cell), "{cell}");
+        }
     }
 }
