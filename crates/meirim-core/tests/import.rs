@@ -684,3 +684,87 @@ fn a_large_import_keeps_the_duplicate_scan_keys_in_step() {
         .iter()
         .all(|p| !p.details.iter().any(|d| d == "+7 701 555 00 07")));
 }
+
+/// A family that fails halfway through writing — here a trigger refuses one surname after
+/// the family's row is in — is kept out whole, as one refused by its checks is, and the
+/// rest of the list goes in. Both for a short list and for one written the bulk way.
+#[test]
+fn a_family_failing_halfway_through_writing_is_kept_out_whole() {
+    for more in [0, 600] {
+        let mut sheet = office_list();
+        let total_line = sheet.rows.pop().unwrap();
+        for (i, name) in meirim_core::demo::people(more, 4).lines().enumerate() {
+            sheet.rows.push(vec![
+                Cell::Number(8.0 + i as f64),
+                t(&format!("{}", 100 + i)),
+                t(name),
+                t(""),
+                t(&format!(
+                    "{:02}.{:02}.19{}",
+                    1 + i % 28,
+                    1 + i % 12,
+                    50 + i % 40
+                )),
+                t(""),
+                t(""),
+                t(&format!("Ақсу, Абай, {}", i + 1)),
+                t(""),
+            ]);
+        }
+        sheet.rows.push(total_line);
+        let import_into = |db: &mut Database| {
+            let p = prepared(db, &sheet);
+            let preview = import::dry_run(db, &p, &Choices::default(), &file(), &mut go).unwrap();
+            let done = import::apply(db, &p, &Choices::default(), &file(), &mut go).unwrap();
+            assert_eq!(preview.counts, done.counts);
+            done
+        };
+        let count = |db: &Database, sql: &str| -> i64 {
+            db.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+        };
+        let mut plain = Database::open_in_memory().unwrap();
+        let expected = import_into(&mut plain);
+
+        let mut db = Database::open_in_memory().unwrap();
+        db.conn()
+            .execute_batch(
+                "CREATE TRIGGER refuse_one BEFORE INSERT ON members
+                 WHEN NEW.surname = 'Төлеуова'
+                 BEGIN SELECT RAISE(ABORT, 'the disk said no'); END",
+            )
+            .unwrap();
+        let done = import_into(&mut db);
+        assert_eq!(done.counts.added, expected.counts.added - 1, "{more}");
+        assert_eq!(done.counts.rejected, expected.counts.rejected + 1, "{more}");
+        let her_row = 9; // Төлеуова's row in the office list
+        assert!(done
+            .issues
+            .iter()
+            .any(|i| i.row == her_row && i.severity == Severity::Error));
+        // Nothing of her family is left: no family without members, no log or undo entry.
+        let families = i64::from(done.counts.added);
+        assert_eq!(count(&db, "SELECT count(*) FROM families"), families);
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM families f
+                  WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.family_id = f.id)"
+            ),
+            0
+        );
+        assert_eq!(
+            count(
+                &db,
+                "SELECT count(*) FROM audit_log WHERE action = 'create'"
+            ),
+            families
+        );
+        assert_eq!(count(&db, "SELECT count(*) FROM import_effects"), families);
+        assert_eq!(
+            count(&db, "SELECT count(DISTINCT registry_no) FROM families"),
+            families
+        );
+        assert!(family::duplicate_keys::in_step(db.conn()).unwrap());
+        assert!(!listed(&db).iter().any(|n| n.starts_with("Төлеуова")));
+    }
+}
