@@ -106,7 +106,8 @@ impl Checker {
         };
         let odd = v.as_deref().and_then(|v| {
             v.chars().find(|c| {
-                !(c.is_alphanumeric()
+                !(crate::text::is_letter(*c)
+                    || c.is_numeric()
                     || matches!(c, ' ' | '-' | '\'' | '’' | 'ʼ' | '.' | '(' | ')')
                     // What a Windows-1251 CSV leaves for a Kazakh letter: the import
                     // takes such names with a warning so the office can correct them.

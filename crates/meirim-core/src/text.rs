@@ -7,7 +7,44 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Trims and collapses runs of white space, so "  Әсел   Серікқызы " is stored once.
 pub fn tidy(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `char::is_alphabetic`, answering the letters of names (ASCII, Russian and Kazakh
+/// Cyrillic) without Unicode's tables: a large import asks it of every character it reads.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{0410}'..='\u{044F}')
+        || matches!(
+            c,
+            'Ё' | 'ё'
+                | 'Ә'
+                | 'ә'
+                | 'Ғ'
+                | 'ғ'
+                | 'Қ'
+                | 'қ'
+                | 'Ң'
+                | 'ң'
+                | 'Ө'
+                | 'ө'
+                | 'Ұ'
+                | 'ұ'
+                | 'Ү'
+                | 'ү'
+                | 'Һ'
+                | 'һ'
+                | 'І'
+                | 'і'
+        )
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// `None` for an empty or all-blank field, otherwise the tidied text.
@@ -73,7 +110,7 @@ pub fn cyrillic_lookalikes(s: &str) -> String {
         word.clear();
     };
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
@@ -234,14 +271,28 @@ pub fn sort_key(s: &str) -> String {
     for c in tidy(s).chars().flat_map(char::to_lowercase) {
         if c == ' ' {
             key.push_str("00");
-        } else if let Some(i) = KAZAKH_ALPHABET.chars().position(|a| a == c) {
-            key.push_str(&format!("{:02}", i + 1));
+        } else if let Some(place) = alphabet_place(c) {
+            key.push(char::from(b'0' + place / 10));
+            key.push(char::from(b'0' + place % 10));
         } else {
             key.push('~');
             key.push(c);
         }
     }
     key
+}
+
+/// A lower-case letter's place (1-based) in `KAZAKH_ALPHABET`, from a table built once.
+fn alphabet_place(c: char) -> Option<u8> {
+    static PLACES: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+        let mut places = [0u8; 256];
+        for (i, letter) in KAZAKH_ALPHABET.chars().enumerate() {
+            places[(u32::from(letter) - 0x0400) as usize] = i as u8 + 1;
+        }
+        places
+    });
+    let offset = u32::from(c).checked_sub(0x0400).filter(|o| *o < 256)?;
+    Some(PLACES[offset as usize]).filter(|p| *p != 0)
 }
 
 /// Escapes LIKE wildcards so a user's "%" or "_" matches literally (with `ESCAPE '\'`).
@@ -388,6 +439,47 @@ mod tests {
             "Tsoy-Kim",
         ] {
             assert_eq!(fold(s), fold_as_first_written(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sort_key_tidy_and_is_letter_equal_their_first_versions() {
+        use rand::{RngExt, SeedableRng};
+        let sort_key_as_first_written = |s: &str| {
+            let mut key = String::new();
+            for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+                for c in c.to_lowercase() {
+                    if c == ' ' {
+                        key.push_str("00");
+                    } else if let Some(i) = KAZAKH_ALPHABET.chars().position(|a| a == c) {
+                        key.push_str(&format!("{:02}", i + 1));
+                    } else {
+                        key.push('~');
+                        key.push(c);
+                    }
+                }
+            }
+            key
+        };
+        let alphabet: Vec<char> = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘЁЖҚҢӨҰҮҺІЯЪ\
+                                   abcxyzAXZçİẞ0129 \t\n\u{a0}-'ʼ\u{400}\u{4ff}\u{500}ӀӏҐґЄєЇї"
+            .chars()
+            .collect();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+        for _ in 0..20_000 {
+            let len = rng.random_range(0..12);
+            let s: String = (0..len)
+                .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+                .collect();
+            assert_eq!(sort_key(&s), sort_key_as_first_written(&s), "{s:?}");
+            assert_eq!(
+                tidy(&s),
+                s.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{s:?}"
+            );
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} {:x}", u32::from(c));
         }
     }
 
