@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every heavy job side by side with what the machine can do (issue 21): 1 000 letters vs
-# LibreOffice, the 99 694-row XLSX import vs sqlite3 .import, the year report over a million
+# LibreOffice, the ~100 000-row XLSX import vs sqlite3 .import, the year report over a million
 # deliveries vs one grouped pass in sqlite3, and the search, duplicate, campaign and round
 # tails vs a LIKE scan. Builds release once, makes the demo district (100 000 families,
 # 1 000 000 deliveries, seed 1) once in DIR, prints one Markdown table (BENCHMARKS.md quotes
