@@ -202,6 +202,82 @@ pub(crate) fn refresh(tx: &Transaction<'_>, family_id: &str) -> Result<(), Probl
     Ok(())
 }
 
+/// Lists and indexes the families `families` names (an SQL query of ids with `?1` =
+/// `param`) that a bulk write left without a list position. When they are few beside the
+/// families already listed, each gap between two listed neighbours gets its newcomers
+/// spaced evenly, and only their documents are written: a 5 000-family list imported into
+/// a 100 000-family registry no longer renumbers and re-indexes all 105 000. When they are
+/// many, or a gap has no room for its newcomers, everything is rebuilt (`rebuild`).
+pub(crate) fn place_new(tx: &Transaction<'_>, families: &str, param: &str) -> Result<(), Problem> {
+    let mut stmt = tx
+        .prepare(&format!(
+            "SELECT id, sort_key, status = 'archived' FROM families
+              WHERE list_pos IS NULL AND destroyed_at IS NULL AND merged_into IS NULL
+                AND id IN ({families})
+              ORDER BY status = 'archived', sort_key, id"
+        ))
+        .map_err(DbError::from)?;
+    let newcomers = stmt
+        .query_map([param], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })
+        .map_err(DbError::from)?
+        .collect::<Result<Vec<(String, String, bool)>, _>>()
+        .map_err(DbError::from)?;
+    drop(stmt);
+    if newcomers.is_empty() {
+        return Ok(());
+    }
+    let listed: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM families WHERE list_pos IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(DbError::from)?;
+    // A rebuild costs about a third of placing one family for each family listed: with
+    // this many newcomers, rebuilding everything is the cheaper way.
+    if newcomers.len() as i64 * 3 >= listed {
+        return rebuild(tx);
+    }
+    // Newcomers in list order, each with its gap between listed neighbours; runs of
+    // newcomers that share a gap are spaced evenly across it.
+    let mut gaps: Vec<((i64, i64), bool, Vec<&str>)> = Vec::new();
+    for (id, sort_key, archived) in &newcomers {
+        let band = band(*archived);
+        let (prev, next) = neighbours(tx, id, sort_key, band)?;
+        let gap = (prev.unwrap_or(band.0), next.unwrap_or(band.1));
+        let open_end = next.is_none();
+        match gaps.last_mut() {
+            Some((last, _, ids)) if *last == gap => ids.push(id),
+            _ => gaps.push((gap, open_end, vec![id])),
+        }
+    }
+    let mut set_pos = tx
+        .prepare_cached("UPDATE families SET list_pos = ?2 WHERE id = ?1")
+        .map_err(DbError::from)?;
+    for ((lo, hi), open_end, ids) in &gaps {
+        let count = ids.len() as i64;
+        // After the last listed family each newcomer takes the usual step; between two
+        // families, equal shares of the room.
+        let step = if *open_end {
+            APPEND_STEP.min((hi - lo) / (count + 1))
+        } else {
+            (hi - lo) / (count + 1)
+        };
+        if step < 1 {
+            drop(set_pos);
+            return rebuild(tx);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            let pos = lo + step * (i as i64 + 1);
+            set_pos.execute(params![id, pos]).map_err(DbError::from)?;
+            insert_doc(tx, pos, &document(tx, id)?)?;
+        }
+    }
+    Ok(())
+}
+
 /// Takes a family out of the index, before the family itself is deleted (an undone import).
 pub(crate) fn remove(tx: &Transaction<'_>, family_id: &str) -> Result<(), Problem> {
     let pos: Option<i64> = tx
@@ -367,5 +443,172 @@ mod tests {
             bulk.into_iter().map(|(id, _, _)| id).collect::<Vec<_>>(),
             order
         );
+    }
+
+    /// Every listed family has a position, positions follow the list's order (current
+    /// before archived, then name and id), the index holds one document a family and each
+    /// family is found by its head's name.
+    fn assert_consistent(db: &Database) {
+        let conn = db.conn();
+        let ids = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        let listed = "destroyed_at IS NULL AND merged_into IS NULL";
+        assert!(ids(&format!(
+            "SELECT id FROM families WHERE {listed} AND list_pos IS NULL"
+        ))
+        .is_empty());
+        assert_eq!(
+            ids(&format!(
+                "SELECT id FROM families WHERE {listed} ORDER BY list_pos"
+            )),
+            ids(&format!(
+                "SELECT id FROM families WHERE {listed}
+                  ORDER BY status = 'archived', sort_key, id"
+            ))
+        );
+        let documents: i64 = conn
+            .query_row("SELECT count(*) FROM family_search_docsize", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(
+            documents as usize,
+            ids(&format!("SELECT id FROM families WHERE {listed}")).len()
+        );
+        for (id, head) in ids(&format!(
+            "SELECT id || '|' || head_key FROM families WHERE {listed}"
+        ))
+        .iter()
+        .filter_map(|row| row.split_once('|'))
+        {
+            let found = crate::family::search(
+                db,
+                &crate::family::SearchQuery {
+                    text: head.to_owned(),
+                    limit: 500,
+                    status: crate::family::StatusFilter::All,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            assert!(found.items.iter().any(|f| f.id == id), "{head}");
+        }
+    }
+
+    /// Families written the bulk way into a larger registry, named to fall at the start,
+    /// the end and twenty into one gap, each placed between its neighbours.
+    fn newcomers(db: &mut Database, names: &[String]) -> Vec<String> {
+        let model = crate::family::search(db, &Default::default())
+            .unwrap()
+            .items[0]
+            .id
+            .clone();
+        let model = crate::family::get(db.conn(), &model).unwrap().to_input();
+        let tx = db.conn_mut().transaction().unwrap();
+        let mut written = Vec::new();
+        for name in names {
+            let mut input = model.clone();
+            input.members.truncate(1);
+            let head = &mut input.members[0];
+            head.id = None;
+            head.iin = None;
+            let mut words = name.split(' ');
+            head.surname = words.next().unwrap().to_owned();
+            head.name = words.next().unwrap_or("Әсел").to_owned();
+            head.patronymic = None;
+            input.phone = None;
+            input.accept_duplicates = true;
+            written.push(
+                crate::family::store::create_in(
+                    &tx,
+                    &input,
+                    crate::family::store::Indexing::Deferred,
+                )
+                .unwrap(),
+            );
+        }
+        let list = serde_json::to_string(&written).unwrap();
+        place_new(&tx, "SELECT value FROM json_each(?1)", &list).unwrap();
+        tx.commit().unwrap();
+        written
+    }
+
+    fn positions(db: &Database) -> Vec<(String, i64)> {
+        let mut stmt = db
+            .conn()
+            .prepare("SELECT id, list_pos FROM families WHERE list_pos IS NOT NULL ORDER BY id")
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.map(Result::unwrap).collect()
+    }
+
+    fn names() -> Vec<String> {
+        let mut names: Vec<String> = (0..20).map(|i| format!("Сейітова Ай{i}")).collect();
+        names.extend(["Аaa Бірінші", "Ааа Екінші", "Яя Соңғы", "Яяя Соңғысы"].map(String::from));
+        names.extend(crate::demo::people(30, 77).lines().map(String::from));
+        names
+    }
+
+    #[test]
+    fn a_bulk_write_into_a_larger_registry_places_only_its_own_families() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut db = Database::open_in_memory().unwrap();
+        crate::demo::fill(&mut db, 300, 5, day).unwrap();
+        let ids: Vec<String> = positions(&db).into_iter().map(|(id, _)| id).collect();
+        crate::family::archive(&mut db, &ids[7], "көшті", None).unwrap();
+        let before = positions(&db);
+        let written = newcomers(&mut db, &names());
+        assert_eq!(written.len(), 54);
+        assert_consistent(&db);
+        // The families listed before kept their positions: nothing was renumbered.
+        let after: FxHashMap<String, i64> = positions(&db).into_iter().collect();
+        for (id, pos) in &before {
+            assert_eq!(after.get(id), Some(pos), "{id}");
+        }
+    }
+
+    #[test]
+    fn newcomers_with_no_room_between_their_neighbours_renumber_everyone() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut db = Database::open_in_memory().unwrap();
+        crate::demo::fill(&mut db, 300, 6, day).unwrap();
+        // Positions packed tight (1, 2, 3…) with their documents moved along.
+        {
+            let tx = db.conn_mut().transaction().unwrap();
+            tx.execute(
+                "INSERT INTO family_search (family_search) VALUES ('delete-all')",
+                [],
+            )
+            .unwrap();
+            let order: Vec<String> = {
+                let mut stmt = tx
+                    .prepare("SELECT id FROM families ORDER BY list_pos")
+                    .unwrap();
+                let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+                rows.map(Result::unwrap).collect()
+            };
+            tx.execute("UPDATE families SET list_pos = NULL", [])
+                .unwrap();
+            for (i, id) in order.iter().enumerate() {
+                let pos = i as i64 + 1;
+                tx.execute(
+                    "UPDATE families SET list_pos = ?2 WHERE id = ?1",
+                    params![id, pos],
+                )
+                .unwrap();
+                insert_doc(&tx, pos, &document(&tx, id).unwrap()).unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        assert_consistent(&db);
+        let before = positions(&db);
+        newcomers(&mut db, &names()[..20]);
+        assert_consistent(&db);
+        let after: FxHashMap<String, i64> = positions(&db).into_iter().collect();
+        assert!(before.iter().any(|(id, pos)| after.get(id) != Some(pos)));
+        assert!(after.values().all(|p| p % SPACING == 0), "spread out again");
     }
 }

@@ -119,8 +119,9 @@ enum Mode {
     Apply,
 }
 
-/// Above this many new families the search index is rebuilt once at the end instead of
-/// updated per family.
+/// Above this many new families the new ones are listed and indexed together at the end
+/// (`index::place_new`, which rebuilds the whole index when they are many beside the
+/// registry) instead of one by one as they are written.
 const BULK: usize = 500;
 
 /// Matches and writes everything in a transaction and rolls it back: the preview.
@@ -291,7 +292,11 @@ fn attempt(
     }
     if indexing == Indexing::Deferred {
         keep_going(total, total);
-        family::index::rebuild(&tx)?;
+        family::index::place_new(
+            &tx,
+            "SELECT family_id FROM import_effects WHERE batch_id = ?1 AND added",
+            &batch_id,
+        )?;
     }
     if let Some(paused) = paused_keys {
         paused.resume(
