@@ -140,9 +140,9 @@ pub fn now() -> String {
 
 /// A new record id. Normally a version 7 UUID: its first bits are the time, so the ids
 /// written one after another sort one after another and each insert lands at the end of
-/// the id indexes instead of a random page of them (a 25 500-family import writes 12 %
-/// faster, more on a registry larger than its page cache). Under a seeded pin, a version
-/// 4 UUID from the seed, so tests and demo data repeat.
+/// the id indexes instead of a random page of them: 5 000 families imported into a
+/// 100 000-family registry, 8.0 → 7.3 s (into an empty one, no difference). Under a seeded
+/// pin, a version 4 UUID from the seed, so tests and demo data repeat.
 pub fn new_id() -> String {
     let seeded = PINNED.with(|p| {
         let mut stack = p.borrow_mut();
