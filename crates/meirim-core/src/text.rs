@@ -1,5 +1,7 @@
 //! Text clean-up and the folding used for search keys.
 
+use std::sync::LazyLock;
+
 /// Bytes as lowercase hex: checksums in manifests, file hashes, the letters' short hash.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -20,31 +22,27 @@ pub fn tidy(s: &str) -> String {
 /// `char::is_alphabetic`, answering the letters of names (ASCII, Russian and Kazakh
 /// Cyrillic) without Unicode's tables: a large import asks it of every character it reads.
 pub fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c, '\u{0410}'..='\u{044F}')
-        || matches!(
-            c,
-            'Ё' | 'ё'
-                | 'Ә'
-                | 'ә'
-                | 'Ғ'
-                | 'ғ'
-                | 'Қ'
-                | 'қ'
-                | 'Ң'
-                | 'ң'
-                | 'Ө'
-                | 'ө'
-                | 'Ұ'
-                | 'ұ'
-                | 'Ү'
-                | 'ү'
-                | 'Һ'
-                | 'һ'
-                | 'І'
-                | 'і'
-        )
-        || (!c.is_ascii() && c.is_alphabetic())
+    static CYRILLIC_LETTERS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(CYRILLIC + i as u32).is_some_and(char::is_alphabetic)
+        })
+    });
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match cyrillic_offset(c) {
+        Some(i) => CYRILLIC_LETTERS[i],
+        None => c.is_alphabetic(),
+    }
+}
+
+/// The first code point of Unicode's Cyrillic block (U+0400–U+04FF).
+const CYRILLIC: u32 = 0x0400;
+
+/// The place of `c` in the Cyrillic block, for the tables indexed by it.
+fn cyrillic_offset(c: char) -> Option<usize> {
+    let offset = u32::from(c).checked_sub(CYRILLIC).filter(|o| *o < 256)?;
+    Some(offset as usize)
 }
 
 /// `None` for an empty or all-blank field, otherwise the tidied text.
@@ -122,7 +120,7 @@ pub fn cyrillic_lookalikes(s: &str) -> String {
 }
 
 fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}')
+    cyrillic_offset(c).is_some()
 }
 
 /// One Latin skeleton for a letter, whatever the alphabet it was typed in: Kazakh and
@@ -284,15 +282,16 @@ pub fn sort_key(s: &str) -> String {
 
 /// A lower-case letter's place (1-based) in `KAZAKH_ALPHABET`, from a table built once.
 fn alphabet_place(c: char) -> Option<u8> {
-    static PLACES: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+    static PLACES: LazyLock<[u8; 256]> = LazyLock::new(|| {
         let mut places = [0u8; 256];
         for (i, letter) in KAZAKH_ALPHABET.chars().enumerate() {
-            places[(u32::from(letter) - 0x0400) as usize] = i as u8 + 1;
+            if let Some(offset) = cyrillic_offset(letter) {
+                places[offset] = i as u8 + 1;
+            }
         }
         places
     });
-    let offset = u32::from(c).checked_sub(0x0400).filter(|o| *o < 256)?;
-    Some(PLACES[offset as usize]).filter(|p| *p != 0)
+    Some(PLACES[cyrillic_offset(c)?]).filter(|p| *p != 0)
 }
 
 /// Escapes LIKE wildcards so a user's "%" or "_" matches literally (with `ESCAPE '\'`).
@@ -413,19 +412,27 @@ mod tests {
         words.join(" ")
     }
 
+    /// 20 000 strings of up to `longest` characters drawn from `alphabet`, the same for a
+    /// seed: what a fast version is compared with its first one on.
+    fn random_texts(alphabet: &str, seed: u64, longest: usize) -> Vec<String> {
+        use rand::{RngExt, SeedableRng};
+        let alphabet: Vec<char> = alphabet.chars().collect();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+        (0..20_000)
+            .map(|_| {
+                let len = rng.random_range(0..=longest);
+                (0..len)
+                    .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn fold_equals_its_first_version_on_random_names() {
-        use rand::{RngExt, SeedableRng};
-        let alphabet: Vec<char> = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘЕЁЖҚҢӨҰҮҺІЮЯ\
-                                   abcdeghijkloprstuwxyzAEHIKOTXYçğıñöşüúūéäİẞ0129 -,.'ʼ\t"
-            .chars()
-            .collect();
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(21);
-        for _ in 0..20_000 {
-            let len = rng.random_range(0..14);
-            let s: String = (0..len)
-                .map(|_| alphabet[rng.random_range(0..alphabet.len())])
-                .collect();
+        let alphabet = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘЕЁЖҚҢӨҰҮҺІЮЯ\
+                        abcdeghijkloprstuwxyzAEHIKOTXYçğıñöşüúūéäİẞ0129 -,.'ʼ\t";
+        for s in random_texts(alphabet, 21, 13) {
             assert_eq!(fold(&s), fold_as_first_written(&s), "{s:?}");
         }
         for s in [
@@ -444,7 +451,6 @@ mod tests {
 
     #[test]
     fn sort_key_tidy_and_is_letter_equal_their_first_versions() {
-        use rand::{RngExt, SeedableRng};
         let sort_key_as_first_written = |s: &str| {
             let mut key = String::new();
             for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
@@ -461,16 +467,9 @@ mod tests {
             }
             key
         };
-        let alphabet: Vec<char> = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘЁЖҚҢӨҰҮҺІЯЪ\
-                                   abcxyzAXZçİẞ0129 \t\n\u{a0}-'ʼ\u{400}\u{4ff}\u{500}ӀӏҐґЄєЇї"
-            .chars()
-            .collect();
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
-        for _ in 0..20_000 {
-            let len = rng.random_range(0..12);
-            let s: String = (0..len)
-                .map(|_| alphabet[rng.random_range(0..alphabet.len())])
-                .collect();
+        let alphabet = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘЁЖҚҢӨҰҮҺІЯЪ\
+                        abcxyzAXZçİẞ0129 \t\n\u{a0}-'ʼ\u{400}\u{4ff}\u{500}ӀӏҐґЄєЇї";
+        for s in random_texts(alphabet, 5, 11) {
             assert_eq!(sort_key(&s), sort_key_as_first_written(&s), "{s:?}");
             assert_eq!(
                 tidy(&s),
