@@ -160,13 +160,20 @@ fn write(
         v.flat.as_deref(),
     );
     let registered_on = v.registered_on.or(registry_no.map(|_| today()));
-    // The list's keys, written with the row so that a deferred (bulk) index rebuild sorts
-    // correctly; a family without a head keeps the keys it had.
-    let head_keys = v.members.iter().find(|m| m.is_head).map(|head| {
-        let name = head.full_name();
-        (text::sort_key(&name), text::fold(&name))
-    });
-    let (sort_key, head_key) = head_keys.unzip();
+    let keys: Vec<NameKeys> = v
+        .members
+        .iter()
+        .map(|m| name_keys(&m.surname, &m.name, m.patronymic.as_deref()))
+        .collect();
+    // The list's keys are the head's, written with the row so that a deferred (bulk) index
+    // rebuild sorts correctly; a family without a head keeps the keys it had.
+    let (sort_key, head_key) = v
+        .members
+        .iter()
+        .zip(&keys)
+        .find(|(m, _)| m.is_head)
+        .map(|(_, k)| (k.sort_key.as_str(), k.search_key.as_str()))
+        .unzip();
     tx.prepare_cached(
         "INSERT INTO families (id, registry_no, phone, oblast_id, district, rural_okrug,
                                village, street, house, flat, housing_notes,
@@ -219,7 +226,7 @@ fn write(
     .map_err(DbError::from)?;
     // A new family has no members or categories yet to release or drop.
     let is_new = registry_no.is_some();
-    write_members(tx, family_id, v, &now, is_new)?;
+    write_members(tx, family_id, v, &keys, &now, is_new)?;
     set_categories(tx, family_id, &v.category_ids, &now, is_new)?;
     places::remember(
         tx,
@@ -235,6 +242,7 @@ fn write_members(
     tx: &Transaction<'_>,
     family_id: &str,
     v: &ValidFamily,
+    keys: &[NameKeys],
     now: &str,
     is_new: bool,
 ) -> Result<(), Problem> {
@@ -267,9 +275,8 @@ fn write_members(
                  updated_at = excluded.updated_at",
         )
         .map_err(DbError::from)?;
-    for (position, m) in v.members.iter().enumerate() {
+    for (position, (m, k)) in v.members.iter().zip(keys).enumerate() {
         let id = m.id.clone().unwrap_or_else(clock::new_id);
-        let (name_key, search_key) = name_keys(&m.surname, &m.name, m.patronymic.as_deref());
         upsert
             .execute(params![
                 id,
@@ -287,9 +294,9 @@ fn write_members(
                 m.student,
                 m.employment.map(|e| e.stored()),
                 m.phone,
-                search_key,
-                text::sort_key(&m.full_name()),
-                name_key,
+                k.search_key,
+                k.sort_key,
+                k.name_key,
                 m.birth_date.map(|d| chrono::Datelike::year(&d)),
                 position as i64,
                 now
@@ -312,18 +319,31 @@ fn write_members(
     Ok(())
 }
 
-/// A member's name keys: surname and name folded (what duplicates are matched on), and the
-/// full name folded (what search reads). `fold` works word by word, so the second is the
-/// first with the patronymic's words after it.
-fn name_keys(surname: &str, name: &str, patronymic: Option<&str>) -> (String, String) {
+/// A member's keys, each made once: the head's are also the family's list keys.
+struct NameKeys {
+    /// Surname and name folded: what duplicates are matched on.
+    name_key: String,
+    /// The full name folded: what search reads (and, for the head, `head_key`).
+    search_key: String,
+    /// The full name in Kazakh alphabetical order.
+    sort_key: String,
+}
+
+/// `fold` works word by word, so the full name's key is the name key with the
+/// patronymic's words after it.
+fn name_keys(surname: &str, name: &str, patronymic: Option<&str>) -> NameKeys {
     let name_key = text::fold(&format!("{surname} {name}"));
-    let patronymic = patronymic.map(text::fold).unwrap_or_default();
-    let search_key = match (name_key.is_empty(), patronymic.is_empty()) {
+    let folded_patronymic = patronymic.map(text::fold).unwrap_or_default();
+    let search_key = match (name_key.is_empty(), folded_patronymic.is_empty()) {
         (_, true) => name_key.clone(),
-        (true, false) => patronymic,
-        (false, false) => format!("{name_key} {patronymic}"),
+        (true, false) => folded_patronymic,
+        (false, false) => format!("{name_key} {folded_patronymic}"),
     };
-    (name_key, search_key)
+    NameKeys {
+        name_key,
+        search_key,
+        sort_key: text::sort_key(&super::model::full_name(surname, name, patronymic)),
+    }
 }
 
 /// References and uniqueness, checked inside the writing transaction so that no other
@@ -459,10 +479,10 @@ mod tests {
         for surname in parts {
             for name in parts {
                 for patronymic in parts.iter().map(|p| Some(*p)).chain([None]) {
-                    let (name_key, search_key) = name_keys(surname, name, patronymic);
-                    assert_eq!(name_key, text::fold(&format!("{surname} {name}")));
+                    let keys = name_keys(surname, name, patronymic);
+                    assert_eq!(keys.name_key, text::fold(&format!("{surname} {name}")));
                     assert_eq!(
-                        search_key,
+                        keys.search_key,
                         text::fold(&full_name(surname, name, patronymic)),
                         "{surname:?} {name:?} {patronymic:?}"
                     );

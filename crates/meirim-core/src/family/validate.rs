@@ -43,12 +43,6 @@ pub struct ValidMember {
     pub phone: Option<String>,
 }
 
-impl ValidMember {
-    pub fn full_name(&self) -> String {
-        super::model::full_name(&self.surname, &self.name, self.patronymic.as_deref())
-    }
-}
-
 pub struct ValidConsent {
     pub status: ConsentStatus,
     pub date: Option<NaiveDate>,
