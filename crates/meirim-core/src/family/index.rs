@@ -242,40 +242,59 @@ pub(crate) fn place_new(tx: &Transaction<'_>, families: &str, param: &str) -> Re
     }
     // Newcomers in list order, each with its gap between listed neighbours; runs of
     // newcomers that share a gap are spaced evenly across it.
-    let mut gaps: Vec<((i64, i64), bool, Vec<&str>)> = Vec::new();
+    let mut gaps: Vec<Gap> = Vec::new();
     for (id, sort_key, archived) in &newcomers {
         let band = band(*archived);
         let (prev, next) = neighbours(tx, id, sort_key, band)?;
-        let gap = (prev.unwrap_or(band.0), next.unwrap_or(band.1));
-        let open_end = next.is_none();
+        let (lo, hi) = (prev.unwrap_or(band.0), next.unwrap_or(band.1));
         match gaps.last_mut() {
-            Some((last, _, ids)) if *last == gap => ids.push(id),
-            _ => gaps.push((gap, open_end, vec![id])),
+            Some(gap) if (gap.lo, gap.hi) == (lo, hi) => gap.ids.push(id),
+            _ => gaps.push(Gap {
+                lo,
+                hi,
+                open_end: next.is_none(),
+                ids: vec![id],
+            }),
         }
     }
+    // Every gap is checked for room before anything is written.
+    let Some(steps) = gaps.iter().map(Gap::step).collect::<Option<Vec<i64>>>() else {
+        return rebuild(tx);
+    };
     let mut set_pos = tx
         .prepare_cached("UPDATE families SET list_pos = ?2 WHERE id = ?1")
         .map_err(DbError::from)?;
-    for ((lo, hi), open_end, ids) in &gaps {
-        let count = ids.len() as i64;
-        // After the last listed family each newcomer takes the usual step; between two
-        // families, equal shares of the room.
-        let step = if *open_end {
-            APPEND_STEP.min((hi - lo) / (count + 1))
-        } else {
-            (hi - lo) / (count + 1)
-        };
-        if step < 1 {
-            drop(set_pos);
-            return rebuild(tx);
-        }
-        for (i, id) in ids.iter().enumerate() {
-            let pos = lo + step * (i as i64 + 1);
+    for (gap, step) in gaps.iter().zip(steps) {
+        for (i, id) in (1..).zip(&gap.ids) {
+            let pos = gap.lo + step * i;
             set_pos.execute(params![id, pos]).map_err(DbError::from)?;
             insert_doc(tx, pos, &document(tx, id)?)?;
         }
     }
     Ok(())
+}
+
+/// Newcomers that fall between the same two listed families (`lo`, `hi` exclusive).
+struct Gap<'a> {
+    lo: i64,
+    hi: i64,
+    /// No listed family after them: `hi` is the end of their band.
+    open_end: bool,
+    ids: Vec<&'a str>,
+}
+
+impl Gap<'_> {
+    /// The distance between the newcomers' positions, or `None` if they do not fit. After
+    /// the last listed family each takes the usual step; between two, equal shares.
+    fn step(&self) -> Option<i64> {
+        let share = (self.hi - self.lo) / (self.ids.len() as i64 + 1);
+        let step = if self.open_end {
+            share.min(APPEND_STEP)
+        } else {
+            share
+        };
+        (step >= 1).then_some(step)
+    }
 }
 
 /// Takes a family out of the index, before the family itself is deleted (an undone import).
@@ -386,6 +405,13 @@ mod tests {
     use super::*;
     use crate::Database;
 
+    /// The first column of every row `sql` returns, in its order.
+    fn ids(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    }
+
     /// The rebuild's one-pass documents are the ones a family's own lookup makes, for every
     /// listed family, in list order — also after members were edited, removed and added and
     /// a family archived.
@@ -394,15 +420,8 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let mut db = Database::open_in_memory().unwrap();
         crate::demo::fill(&mut db, 200, 12, day).unwrap();
-        let ids: Vec<String> = {
-            let mut stmt = db
-                .conn()
-                .prepare("SELECT id FROM families ORDER BY id")
-                .unwrap();
-            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-            rows.map(Result::unwrap).collect()
-        };
-        for id in ids.iter().step_by(17) {
+        let all = ids(db.conn(), "SELECT id FROM families ORDER BY id");
+        for id in all.iter().step_by(17) {
             let mut input = crate::family::get(db.conn(), id).unwrap().to_input();
             input.phone = Some("+7 701 000 00 17".into());
             if input.members.len() > 1 {
@@ -421,7 +440,7 @@ mod tests {
             input.accept_duplicates = true;
             crate::family::update(&mut db, id, &input).unwrap();
         }
-        crate::family::archive(&mut db, &ids[3], "көшті", None).unwrap();
+        crate::family::archive(&mut db, &all[3], "көшті", None).unwrap();
         let tx = db.conn_mut().transaction().unwrap();
         let bulk = listed_documents(&tx).unwrap();
         assert!(bulk.len() >= 200, "{}", bulk.len());
@@ -429,16 +448,11 @@ mod tests {
         for (id, _, doc) in &bulk {
             assert_eq!(doc, &document(&tx, id).unwrap(), "{id}");
         }
-        let order: Vec<String> = {
-            let mut stmt = tx
-                .prepare(
-                    "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
-                     ORDER BY sort_key, id",
-                )
-                .unwrap();
-            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-            rows.map(Result::unwrap).collect()
-        };
+        let order = ids(
+            &tx,
+            "SELECT id FROM families WHERE destroyed_at IS NULL AND merged_into IS NULL
+             ORDER BY sort_key, id",
+        );
         assert_eq!(
             bulk.into_iter().map(|(id, _, _)| id).collect::<Vec<_>>(),
             order
@@ -450,11 +464,7 @@ mod tests {
     /// family is found by its head's name.
     fn assert_consistent(db: &Database) {
         let conn = db.conn();
-        let ids = |sql: &str| -> Vec<String> {
-            let mut stmt = conn.prepare(sql).unwrap();
-            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-            rows.map(Result::unwrap).collect()
-        };
+        let ids = |sql: &str| ids(conn, sql);
         let listed = "destroyed_at IS NULL AND merged_into IS NULL";
         assert!(ids(&format!(
             "SELECT id FROM families WHERE {listed} AND list_pos IS NULL"
@@ -498,8 +508,7 @@ mod tests {
         }
     }
 
-    /// Families written the bulk way into a larger registry, named to fall at the start,
-    /// the end and twenty into one gap, each placed between its neighbours.
+    /// Families named `names`, written the bulk way and then placed by `place_new`.
     fn newcomers(db: &mut Database, names: &[String]) -> Vec<String> {
         let model = crate::family::search(db, &Default::default())
             .unwrap()
@@ -545,6 +554,8 @@ mod tests {
         rows.map(Result::unwrap).collect()
     }
 
+    /// Names that fall at the start of the list, at its end, twenty into one gap, and
+    /// thirty anywhere.
     fn names() -> Vec<String> {
         let mut names: Vec<String> = (0..20).map(|i| format!("Сейітова Ай{i}")).collect();
         names.extend(["Аaa Бірінші", "Ааа Екінші", "Яя Соңғы", "Яяя Соңғысы"].map(String::from));
@@ -557,8 +568,8 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let mut db = Database::open_in_memory().unwrap();
         crate::demo::fill(&mut db, 300, 5, day).unwrap();
-        let ids: Vec<String> = positions(&db).into_iter().map(|(id, _)| id).collect();
-        crate::family::archive(&mut db, &ids[7], "көшті", None).unwrap();
+        let listed: Vec<String> = positions(&db).into_iter().map(|(id, _)| id).collect();
+        crate::family::archive(&mut db, &listed[7], "көшті", None).unwrap();
         let before = positions(&db);
         let written = newcomers(&mut db, &names());
         assert_eq!(written.len(), 54);
@@ -583,13 +594,7 @@ mod tests {
                 [],
             )
             .unwrap();
-            let order: Vec<String> = {
-                let mut stmt = tx
-                    .prepare("SELECT id FROM families ORDER BY list_pos")
-                    .unwrap();
-                let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-                rows.map(Result::unwrap).collect()
-            };
+            let order = ids(&tx, "SELECT id FROM families ORDER BY list_pos");
             tx.execute("UPDATE families SET list_pos = NULL", [])
                 .unwrap();
             for (i, id) in order.iter().enumerate() {
